@@ -1,0 +1,125 @@
+//! Turn the user's inputs (files, directories, globs) into an ordered, de-duplicated shard list.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// File names picked up when walking a directory. Explicit files are taken whatever their name:
+/// the compression is detected from magic bytes, not from the extension.
+fn looks_like_shard(path: &Path) -> bool {
+    let name = match path.file_name().and_then(|n| n.to_str()) {
+        Some(n) => n,
+        None => return false,
+    };
+    let stem = name
+        .strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".zst"))
+        .or_else(|| name.strip_suffix(".zstd"))
+        .unwrap_or(name);
+    stem.ends_with(".jsonl") || stem.ends_with(".ndjson") || stem.ends_with(".json")
+}
+
+fn has_glob_chars(s: &str) -> bool {
+    s.contains(['*', '?', '['])
+}
+
+/// Resolve inputs into shard paths. Each input's files are sorted so the order (and so the
+/// document sequence) is the same on every run; a file reached twice is read once.
+pub fn resolve(inputs: &[impl AsRef<str>]) -> Result<Vec<PathBuf>> {
+    if inputs.is_empty() {
+        return Err(Error::NoInputs("no inputs given".into()));
+    }
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for input in inputs {
+        let input = input.as_ref();
+        let mut found = expand(input)?;
+        found.sort();
+        if found.is_empty() {
+            return Err(Error::NoInputs(input.to_string()));
+        }
+        for path in found {
+            if seen.insert(path.clone()) {
+                out.push(path);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn expand(input: &str) -> Result<Vec<PathBuf>> {
+    let path = Path::new(input);
+    if path.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    if path.is_dir() {
+        return walk(path);
+    }
+    if has_glob_chars(input) {
+        let entries = glob::glob(input).map_err(|e| Error::Pattern {
+            pattern: input.to_string(),
+            msg: e.to_string(),
+        })?;
+        let mut files = Vec::new();
+        for entry in entries {
+            let p = entry.map_err(|e| Error::io(e.path().to_path_buf(), std::io::Error::other(e.to_string())))?;
+            if p.is_dir() {
+                files.extend(walk(&p)?);
+            } else {
+                files.push(p);
+            }
+        }
+        return Ok(files);
+    }
+    Err(Error::NotFound(path.to_path_buf()))
+}
+
+fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+        let entry = entry.map_err(|e| {
+            let p = e.path().unwrap_or(dir).to_path_buf();
+            Error::io(p, e.into())
+        })?;
+        if entry.file_type().is_file() && looks_like_shard(entry.path()) {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn files_dirs_and_globs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        fs::create_dir_all(d.join("sub/deeper")).unwrap();
+        for name in ["a.jsonl", "sub/b.jsonl.zst", "sub/deeper/c.jsonl.gz", "sub/notes.txt"] {
+            fs::write(d.join(name), b"").unwrap();
+        }
+        let dir = d.to_str().unwrap();
+        let got = resolve(&[dir]).unwrap();
+        let names: Vec<_> = got.iter().map(|p| p.strip_prefix(d).unwrap().to_str().unwrap().to_string()).collect();
+        assert_eq!(names, ["a.jsonl", "sub/b.jsonl.zst", "sub/deeper/c.jsonl.gz"]);
+
+        let pattern = format!("{dir}/sub/*.zst");
+        assert_eq!(resolve(&[pattern.as_str()]).unwrap(), vec![d.join("sub/b.jsonl.zst")]);
+
+        // An explicit file is taken whatever its name, and a repeat is read once.
+        let txt = format!("{dir}/sub/notes.txt");
+        assert_eq!(resolve(&[txt.as_str(), txt.as_str()]).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn missing_inputs_are_named() {
+        let err = resolve(&["/no/such/file.jsonl"]).unwrap_err();
+        assert!(err.to_string().contains("/no/such/file.jsonl"), "{err}");
+        let err = resolve(&["/no/such/*.jsonl"]).unwrap_err();
+        assert!(matches!(err, Error::NoInputs(_)), "{err}");
+    }
+}

@@ -1,0 +1,23 @@
+//! curafilter's Rust core: stream JSONL shards (plain, gzip, zstd) into length-sorted token batches.
+//!
+//! Plain Rust with no Python types: `py.rs` (behind the `python` feature) is the only binding code.
+//! Stages, each testable on its own:
+//! [`input`] resolves paths → [`reader`] decompresses and splits lines ([`lines`]) →
+//! [`record`] pulls the text out of each JSON line → [`tokenize`] encodes it →
+//! [`batch`] sorts a window by length and cuts token-budget batches → [`pipeline`] runs it on threads.
+
+pub mod batch;
+pub mod error;
+pub mod input;
+pub mod lines;
+pub mod pipeline;
+pub mod quarantine;
+pub mod reader;
+pub mod record;
+pub mod tokenize;
+
+#[cfg(feature = "python")]
+mod py;
+
+pub use error::{Error, Result};
+pub use pipeline::{Stream, StreamConfig};

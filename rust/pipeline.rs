@@ -1,0 +1,460 @@
+//! The threaded stream: one reader, N tokeniser workers, one batcher, joined by bounded channels.
+//!
+//! ```text
+//! reader ──chunks(seq)──► workers (parse + tokenise) ──► batcher (reorder by seq, sort, cut) ──► consumer
+//! ```
+//! Chunks carry a sequence number and the batcher restores their order, so the documents and
+//! their tokens are identical whatever the thread count. Every channel is bounded: a slow consumer
+//! stalls the readers instead of filling memory. Dropping the consumer's receiver (see
+//! [`Stream::close`]) makes every send fail, and each thread exits at its next send.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crossbeam_channel::{bounded, Receiver, RecvTimeoutError, Sender};
+
+use crate::batch::{Batch, BatchConfig, Batcher, Doc};
+use crate::error::{Error, Result};
+use crate::quarantine::{Quarantine, Reason};
+use crate::reader::{read_shard, Event};
+use crate::record::{Extractor, FieldPath};
+use crate::tokenize::Encoder;
+
+#[derive(Debug, Clone)]
+pub struct StreamConfig {
+    pub text_key: String,
+    pub id_key: Option<String>,
+    pub max_length: usize,
+    /// Upper bound on `docs × padded length` per batch.
+    pub batch_tokens: usize,
+    pub max_batch: usize,
+    /// Documents sorted by length together (see [`crate::batch`]).
+    pub sort_window: usize,
+    /// Tokeniser threads; 0 means one per available core.
+    pub threads: usize,
+    /// Lines longer than this are quarantined, never buffered.
+    pub max_line_bytes: usize,
+    /// Decoded bytes per chunk handed to a worker.
+    pub chunk_bytes: usize,
+}
+
+impl Default for StreamConfig {
+    fn default() -> Self {
+        StreamConfig {
+            text_key: "text".into(),
+            id_key: None,
+            max_length: 256,
+            batch_tokens: 16384,
+            max_batch: 256,
+            sort_window: 4096,
+            threads: 0,
+            max_line_bytes: 64 << 20,
+            chunk_bytes: 1 << 20,
+        }
+    }
+}
+
+impl StreamConfig {
+    fn validate(&self) -> Result<(Extractor, usize)> {
+        let positive = |name: &'static str, v: usize| {
+            if v == 0 {
+                Err(Error::Config { name, msg: "must be positive".into() })
+            } else {
+                Ok(())
+            }
+        };
+        positive("batch_tokens", self.batch_tokens)?;
+        positive("max_batch", self.max_batch)?;
+        positive("sort_window", self.sort_window)?;
+        positive("max_line_bytes", self.max_line_bytes)?;
+        positive("chunk_bytes", self.chunk_bytes)?;
+        let path = |name, key: &str| {
+            FieldPath::parse(key).ok_or_else(|| Error::Config { name, msg: format!("{key:?} is not a dotted field path") })
+        };
+        let text = path("text_key", &self.text_key)?;
+        let id = self.id_key.as_deref().map(|k| path("id_key", k)).transpose()?;
+        let threads = match self.threads {
+            0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+            n => n,
+        };
+        Ok((Extractor::new(text, id), threads))
+    }
+}
+
+/// Live totals. Read-side figures run slightly ahead of what the consumer has received.
+#[derive(Debug, Default)]
+pub struct Counters {
+    pub bytes_read: AtomicU64,
+    pub bytes_decoded: AtomicU64,
+    pub lines: AtomicU64,
+    pub docs: AtomicU64,
+    pub tokens: AtomicU64,
+    pub quarantined: AtomicU64,
+    pub batches: AtomicU64,
+    pub shards_done: AtomicU64,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CountersSnapshot {
+    pub bytes_read: u64,
+    pub bytes_decoded: u64,
+    pub lines: u64,
+    pub docs: u64,
+    pub tokens: u64,
+    pub quarantined: u64,
+    pub batches: u64,
+    pub shards_done: u64,
+}
+
+impl Counters {
+    pub fn snapshot(&self) -> CountersSnapshot {
+        CountersSnapshot {
+            bytes_read: self.bytes_read.load(Relaxed),
+            bytes_decoded: self.bytes_decoded.load(Relaxed),
+            lines: self.lines.load(Relaxed),
+            docs: self.docs.load(Relaxed),
+            tokens: self.tokens.load(Relaxed),
+            quarantined: self.quarantined.load(Relaxed),
+            batches: self.batches.load(Relaxed),
+            shards_done: self.shards_done.load(Relaxed),
+        }
+    }
+}
+
+enum RawItem {
+    Line { line: u64, offset: u64, bytes: Vec<u8> },
+    Bad(Quarantine),
+}
+
+enum DoneItem {
+    Doc(Doc),
+    Bad(Quarantine),
+}
+
+struct Chunk<T> {
+    seq: u64,
+    shard: u32,
+    items: Vec<T>,
+    /// The last chunk of its shard.
+    shard_end: bool,
+    /// The last chunk of the stream.
+    last: bool,
+}
+
+pub enum Next {
+    Batch(Batch),
+    /// Nothing arrived within the timeout; ask again.
+    Pending,
+    End,
+}
+
+pub struct Stream {
+    rx: Option<Receiver<Result<Batch>>>,
+    handles: Vec<JoinHandle<()>>,
+    stop: Arc<AtomicBool>,
+    counters: Arc<Counters>,
+    shards: Arc<[PathBuf]>,
+}
+
+impl Stream {
+    /// Resolve `inputs` (files, directories, globs), load the tokenizer and start the threads.
+    pub fn open(inputs: &[impl AsRef<str>], tokenizer: &Path, cfg: StreamConfig) -> Result<Stream> {
+        let shards = crate::input::resolve(inputs)?;
+        let encoder = Encoder::from_file(tokenizer, cfg.max_length)?;
+        Stream::start(shards, Arc::new(encoder), cfg)
+    }
+
+    pub fn start(shards: Vec<PathBuf>, encoder: Arc<Encoder>, cfg: StreamConfig) -> Result<Stream> {
+        if encoder.max_length() != cfg.max_length {
+            return Err(Error::Config { name: "max_length", msg: "differs from the encoder's".into() });
+        }
+        let (extractor, threads) = cfg.validate()?;
+        let shards: Arc<[PathBuf]> = shards.into();
+        let stop = Arc::new(AtomicBool::new(false));
+        let counters = Arc::new(Counters::default());
+        // Enough chunks in flight to keep every worker busy, few enough to bound memory.
+        let (raw_tx, raw_rx) = bounded::<Chunk<RawItem>>(threads * 2);
+        let (done_tx, done_rx) = bounded::<Chunk<DoneItem>>(threads * 2);
+        let (batch_tx, batch_rx) = bounded::<Result<Batch>>(4);
+        let mut handles = Vec::new();
+
+        let spawn = |name: String, f: Box<dyn FnOnce() + Send>| {
+            std::thread::Builder::new().name(name).spawn(f).map_err(|e| Error::Internal(format!("cannot start thread: {e}")))
+        };
+        {
+            let (shards, stop, counters, cfg) = (shards.clone(), stop.clone(), counters.clone(), cfg.clone());
+            handles.push(spawn("curafilter-read".into(), Box::new(move || read_all(&shards, &cfg, &stop, &counters, raw_tx)))?);
+        }
+        for i in 0..threads {
+            let (rx, tx, enc, ex) = (raw_rx.clone(), done_tx.clone(), encoder.clone(), extractor.clone());
+            handles.push(spawn(format!("curafilter-tok-{i}"), Box::new(move || tokenize_chunks(rx, tx, &enc, &ex)))?);
+        }
+        drop((raw_rx, done_tx));
+        {
+            let bcfg = BatchConfig {
+                batch_tokens: cfg.batch_tokens,
+                max_batch: cfg.max_batch,
+                window: cfg.sort_window,
+                pad_id: encoder.pad_id(),
+            };
+            handles.push(spawn("curafilter-batch".into(), Box::new(move || batch_in_order(done_rx, batch_tx, bcfg)))?);
+        }
+        Ok(Stream { rx: Some(batch_rx), handles, stop, counters, shards })
+    }
+
+    pub fn shards(&self) -> &[PathBuf] {
+        &self.shards
+    }
+
+    pub fn counters(&self) -> CountersSnapshot {
+        self.counters.snapshot()
+    }
+
+    /// Wait up to `timeout` for the next batch. Callers that must stay responsive (to Ctrl-C, say)
+    /// poll with a short timeout.
+    pub fn next_timeout(&mut self, timeout: Duration) -> Result<Next> {
+        let Some(rx) = &self.rx else { return Ok(Next::End) };
+        match rx.recv_timeout(timeout) {
+            Ok(Ok(batch)) => {
+                let c = &self.counters;
+                c.docs.fetch_add(batch.docs.len() as u64, Relaxed);
+                c.tokens.fetch_add(batch.docs.iter().map(|d| d.n_tokens as u64).sum(), Relaxed);
+                c.quarantined.fetch_add(batch.quarantined.len() as u64, Relaxed);
+                c.shards_done.fetch_add(batch.shards_done.len() as u64, Relaxed);
+                c.batches.fetch_add(1, Relaxed);
+                Ok(Next::Batch(batch))
+            }
+            Ok(Err(e)) => {
+                self.close();
+                Err(e)
+            }
+            Err(RecvTimeoutError::Timeout) => Ok(Next::Pending),
+            Err(RecvTimeoutError::Disconnected) => {
+                self.close();
+                Ok(Next::End)
+            }
+        }
+    }
+
+    /// Stop the threads and wait for them. Safe to call more than once.
+    pub fn close(&mut self) {
+        self.stop.store(true, Relaxed);
+        self.rx = None;
+        for h in self.handles.drain(..) {
+            let _ = h.join();
+        }
+    }
+}
+
+impl Iterator for Stream {
+    type Item = Result<Batch>;
+    fn next(&mut self) -> Option<Result<Batch>> {
+        loop {
+            match self.next_timeout(Duration::from_secs(3600)) {
+                Ok(Next::Batch(b)) => return Some(Ok(b)),
+                Ok(Next::Pending) => continue,
+                Ok(Next::End) => return None,
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}
+
+impl Drop for Stream {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+fn read_all(shards: &[PathBuf], cfg: &StreamConfig, stop: &AtomicBool, counters: &Counters, tx: Sender<Chunk<RawItem>>) {
+    let mut seq = 0u64;
+    let mut send = |shard: u32, items: Vec<RawItem>, shard_end: bool, last: bool| -> bool {
+        let ok = !stop.load(Relaxed) && tx.send(Chunk { seq, shard, items, shard_end, last }).is_ok();
+        seq += 1;
+        ok
+    };
+    for (i, path) in shards.iter().enumerate() {
+        let shard = i as u32;
+        let mut items = Vec::new();
+        let mut bytes = 0usize;
+        let mut alive = true;
+        let mut reported = 0u64;
+        let mut progress = |read: u64| {
+            counters.bytes_read.fetch_add(read - reported, Relaxed);
+            reported = read;
+        };
+        let totals = read_shard(shard, path, cfg.max_line_bytes, &mut progress, &mut |ev| {
+            match ev {
+                Event::Line { number, offset, bytes: b } => {
+                    bytes += b.len();
+                    items.push(RawItem::Line { line: number, offset, bytes: b.to_vec() });
+                }
+                Event::Bad(q) => items.push(RawItem::Bad(q)),
+            }
+            counters.lines.fetch_add(1, Relaxed);
+            if bytes >= cfg.chunk_bytes {
+                bytes = 0;
+                alive = send(shard, std::mem::take(&mut items), false, false);
+            }
+            alive
+        });
+        if !alive {
+            return;
+        }
+        counters.bytes_decoded.fetch_add(totals.bytes_decoded, Relaxed);
+        if !send(shard, items, true, false) {
+            return;
+        }
+    }
+    send(0, Vec::new(), false, true);
+}
+
+fn tokenize_chunks(rx: Receiver<Chunk<RawItem>>, tx: Sender<Chunk<DoneItem>>, enc: &Encoder, ex: &Extractor) {
+    for chunk in rx {
+        let items = chunk
+            .items
+            .into_iter()
+            .map(|item| match item {
+                RawItem::Bad(q) => DoneItem::Bad(q),
+                RawItem::Line { line, offset, bytes } => {
+                    let bad = |reason, detail| DoneItem::Bad(Quarantine { shard: chunk.shard, line, offset, reason, detail });
+                    match ex.extract(&bytes) {
+                        Err((reason, detail)) => bad(reason, detail),
+                        Ok(rec) => match enc.encode(&rec.text) {
+                            Ok(tokens) => DoneItem::Doc(Doc { shard: chunk.shard, line, offset, id: rec.id, raw: bytes, tokens }),
+                            Err(msg) => bad(Reason::TokenizeFailed, msg),
+                        },
+                    }
+                }
+            })
+            .collect();
+        let out = Chunk { seq: chunk.seq, shard: chunk.shard, items, shard_end: chunk.shard_end, last: chunk.last };
+        if tx.send(out).is_err() {
+            return;
+        }
+    }
+}
+
+fn batch_in_order(rx: Receiver<Chunk<DoneItem>>, tx: Sender<Result<Batch>>, cfg: BatchConfig) {
+    let mut batcher = Batcher::new(cfg);
+    let mut waiting = BTreeMap::new();
+    let mut next_seq = 0u64;
+    let mut out = Vec::new();
+    for chunk in rx.iter() {
+        waiting.insert(chunk.seq, chunk);
+        while let Some(chunk) = waiting.remove(&next_seq) {
+            next_seq += 1;
+            if chunk.last {
+                return;
+            }
+            for item in chunk.items {
+                match item {
+                    DoneItem::Doc(doc) => batcher.push(doc, &mut out),
+                    DoneItem::Bad(q) => batcher.quarantine(q),
+                }
+            }
+            if chunk.shard_end {
+                batcher.end_shard(chunk.shard, &mut out);
+            }
+            for batch in out.drain(..) {
+                if tx.send(Ok(batch)).is_err() {
+                    return;
+                }
+            }
+        }
+    }
+    // The workers hung up before the last chunk: one of them died. Say so rather than end quietly
+    // with documents missing.
+    let _ = tx.send(Err(Error::Internal("a tokeniser thread stopped before the end of the input".into())));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tests::tiny;
+
+    fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, data).unwrap();
+        p
+    }
+
+    fn run(shards: Vec<PathBuf>, cfg: StreamConfig) -> (Vec<(u32, u64, Vec<u32>)>, Vec<Quarantine>, Vec<u32>) {
+        let enc = Arc::new(Encoder::from_json(tiny(), cfg.max_length).unwrap());
+        let mut docs = Vec::new();
+        let mut bad = Vec::new();
+        let mut done = Vec::new();
+        for batch in Stream::start(shards, enc, cfg).unwrap() {
+            let batch = batch.unwrap();
+            for (row, d) in batch.docs.iter().enumerate() {
+                let ids = &batch.input_ids[row * batch.seq_len..][..d.n_tokens as usize];
+                docs.push((d.shard, d.line, ids.iter().map(|&t| t as u32).collect()));
+            }
+            bad.extend(batch.quarantined);
+            done.extend(batch.shards_done);
+        }
+        (docs, bad, done)
+    }
+
+    fn corpus(dir: &Path) -> Vec<PathBuf> {
+        let mut shards = Vec::new();
+        for s in 0..4 {
+            let mut data = String::new();
+            for i in 0..(150 * s + 3) {
+                let words = "the word alpha beta gamma ".repeat(i % 40 + 1);
+                data.push_str(&format!("{{\"id\":\"{s}-{i}\",\"text\":\"{words}\"}}\n"));
+                if i % 17 == 0 {
+                    data.push_str("{\"text\": 1}\nnot json\n\n");
+                }
+            }
+            let bytes = if s % 2 == 0 { zstd::encode_all(data.as_bytes(), 1).unwrap() } else { data.into_bytes() };
+            shards.push(write(dir, &format!("s{s}.jsonl"), &bytes));
+        }
+        shards.push(write(dir, "empty.jsonl", b""));
+        shards
+    }
+
+    #[test]
+    fn same_documents_whatever_the_threads_and_all_accounted_for() {
+        let tmp = tempfile::tempdir().unwrap();
+        let shards = corpus(tmp.path());
+        let cfg = StreamConfig { max_length: 32, batch_tokens: 300, sort_window: 50, chunk_bytes: 2000, ..Default::default() };
+        let (mut one, bad1, done1) = run(shards.clone(), StreamConfig { threads: 1, ..cfg.clone() });
+        let (mut four, bad4, done4) = run(shards.clone(), StreamConfig { threads: 4, ..cfg });
+        assert_eq!(done1, vec![0, 1, 2, 3, 4]);
+        assert_eq!((&bad1, &done1), (&bad4, &done4));
+        // Batches come out length-sorted inside windows; the set and the per-doc tokens must match.
+        assert_eq!(one, four);
+        one.sort();
+        four.sort();
+        let expected_docs: usize = (0..4).map(|s| 150 * s + 3).sum();
+        let expected_bad: usize = (0..4).map(|s| (150 * s + 3 + 16) / 17 * 2).sum();
+        assert_eq!(one.len(), expected_docs);
+        assert_eq!(bad1.len(), expected_bad);
+        assert!(one.iter().all(|(_, _, ids)| ids.len() <= 32 && ids[0] == 2));
+    }
+
+    #[test]
+    fn closing_early_joins_threads() {
+        let tmp = tempfile::tempdir().unwrap();
+        let shards = corpus(tmp.path());
+        let enc = Arc::new(Encoder::from_json(tiny(), 16).unwrap());
+        let cfg = StreamConfig { max_length: 16, batch_tokens: 64, sort_window: 8, chunk_bytes: 500, ..Default::default() };
+        let mut s = Stream::start(shards, enc, cfg).unwrap();
+        assert!(s.next().unwrap().is_ok());
+        s.close();
+        assert!(s.next().is_none());
+    }
+
+    #[test]
+    fn bad_options_are_named() {
+        let enc = Arc::new(Encoder::from_json(tiny(), 16).unwrap());
+        let cfg = StreamConfig { max_length: 16, text_key: "a..b".into(), ..Default::default() };
+        let err = Stream::start(vec![], enc, cfg).err().unwrap();
+        assert!(err.to_string().contains("text_key"), "{err}");
+    }
+}

@@ -1,0 +1,70 @@
+//! Records for input that cannot become a document. Each names the shard, the line, the byte offset
+//! and the reason, so a user can find and fix the line.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reason {
+    InvalidJson,
+    NotObject,
+    MissingText,
+    TextNotString,
+    EmptyText,
+    InvalidUtf8,
+    LineTooLong,
+    /// Truncated or corrupt compressed data: the rest of the shard is unreadable.
+    CorruptCompressed,
+    /// The shard could not be opened or read.
+    UnreadableFile,
+    /// The tokenizer rejected the text (rare: an internal tokenizer error).
+    TokenizeFailed,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 10] = [
+        Reason::InvalidJson,
+        Reason::NotObject,
+        Reason::MissingText,
+        Reason::TextNotString,
+        Reason::EmptyText,
+        Reason::InvalidUtf8,
+        Reason::LineTooLong,
+        Reason::CorruptCompressed,
+        Reason::UnreadableFile,
+        Reason::TokenizeFailed,
+    ];
+
+    /// Stable code used in outputs and counters.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::InvalidJson => "invalid_json",
+            Reason::NotObject => "not_object",
+            Reason::MissingText => "missing_text",
+            Reason::TextNotString => "text_not_string",
+            Reason::EmptyText => "empty_text",
+            Reason::InvalidUtf8 => "invalid_utf8",
+            Reason::LineTooLong => "line_too_long",
+            Reason::CorruptCompressed => "corrupt_compressed",
+            Reason::UnreadableFile => "unreadable_file",
+            Reason::TokenizeFailed => "tokenize_failed",
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quarantine {
+    /// Index of the shard in the stream's shard list.
+    pub shard: u32,
+    /// 1-based line number in the decompressed shard (0 when the whole file is unreadable).
+    pub line: u64,
+    /// Byte offset of the line's start in the decompressed shard.
+    pub offset: u64,
+    pub reason: Reason,
+    pub detail: String,
+}

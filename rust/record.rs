@@ -1,0 +1,268 @@
+//! Pull the text (and optional id) out of one JSON line without building a DOM.
+//!
+//! The whole line is validated (serde_json scans every value it skips), but only the fields on the
+//! requested dotted paths are materialised. Keys are borrowed from the line where possible.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::quarantine::Reason;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    pub text: String,
+    pub id: Option<String>,
+}
+
+/// A dotted field path such as `text` or `meta.content`.
+#[derive(Debug, Clone)]
+pub struct FieldPath(Vec<String>);
+
+impl FieldPath {
+    pub fn parse(s: &str) -> Option<Self> {
+        let parts: Vec<String> = s.split('.').map(str::to_owned).collect();
+        if parts.iter().any(String::is_empty) {
+            return None;
+        }
+        Some(FieldPath(parts))
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.join("."))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    text: FieldPath,
+    id: Option<FieldPath>,
+}
+
+#[derive(Debug, Clone)]
+enum Found {
+    Str(String),
+    Number(String),
+    Other(&'static str),
+}
+
+impl Extractor {
+    pub fn new(text: FieldPath, id: Option<FieldPath>) -> Self {
+        Extractor { text, id }
+    }
+
+    pub fn extract(&self, line: &[u8]) -> Result<Extracted, (Reason, String)> {
+        let line = std::str::from_utf8(line)
+            .map_err(|e| (Reason::InvalidUtf8, format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+        let mut paths: Vec<(usize, &[String])> = vec![(0, &self.text.0[..])];
+        if let Some(id) = &self.id {
+            paths.push((1, &id.0[..]));
+        }
+        let mut found: [Option<Found>; 2] = [None, None];
+        let mut de = serde_json::Deserializer::from_str(line);
+        let top = Level { paths, found: &mut found }
+            .deserialize(&mut de)
+            .and_then(|top| de.end().map(|_| top))
+            .map_err(|e| (Reason::InvalidJson, e.to_string()))?;
+        if let Kind::Not(kind) = top {
+            return Err((Reason::NotObject, format!("line is a JSON {kind}, not an object")));
+        }
+        let [text, id] = found;
+        let text = match text {
+            Some(Found::Str(s)) if s.trim().is_empty() => {
+                return Err((Reason::EmptyText, format!("field {:?} is empty", self.text.to_string())))
+            }
+            Some(Found::Str(s)) => s,
+            Some(Found::Number(_)) => return Err(not_string(&self.text, "number")),
+            Some(Found::Other(kind)) => return Err(not_string(&self.text, kind)),
+            None => return Err((Reason::MissingText, format!("no field {:?}", self.text.to_string()))),
+        };
+        let id = match id {
+            Some(Found::Str(s)) | Some(Found::Number(s)) => Some(s),
+            _ => None,
+        };
+        Ok(Extracted { text, id })
+    }
+}
+
+fn not_string(path: &FieldPath, kind: &str) -> (Reason, String) {
+    (Reason::TextNotString, format!("field {:?} is a {kind}, not a string", path.to_string()))
+}
+
+enum Kind {
+    Object,
+    Not(&'static str),
+}
+
+/// Walks one object level, capturing values whose path ends here and descending into those that
+/// continue; everything else is skipped (but still validated).
+struct Level<'a, 'p> {
+    paths: Vec<(usize, &'p [String])>,
+    found: &'a mut [Option<Found>; 2],
+}
+
+impl<'de> DeserializeSeed<'de> for Level<'_, '_> {
+    type Value = Kind;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Kind, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+macro_rules! not_object {
+    ($($method:ident($ty:ty) => $kind:literal),* $(,)?) => {
+        $(fn $method<E: de::Error>(self, _: $ty) -> Result<Kind, E> { Ok(Kind::Not($kind)) })*
+    };
+}
+
+impl<'de> Visitor<'de> for Level<'_, '_> {
+    type Value = Kind;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    not_object! {
+        visit_bool(bool) => "boolean", visit_i64(i64) => "number", visit_u64(u64) => "number",
+        visit_f64(f64) => "number", visit_str(&str) => "string",
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Kind, E> {
+        Ok(Kind::Not("null"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Kind, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Kind::Not("array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Kind, A::Error> {
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            let mut ends = None;
+            let mut deeper = Vec::new();
+            for &(slot, path) in &self.paths {
+                if path[0] == key {
+                    if path.len() == 1 {
+                        ends.get_or_insert(Vec::new()).push(slot);
+                    } else {
+                        deeper.push((slot, &path[1..]));
+                    }
+                }
+            }
+            if let Some(slots) = ends {
+                let value = map.next_value_seed(Capture)?;
+                for slot in slots {
+                    // The first occurrence of a duplicated key wins.
+                    self.found[slot].get_or_insert_with(|| value.clone());
+                }
+            } else if !deeper.is_empty() {
+                map.next_value_seed(Level { paths: deeper, found: &mut *self.found })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(Kind::Object)
+    }
+}
+
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+struct Capture;
+
+impl<'de> DeserializeSeed<'de> for Capture {
+    type Value = Found;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Found, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Capture {
+    type Value = Found;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Found, E> {
+        Ok(Found::Str(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Found, E> {
+        Ok(Found::Str(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Found, E> {
+        Ok(Found::Number(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Found, E> {
+        Ok(Found::Number(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Found, E> {
+        Ok(Found::Number(v.to_string()))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Found, E> {
+        Ok(Found::Other("boolean"))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Found, E> {
+        Ok(Found::Other("null"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Found, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Found::Other("array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Found::Other("object"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(text: &str, id: Option<&str>) -> Extractor {
+        Extractor::new(FieldPath::parse(text).unwrap(), id.map(|i| FieldPath::parse(i).unwrap()))
+    }
+
+    fn reason(line: &[u8]) -> Reason {
+        ex("text", None).extract(line).unwrap_err().0
+    }
+
+    #[test]
+    fn text_id_and_dotted_paths() {
+        let got = ex("text", Some("id")).extract(br#"{"id":17,"text":"caf\u00e9 \"q\"","x":[1,{"y":null}]}"#);
+        assert_eq!(got.unwrap(), Extracted { text: "café \"q\"".into(), id: Some("17".into()) });
+        let got = ex("meta.content", Some("meta.id")).extract(br#"{"meta":{"id":"a","content":"hi"},"text":5}"#);
+        assert_eq!(got.unwrap(), Extracted { text: "hi".into(), id: Some("a".into()) });
+        assert!(FieldPath::parse("a..b").is_none());
+    }
+
+    #[test]
+    fn every_bad_kind_has_its_reason() {
+        assert_eq!(reason(b"{\"text\": \"unterminated}"), Reason::InvalidJson);
+        assert_eq!(reason(b"{\"text\": \"ok\"} trailing"), Reason::InvalidJson);
+        assert_eq!(reason(b"{\"text\": \"ok\", \"x\": [1,}"), Reason::InvalidJson);
+        assert_eq!(reason(b"[1, 2]"), Reason::NotObject);
+        assert_eq!(reason(b"\"just a string\""), Reason::NotObject);
+        assert_eq!(reason(b"{\"body\": \"no text\"}"), Reason::MissingText);
+        assert_eq!(reason(b"{\"text\": 12}"), Reason::TextNotString);
+        assert_eq!(reason(b"{\"text\": {\"a\": 1}}"), Reason::TextNotString);
+        assert_eq!(reason(b"{\"text\": null}"), Reason::TextNotString);
+        assert_eq!(reason(b"{\"text\": \"  \\n \"}"), Reason::EmptyText);
+        assert_eq!(reason(b"{\"text\": \"caf\xE9\"}"), Reason::InvalidUtf8);
+        let (_, detail) = ex("meta.content", None).extract(b"{\"meta\": 3}").unwrap_err();
+        assert!(detail.contains("meta.content"), "{detail}");
+    }
+}
