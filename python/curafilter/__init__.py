@@ -1,0 +1,13 @@
+"""curafilter: score every document of a pre-training corpus against written principles and route it.
+
+>>> import curafilter
+>>> with curafilter.stream("examples/sample.jsonl.zst") as s:
+...     shapes = [batch.input_ids.shape for batch in s]  # (docs, longest in batch)
+"""
+
+from curafilter import errors
+from curafilter.stream import QUARANTINE_REASONS, Batch, QuarantineRecord, Stream, stream
+
+__version__ = "0.1.0"
+
+__all__ = ["errors", "stream", "Stream", "Batch", "QuarantineRecord", "QUARANTINE_REASONS", "__version__"]

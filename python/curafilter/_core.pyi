@@ -1,0 +1,63 @@
+"""Type stubs for the native module. Import from ``curafilter``, not from here."""
+
+from collections.abc import Iterator
+from types import TracebackType
+
+import numpy as np
+import numpy.typing as npt
+
+class QuarantineRecord:
+    path: str
+    shard: int
+    line: int
+    offset: int
+    reason: str
+    detail: str
+    def to_dict(self) -> dict[str, str | int]: ...
+
+class Batch:
+    input_ids: npt.NDArray[np.int64]
+    attention_mask: npt.NDArray[np.int64]
+    shard: npt.NDArray[np.uint32]
+    line: npt.NDArray[np.uint64]
+    offset: npt.NDArray[np.uint64]
+    n_tokens: npt.NDArray[np.uint32]
+    ids: list[str | None]
+    raws: list[bytes]
+    quarantined: list[QuarantineRecord]
+    shards_done: list[int]
+    def __len__(self) -> int: ...
+    def raw(self, i: int) -> bytes: ...
+
+class Stream:
+    def __init__(
+        self,
+        paths: list[str],
+        tokenizer: str,
+        *,
+        max_length: int = 256,
+        batch_tokens: int = 16384,
+        max_batch: int = 256,
+        sort_window: int = 4096,
+        threads: int = 0,
+        text_key: str = "text",
+        id_key: str | None = None,
+        max_line_bytes: int = 67108864,
+        chunk_bytes: int = 1048576,
+    ) -> None: ...
+    def __iter__(self) -> Iterator[Batch]: ...
+    def __next__(self) -> Batch: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> Stream: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool: ...
+    @property
+    def shards(self) -> list[str]: ...
+    @property
+    def counters(self) -> dict[str, int]: ...
+
+def quarantine_reasons() -> list[str]: ...

@@ -1,0 +1,33 @@
+"""Locate model bundles: the ones shipped inside the package, or a folder the user names."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from curafilter.errors import InputError
+
+BUNDLED = Path(__file__).parent / "models"
+
+
+def bundle_dir(name_or_path: str | os.PathLike[str]) -> Path:
+    """A bundle folder: a path, or the name of a bundle shipped with curafilter (e.g. ``"default"``)."""
+    path = Path(name_or_path)
+    if path.is_dir():
+        return path
+    shipped = BUNDLED / str(name_or_path)
+    if os.sep not in str(name_or_path) and shipped.is_dir():
+        return shipped
+    known = sorted(p.name for p in BUNDLED.iterdir() if p.is_dir()) if BUNDLED.is_dir() else []
+    raise InputError(f"no model bundle at {str(name_or_path)!r} (a folder, or one of the bundled: {known})")
+
+
+def tokenizer_file(spec: str | os.PathLike[str]) -> Path:
+    """A tokenizer.json given directly, or the one inside a bundle folder or bundled name."""
+    path = Path(spec)
+    if path.is_file():
+        return path
+    found = bundle_dir(spec) / "tokenizer.json"
+    if not found.is_file():
+        raise InputError(f"bundle {str(spec)!r} has no tokenizer.json ({found})")
+    return found

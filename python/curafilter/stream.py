@@ -1,0 +1,63 @@
+"""Stream shards into token batches (the Rust core does the work on background threads)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from curafilter._core import Batch, QuarantineRecord, Stream, quarantine_reasons
+from curafilter.bundle import tokenizer_file
+
+__all__ = ["stream", "Stream", "Batch", "QuarantineRecord", "QUARANTINE_REASONS"]
+
+QUARANTINE_REASONS: tuple[str, ...] = tuple(quarantine_reasons())
+
+PathsLike = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+
+def _paths(paths: PathsLike) -> list[str]:
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
+def stream(
+    paths: PathsLike,
+    *,
+    tokenizer: str | os.PathLike[str] = "default",
+    max_length: int = 256,
+    batch_tokens: int = 16384,
+    max_batch: int = 256,
+    sort_window: int = 4096,
+    threads: int = 0,
+    text_key: str = "text",
+    id_key: str | None = None,
+    max_line_bytes: int = 64 << 20,
+) -> Stream:
+    """Stream ``.jsonl`` / ``.jsonl.gz`` / ``.jsonl.zst`` shards as length-sorted token batches.
+
+    ``paths`` are files, directories (walked recursively) or globs. ``tokenizer`` is a
+    tokenizer.json, a model bundle folder, or a bundled model's name. Each batch holds
+    ``input_ids`` and ``attention_mask`` (int64 numpy arrays, padded to the batch's longest
+    document), every document's ``shard`` / ``line`` / ``offset`` / ``ids``, its original line
+    (``batch.raw(i)``), the lines ``quarantined`` since the previous batch, and ``shards_done``.
+    Bad lines never stop the stream. ``threads=0`` uses one tokeniser thread per core.
+
+    >>> import curafilter
+    >>> with curafilter.stream("examples/sample.jsonl.zst", max_length=128) as s:
+    ...     docs = sum(len(batch) for batch in s)
+    >>> docs > 0
+    True
+    """
+    return Stream(
+        _paths(paths),
+        os.fspath(tokenizer_file(tokenizer)),
+        max_length=max_length,
+        batch_tokens=batch_tokens,
+        max_batch=max_batch,
+        sort_window=sort_window,
+        threads=threads,
+        text_key=text_key,
+        id_key=id_key,
+        max_line_bytes=max_line_bytes,
+    )

@@ -1,0 +1,289 @@
+//! The only PyO3 code: thin bindings over [`crate::pipeline::Stream`].
+//!
+//! Batches cross into numpy without copying (the Vecs become the arrays' buffers). `__next__`
+//! waits with the GIL released, waking every 100 ms to let Python deliver Ctrl-C.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use numpy::ndarray::Array2;
+use numpy::{IntoPyArray, PyArray1, PyArray2, PyUntypedArrayMethods};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyType};
+
+use crate::batch::Batch;
+use crate::error::Error;
+use crate::pipeline::{Next, Stream, StreamConfig};
+use crate::quarantine::{Quarantine, Reason};
+
+/// Map every core error to its class in `curafilter.errors` (the match is exhaustive on purpose:
+/// a new variant must choose its Python class).
+fn to_py(py: Python<'_>, e: Error) -> PyErr {
+    let class = match &e {
+        Error::NotFound(_) | Error::NoInputs(_) | Error::Pattern { .. } | Error::Io { .. } => "InputError",
+        Error::Tokenizer { .. } => "TokenizerError",
+        Error::Config { .. } => "ConfigError",
+        Error::Internal(_) => "InternalError",
+    };
+    let ty = py
+        .import("curafilter.errors")
+        .and_then(|m| m.getattr(class))
+        .and_then(|c| c.downcast_into::<PyType>().map_err(PyErr::from));
+    match ty {
+        Ok(ty) => PyErr::from_type(ty, e.to_string()),
+        Err(import_err) => import_err,
+    }
+}
+
+#[pyclass(module = "curafilter._core", name = "QuarantineRecord", frozen, get_all)]
+struct PyQuarantine {
+    path: String,
+    shard: u32,
+    line: u64,
+    offset: u64,
+    reason: &'static str,
+    detail: String,
+}
+
+#[pymethods]
+impl PyQuarantine {
+    fn __repr__(&self) -> String {
+        format!("QuarantineRecord({}:{} offset {}: {}: {})", self.path, self.line, self.offset, self.reason, self.detail)
+    }
+
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("shard", &self.path)?;
+        d.set_item("line", self.line)?;
+        d.set_item("offset", self.offset)?;
+        d.set_item("reason", self.reason)?;
+        d.set_item("detail", &self.detail)?;
+        Ok(d)
+    }
+}
+
+fn quarantine(shards: &[PathBuf], q: Quarantine) -> PyQuarantine {
+    PyQuarantine {
+        path: shards[q.shard as usize].display().to_string(),
+        shard: q.shard,
+        line: q.line,
+        offset: q.offset,
+        reason: q.reason.as_str(),
+        detail: q.detail,
+    }
+}
+
+#[pyclass(module = "curafilter._core", name = "Batch", frozen)]
+struct PyBatch {
+    #[pyo3(get)]
+    input_ids: Py<PyArray2<i64>>,
+    #[pyo3(get)]
+    attention_mask: Py<PyArray2<i64>>,
+    #[pyo3(get)]
+    shard: Py<PyArray1<u32>>,
+    #[pyo3(get)]
+    line: Py<PyArray1<u64>>,
+    #[pyo3(get)]
+    offset: Py<PyArray1<u64>>,
+    #[pyo3(get)]
+    n_tokens: Py<PyArray1<u32>>,
+    #[pyo3(get)]
+    ids: Vec<Option<String>>,
+    raw: Vec<Vec<u8>>,
+    quarantined: Vec<Py<PyQuarantine>>,
+    #[pyo3(get)]
+    shards_done: Vec<u32>,
+}
+
+impl PyBatch {
+    fn new(py: Python<'_>, b: Batch, shards: &[PathBuf]) -> PyResult<Self> {
+        let n = b.docs.len();
+        let shape = (n, b.seq_len);
+        let matrix = |v: Vec<i64>| -> PyResult<Py<PyArray2<i64>>> {
+            let a = Array2::from_shape_vec(shape, v).map_err(|e| to_py(py, Error::Internal(e.to_string())))?;
+            Ok(a.into_pyarray(py).unbind())
+        };
+        let (mut shard, mut line, mut offset, mut n_tokens) =
+            (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut ids = Vec::with_capacity(n);
+        let mut raw = Vec::with_capacity(n);
+        for d in b.docs {
+            shard.push(d.shard);
+            line.push(d.line);
+            offset.push(d.offset);
+            n_tokens.push(d.n_tokens);
+            ids.push(d.id);
+            raw.push(d.raw);
+        }
+        let quarantined =
+            b.quarantined.into_iter().map(|q| Py::new(py, quarantine(shards, q))).collect::<PyResult<_>>()?;
+        Ok(PyBatch {
+            input_ids: matrix(b.input_ids)?,
+            attention_mask: matrix(b.attention_mask)?,
+            shard: shard.into_pyarray(py).unbind(),
+            line: line.into_pyarray(py).unbind(),
+            offset: offset.into_pyarray(py).unbind(),
+            n_tokens: n_tokens.into_pyarray(py).unbind(),
+            ids,
+            raw,
+            quarantined,
+            shards_done: b.shards_done,
+        })
+    }
+}
+
+#[pymethods]
+impl PyBatch {
+    fn __len__(&self) -> usize {
+        self.raw.len()
+    }
+
+    /// The original JSON line of document `i`, as bytes.
+    fn raw<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyBytes>> {
+        match self.raw.get(i) {
+            Some(r) => Ok(PyBytes::new(py, r)),
+            None => Err(pyo3::exceptions::PyIndexError::new_err(format!("document {i} of a batch of {}", self.raw.len()))),
+        }
+    }
+
+    #[getter]
+    fn raws<'py>(&self, py: Python<'py>) -> Vec<Bound<'py, PyBytes>> {
+        self.raw.iter().map(|r| PyBytes::new(py, r)).collect()
+    }
+
+    #[getter]
+    fn quarantined(&self, py: Python<'_>) -> Vec<Py<PyQuarantine>> {
+        self.quarantined.iter().map(|q| q.clone_ref(py)).collect()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let shape = self.input_ids.bind(py).shape().to_vec();
+        format!("Batch(docs={}, seq_len={}, quarantined={})", shape[0], shape[1], self.quarantined.len())
+    }
+}
+
+#[pyclass(module = "curafilter._core", name = "Stream")]
+struct PyStream {
+    inner: Option<Stream>,
+    shards: Arc<[PathBuf]>,
+}
+
+#[pymethods]
+impl PyStream {
+    #[new]
+    #[pyo3(signature = (paths, tokenizer, *, max_length=256, batch_tokens=16384, max_batch=256, sort_window=4096,
+                        threads=0, text_key="text".to_string(), id_key=None, max_line_bytes=64<<20, chunk_bytes=1<<20))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        paths: Vec<String>,
+        tokenizer: PathBuf,
+        max_length: usize,
+        batch_tokens: usize,
+        max_batch: usize,
+        sort_window: usize,
+        threads: usize,
+        text_key: String,
+        id_key: Option<String>,
+        max_line_bytes: usize,
+        chunk_bytes: usize,
+    ) -> PyResult<Self> {
+        let cfg = StreamConfig {
+            text_key,
+            id_key,
+            max_length,
+            batch_tokens,
+            max_batch,
+            sort_window,
+            threads,
+            max_line_bytes,
+            chunk_bytes,
+        };
+        let stream = py.allow_threads(|| Stream::open(&paths, &tokenizer, cfg)).map_err(|e| to_py(py, e))?;
+        let shards: Arc<[PathBuf]> = stream.shards().into();
+        Ok(PyStream { inner: Some(stream), shards })
+    }
+
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<PyBatch>> {
+        loop {
+            let Some(stream) = self.inner.as_mut() else { return Ok(None) };
+            match py.allow_threads(|| stream.next_timeout(Duration::from_millis(100))) {
+                Ok(Next::Batch(b)) => return PyBatch::new(py, b, &self.shards).map(Some),
+                Ok(Next::End) => return Ok(None),
+                Ok(Next::Pending) => {
+                    if let Err(interrupt) = py.check_signals() {
+                        self.close(py);
+                        return Err(interrupt);
+                    }
+                }
+                Err(e) => return Err(to_py(py, e)),
+            }
+        }
+    }
+
+    /// Stop the background threads and wait for them. Iteration then ends.
+    fn close(&mut self, py: Python<'_>) {
+        if let Some(mut s) = self.inner.take() {
+            py.allow_threads(|| s.close());
+        }
+    }
+
+    fn __enter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    #[pyo3(signature = (*_args))]
+    fn __exit__(&mut self, py: Python<'_>, _args: &Bound<'_, pyo3::types::PyTuple>) -> bool {
+        self.close(py);
+        false
+    }
+
+    /// Input shards in reading order.
+    #[getter]
+    fn shards(&self) -> Vec<String> {
+        self.shards.iter().map(|p| p.display().to_string()).collect()
+    }
+
+    /// Running totals: bytes_read, bytes_decoded and lines run slightly ahead of the batches
+    /// delivered; docs, tokens, quarantined, batches and shards_done count what was delivered.
+    #[getter]
+    fn counters<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        if let Some(s) = &self.inner {
+            let c = s.counters();
+            for (k, v) in [
+                ("bytes_read", c.bytes_read),
+                ("bytes_decoded", c.bytes_decoded),
+                ("lines", c.lines),
+                ("docs", c.docs),
+                ("tokens", c.tokens),
+                ("quarantined", c.quarantined),
+                ("batches", c.batches),
+                ("shards_done", c.shards_done),
+            ] {
+                d.set_item(k, v)?;
+            }
+        }
+        Ok(d)
+    }
+}
+
+/// Stable codes of every quarantine reason.
+#[pyfunction]
+fn quarantine_reasons() -> Vec<&'static str> {
+    Reason::ALL.iter().map(|r| r.as_str()).collect()
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyStream>()?;
+    m.add_class::<PyBatch>()?;
+    m.add_class::<PyQuarantine>()?;
+    m.add_function(wrap_pyfunction!(quarantine_reasons, m)?)?;
+    Ok(())
+}
