@@ -50,11 +50,12 @@ pub fn resolve(inputs: &[impl AsRef<str>]) -> Result<Vec<PathBuf>> {
 
 fn expand(input: &str) -> Result<Vec<PathBuf>> {
     let path = Path::new(input);
-    if path.is_file() {
-        return Ok(vec![path.to_path_buf()]);
-    }
     if path.is_dir() {
         return walk(path);
+    }
+    if path.exists() {
+        // Any other existing path is read as a shard: a file, a named pipe, /dev/stdin.
+        return Ok(vec![path.to_path_buf()]);
     }
     if has_glob_chars(input) {
         let entries = glob::glob(input).map_err(|e| Error::Pattern {
