@@ -102,7 +102,7 @@ def python_stage(paths: list[str], tokenizer: str, max_length: int, *, prefix_cu
     tok = Tokenizer.from_file(tokenizer)
     tok.no_padding()
     tok.enable_truncation(max_length)
-    cut = max_length * 12
+    cut = max_length * 6  # curafilter's first prefix cut, in characters here
 
     def go():
         docs = tokens = nbytes = 0

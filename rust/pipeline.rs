@@ -270,6 +270,38 @@ impl Drop for Stream {
     }
 }
 
+/// Tokenise in-memory texts into batches, sorted and cut like a stream's. Each document's `line`
+/// is its index in `texts`, so callers can restore input order. Empty texts are encoded as they
+/// are (special tokens only): callers scoring a list want one row per input.
+pub fn batch_texts(texts: &[&str], encoder: &Encoder, cfg: &StreamConfig) -> Result<Vec<Batch>> {
+    let (_, threads) = cfg.validate()?;
+    let per = texts.len().div_ceil(threads.max(1)).max(1);
+    let encoded: Vec<std::result::Result<Vec<u32>, String>> = std::thread::scope(|scope| {
+        let parts: Vec<_> = texts
+            .chunks(per)
+            .map(|part| scope.spawn(move || part.iter().map(|t| encoder.encode(t)).collect::<Vec<_>>()))
+            .collect();
+        parts.into_iter().flat_map(|h| h.join().expect("tokeniser thread panicked")).collect()
+    });
+    let mut batcher = Batcher::new(BatchConfig {
+        batch_tokens: cfg.batch_tokens,
+        max_batch: cfg.max_batch,
+        window: texts.len().max(1),
+        pad_id: encoder.pad_id(),
+    });
+    let mut out = Vec::new();
+    for (i, tokens) in encoded.into_iter().enumerate() {
+        let tokens = tokens.map_err(|msg| Error::Internal(format!("tokenizer failed on text {i}: {msg}")))?;
+        batcher.push(Doc { shard: 0, line: i as u64, offset: 0, id: None, raw: Vec::new(), tokens }, &mut out);
+    }
+    batcher.end_shard(0, &mut out);
+    out.retain(|b| !b.is_empty());
+    for b in &mut out {
+        b.shards_done.clear();
+    }
+    Ok(out)
+}
+
 fn read_all(shards: &[PathBuf], cfg: &StreamConfig, stop: &AtomicBool, counters: &Counters, tx: Sender<Chunk<RawItem>>) {
     let mut seq = 0u64;
     let mut send = |shard: u32, items: Vec<RawItem>, shard_end: bool, last: bool| -> bool {
@@ -448,6 +480,18 @@ mod tests {
         assert!(s.next().unwrap().is_ok());
         s.close();
         assert!(s.next().is_none());
+    }
+
+    #[test]
+    fn texts_batch_with_their_indices() {
+        let enc = Encoder::from_json(tiny(), 8).unwrap();
+        let texts = ["hello", "the word alpha beta gamma the word", "", "a b"];
+        let cfg = StreamConfig { max_length: 8, batch_tokens: 16, threads: 3, ..Default::default() };
+        let batches = batch_texts(&texts, &enc, &cfg).unwrap();
+        let mut seen: Vec<(u64, u32)> = batches.iter().flat_map(|b| b.docs.iter().map(|d| (d.line, d.n_tokens))).collect();
+        seen.sort();
+        assert_eq!(seen, vec![(0, 3), (1, 8), (2, 2), (3, 4)]);
+        assert!(batch_texts(&[], &enc, &cfg).unwrap().is_empty());
     }
 
     #[test]

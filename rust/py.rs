@@ -14,7 +14,8 @@ use pyo3::types::{PyBytes, PyDict, PyType};
 
 use crate::batch::Batch;
 use crate::error::Error;
-use crate::pipeline::{Next, Stream, StreamConfig};
+use crate::pipeline::{batch_texts, Next, Stream, StreamConfig};
+use crate::tokenize::Encoder;
 use crate::quarantine::{Quarantine, Reason};
 
 /// Map every core error to its class in `curafilter.errors` (the match is exhaustive on purpose:
@@ -273,6 +274,43 @@ impl PyStream {
     }
 }
 
+/// A loaded tokenizer, for scoring in-memory texts with the same truncation as streams.
+#[pyclass(module = "curafilter._core", name = "Tokenizer", frozen)]
+struct PyTokenizer {
+    encoder: Arc<Encoder>,
+}
+
+#[pymethods]
+impl PyTokenizer {
+    #[new]
+    #[pyo3(signature = (path, *, max_length=256))]
+    fn new(py: Python<'_>, path: PathBuf, max_length: usize) -> PyResult<Self> {
+        let encoder = py.allow_threads(|| Encoder::from_file(&path, max_length)).map_err(|e| to_py(py, e))?;
+        Ok(PyTokenizer { encoder: Arc::new(encoder) })
+    }
+
+    #[getter]
+    fn max_length(&self) -> usize {
+        self.encoder.max_length()
+    }
+
+    /// Length-sorted batches over `texts`; each document's `line` is its index in `texts`.
+    #[pyo3(signature = (texts, *, batch_tokens=16384, max_batch=256, threads=0))]
+    fn encode_batches(
+        &self,
+        py: Python<'_>,
+        texts: Vec<String>,
+        batch_tokens: usize,
+        max_batch: usize,
+        threads: usize,
+    ) -> PyResult<Vec<PyBatch>> {
+        let cfg = StreamConfig { max_length: self.encoder.max_length(), batch_tokens, max_batch, threads, ..Default::default() };
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let batches = py.allow_threads(|| batch_texts(&refs, &self.encoder, &cfg)).map_err(|e| to_py(py, e))?;
+        batches.into_iter().map(|b| PyBatch::new(py, b, &[])).collect()
+    }
+}
+
 /// Stable codes of every quarantine reason.
 #[pyfunction]
 fn quarantine_reasons() -> Vec<&'static str> {
@@ -284,6 +322,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyStream>()?;
     m.add_class::<PyBatch>()?;
     m.add_class::<PyQuarantine>()?;
+    m.add_class::<PyTokenizer>()?;
     m.add_function(wrap_pyfunction!(quarantine_reasons, m)?)?;
     Ok(())
 }

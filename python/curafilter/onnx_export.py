@@ -1,0 +1,396 @@
+"""Build an ONNX document classifier from BERT encoder weights, without torch.
+
+The graph is written op by op with :mod:`onnx.helper` from the raw tensors of a Hugging Face BERT
+checkpoint (``model.safetensors`` + ``config.json``, e.g. sentence-transformers/all-MiniLM-L6-v2):
+
+    input_ids, attention_mask  (int64 [batch, seq])
+      -> BERT encoder (embeddings + LayerNorm, N post-LN transformer layers, erf GELU)
+      -> mean pooling over attention_mask            -> ``embedding`` float32 [batch, hidden]
+      -> Sigmoid(embedding @ head_w.T + head_b)      -> ``scores``    float32 [batch, n_out]
+
+Only standard opset-17 ops are used, so the model runs on any onnxruntime execution provider;
+onnxruntime's own graph optimiser fuses the GELU / LayerNorm / MatMul+Add patterns at load time.
+
+:func:`to_int8` (dynamic int8 quantisation, for CPU) and :func:`to_fp16` (for GPU) derive the
+variants from the fp32 model.
+
+Needs ``onnx`` (and ``safetensors`` for :func:`load_bert_weights`); both are imported lazily so
+``import curafilter`` never requires them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from curafilter.errors import ConfigError, InputError
+
+if TYPE_CHECKING:
+    import onnx
+
+__all__ = ["OPSET", "load_bert_weights", "build_classifier", "to_int8", "to_fp16"]
+
+#: The ONNX opset of the built graph: the first with LayerNormalization as a standard op.
+OPSET = 17
+
+#: Additive attention bias for padded keys. -10000 (what BERT was trained with) rather than
+#: float32's minimum: exp(-10000) is already 0, and the value stays finite in fp16 (max 65504),
+#: so the same graph converts to fp16 without turning the mask into -inf/NaN.
+_MASK_BIAS = -10000.0
+
+#: Floor of the token count in mean pooling, as sentence-transformers does (``clamp(min=1e-9)``):
+#: an all-padding row then pools to zeros instead of NaN.
+_MIN_TOKENS = 1e-9
+
+#: Prefixes of node names that :func:`to_int8` and :func:`to_fp16` keep in float32 (see there).
+_POOL_PREFIX = "pool/"
+_HEAD_PREFIX = "head/"
+
+# Name prefixes that checkpoints put before the bare ``embeddings.`` / ``encoder.`` keys:
+# "bert." for BertFor* heads, "model." / "0.auto_model." for some wrappers and sentence-transformers.
+_KNOWN_PREFIXES = ("bert.", "model.", "0.auto_model.", "auto_model.", "encoder_model.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Weights
+# ---------------------------------------------------------------------------------------------
+
+
+def load_bert_weights(folder: str | os.PathLike[str]) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """Read ``model.safetensors`` and ``config.json`` of a Hugging Face BERT checkpoint.
+
+    Returns ``(weights, config)``. ``weights`` is keyed without any model prefix
+    (``"embeddings.word_embeddings.weight"``, ``"encoder.layer.0.attention.self.query.weight"``, ...),
+    whether the file stores them bare or as ``"bert.embeddings..."``; tensors outside the encoder
+    (pooler, task heads) are kept as they are, with the prefix removed, and are ignored by
+    :func:`build_classifier`.
+    """
+    try:
+        from safetensors.numpy import load_file
+    except ImportError as exc:  # an optional dependency: only this function needs it
+        raise ImportError("load_bert_weights needs the 'safetensors' package (pip install safetensors)") from exc
+
+    root = Path(folder)
+    st_path, cfg_path = root / "model.safetensors", root / "config.json"
+    for path in (st_path, cfg_path):
+        if not path.is_file():
+            raise InputError(f"BERT checkpoint folder {str(root)!r} has no {path.name}")
+    config: dict[str, Any] = json.loads(cfg_path.read_text(encoding="utf-8"))
+    return _strip_prefix(load_file(str(st_path))), config
+
+
+def _strip_prefix(raw: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Drop the prefix before ``embeddings.`` / ``encoder.`` so keys match BertModel's own names."""
+    anchor = "embeddings.word_embeddings.weight"
+    found = [k[: -len(anchor)] for k in raw if k.endswith(anchor)]
+    if len(found) != 1:
+        raise ConfigError(f"expected one '{anchor}' tensor in the checkpoint, found {len(found)}")
+    prefix = found[0]
+    if prefix and prefix not in _KNOWN_PREFIXES and not prefix.endswith("."):
+        raise ConfigError(f"unexpected key prefix {prefix!r} in the checkpoint")
+    return {(k[len(prefix) :] if k.startswith(prefix) else k): v for k, v in raw.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Graph
+# ---------------------------------------------------------------------------------------------
+
+
+class _Graph:
+    """Accumulates nodes and initializers, handing out unique tensor names."""
+
+    def __init__(self) -> None:
+        from onnx import helper, numpy_helper
+
+        self._helper = helper
+        self._numpy_helper = numpy_helper
+        self.nodes: list[onnx.NodeProto] = []
+        self.initializers: list[onnx.TensorProto] = []
+
+    def const(self, name: str, value: np.ndarray) -> str:
+        """An initializer; float tensors are stored as float32, whatever the checkpoint held."""
+        array = np.asarray(value)
+        if array.dtype.kind == "f":
+            array = array.astype(np.float32)
+        self.initializers.append(self._numpy_helper.from_array(np.ascontiguousarray(array), name))
+        return name
+
+    def op(
+        self, op_type: str, inputs: Sequence[str], name: str, n_out: int = 1, *, output: str | None = None, **attrs: Any
+    ) -> Any:
+        """Add one node named ``name``; returns its output name (or a list of them if ``n_out > 1``).
+
+        The output is named after the node unless ``output`` names it (used for graph outputs, so
+        node names keep their prefixes while the outputs carry the caller's names).
+        """
+        if output is not None:
+            outputs = [output]
+        else:
+            outputs = [name] if n_out == 1 else [f"{name}:{i}" for i in range(n_out)]
+        self.nodes.append(self._helper.make_node(op_type, list(inputs), outputs, name=name, **attrs))
+        return outputs[0] if n_out == 1 else outputs
+
+
+def _cfg(config: Mapping[str, Any], key: str) -> Any:
+    if key not in config:
+        raise ConfigError(f"BERT config has no '{key}'")
+    return config[key]
+
+
+def build_classifier(
+    weights: Mapping[str, np.ndarray],
+    config: Mapping[str, Any],
+    head_w: np.ndarray,
+    head_b: np.ndarray,
+    *,
+    output_names: tuple[str, str] = ("scores", "embedding"),
+) -> onnx.ModelProto:
+    """The ONNX model: BERT encoder -> mean pooling -> sigmoid linear head.
+
+    ``weights`` and ``config`` are what :func:`load_bert_weights` returns; ``head_w`` is
+    ``[n_out, hidden]`` and ``head_b`` ``[n_out]``. Inputs ``input_ids`` and ``attention_mask`` are
+    int64 ``[batch, seq]`` with dynamic batch and seq (seq at most ``max_position_embeddings``);
+    token type ids are all zero, as for single-segment text. Outputs, named by ``output_names``:
+    ``scores`` float32 ``[batch, n_out]`` and ``embedding`` (the mean-pooled last hidden state)
+    float32 ``[batch, hidden]``. Opset :data:`OPSET`.
+    """
+    from onnx import TensorProto, checker, helper
+
+    hidden = int(_cfg(config, "hidden_size"))
+    n_heads = int(_cfg(config, "num_attention_heads"))
+    n_layers = int(_cfg(config, "num_hidden_layers"))
+    eps = float(config.get("layer_norm_eps", 1e-12))
+    act = config.get("hidden_act", "gelu")
+    if act != "gelu":  # "gelu" is the exact erf form in transformers; tanh variants would differ
+        raise ConfigError(f"hidden_act {act!r} is not supported (only 'gelu')")
+    if config.get("position_embedding_type", "absolute") != "absolute":
+        raise ConfigError("only absolute position embeddings are supported")
+    if hidden % n_heads:
+        raise ConfigError(f"hidden_size {hidden} is not a multiple of num_attention_heads {n_heads}")
+    head_dim = hidden // n_heads
+
+    head_w = np.asarray(head_w, dtype=np.float32)
+    head_b = np.asarray(head_b, dtype=np.float32)
+    if head_w.ndim != 2 or head_w.shape[1] != hidden or head_b.shape != (head_w.shape[0],):
+        raise ConfigError(
+            f"head_w must be [n_out, {hidden}] and head_b [n_out]; got {head_w.shape} and {head_b.shape}"
+        )
+    if len(output_names) != 2 or len(set(output_names)) != 2:
+        raise ConfigError(f"output_names must be two distinct names, got {output_names!r}")
+
+    def w(key: str) -> np.ndarray:
+        if key not in weights:
+            raise ConfigError(f"checkpoint has no tensor '{key}'")
+        return np.asarray(weights[key], dtype=np.float32)
+
+    g = _Graph()
+
+    # --- Embeddings ---------------------------------------------------------------------------
+    # Token types are always 0, so the token-type row is a constant: fold it into the position
+    # table (one Add fewer per call, and no token_type_ids input for callers to get wrong).
+    pos_table = w("embeddings.position_embeddings.weight") + w("embeddings.token_type_embeddings.weight")[0]
+    word = g.op("Gather", [g.const("emb/word_table", w("embeddings.word_embeddings.weight")), "input_ids"], "emb/word")
+    # seq_len as a 1-D tensor, to slice the first seq_len rows of the position table.
+    seq_len = g.op("Shape", ["input_ids"], "emb/seq_len", start=1, end=2)
+    pos = g.op(
+        "Slice",
+        [g.const("emb/pos_table", pos_table), g.const("emb/zero", np.array([0], np.int64)), seq_len,
+         g.const("emb/axis0", np.array([0], np.int64))],
+        "emb/pos",
+    )
+    x = g.op("Add", [word, pos], "emb/sum")  # [B, S, H] + [S, H] broadcasts over the batch
+    x = g.op(
+        "LayerNormalization",
+        [x, g.const("emb/ln_g", w("embeddings.LayerNorm.weight")), g.const("emb/ln_b", w("embeddings.LayerNorm.bias"))],
+        "emb/ln", axis=-1, epsilon=eps,
+    )
+
+    # --- Attention mask -----------------------------------------------------------------------
+    mask_f = g.op("Cast", ["attention_mask"], "mask/float", to=TensorProto.FLOAT)  # [B, S]
+    # (1 - mask) * -10000, shaped [B, 1, 1, S] to broadcast over heads and query positions.
+    inv = g.op("Sub", [g.const("mask/one", np.array(1.0, np.float32)), mask_f], "mask/inv")
+    bias = g.op("Mul", [inv, g.const("mask/big_neg", np.array(_MASK_BIAS, np.float32))], "mask/bias")
+    bias = g.op("Unsqueeze", [bias, g.const("mask/axes", np.array([1, 2], np.int64))], "mask/bias4d")
+
+    split_heads = g.const("shape/split_heads", np.array([0, 0, n_heads, head_dim], np.int64))
+    merge_heads = g.const("shape/merge_heads", np.array([0, 0, hidden], np.int64))
+    qkv_split = g.const("shape/qkv_split", np.array([hidden] * 3, np.int64))
+    sqrt2 = g.const("gelu/sqrt2", np.array(math.sqrt(2.0), np.float32))
+    one = g.const("gelu/one", np.array(1.0, np.float32))
+    half = g.const("gelu/half", np.array(0.5, np.float32))
+
+    # --- Transformer layers (post-LN, as BERT) ------------------------------------------------
+    for i in range(n_layers):
+        p, n = f"encoder.layer.{i}.", f"l{i}/"
+        # Q, K and V as one [H, 3H] MatMul: one GEMM instead of three small ones, which is faster
+        # on CPU and GPU alike. The 1/sqrt(head_dim) score scale is folded into the Q weights and
+        # bias (exact up to float rounding), so the graph needs no separate Mul on the scores.
+        scale = 1.0 / math.sqrt(head_dim)
+        wqkv = np.concatenate(
+            [w(p + "attention.self.query.weight").T * scale, w(p + "attention.self.key.weight").T,
+             w(p + "attention.self.value.weight").T], axis=1,
+        )
+        bqkv = np.concatenate(
+            [w(p + "attention.self.query.bias") * scale, w(p + "attention.self.key.bias"),
+             w(p + "attention.self.value.bias")]
+        )
+        qkv = g.op("MatMul", [x, g.const(n + "qkv_w", wqkv)], n + "qkv_mm")
+        qkv = g.op("Add", [qkv, g.const(n + "qkv_b", bqkv)], n + "qkv")
+        q, k, v = g.op("Split", [qkv, qkv_split], n + "split", n_out=3, axis=-1)
+        # [B, S, H] -> [B, nh, S, hd]; K goes straight to [B, nh, hd, S] for Q @ K^T.
+        q = g.op("Transpose", [g.op("Reshape", [q, split_heads], n + "q_r")], n + "q_t", perm=[0, 2, 1, 3])
+        k = g.op("Transpose", [g.op("Reshape", [k, split_heads], n + "k_r")], n + "k_t", perm=[0, 2, 3, 1])
+        v = g.op("Transpose", [g.op("Reshape", [v, split_heads], n + "v_r")], n + "v_t", perm=[0, 2, 1, 3])
+        scores = g.op("Add", [g.op("MatMul", [q, k], n + "qk"), bias], n + "qk_masked")
+        probs = g.op("Softmax", [scores], n + "softmax", axis=-1)
+        ctx = g.op("MatMul", [probs, v], n + "ctx")
+        ctx = g.op("Transpose", [ctx], n + "ctx_t", perm=[0, 2, 1, 3])  # back to [B, S, nh, hd]
+        ctx = g.op("Reshape", [ctx, merge_heads], n + "ctx_merged")  # [B, S, H]
+        out = g.op("MatMul", [ctx, g.const(n + "ao_w", w(p + "attention.output.dense.weight").T)], n + "ao_mm")
+        out = g.op("Add", [out, g.const(n + "ao_b", w(p + "attention.output.dense.bias"))], n + "ao")
+        x = g.op(
+            "LayerNormalization",
+            [g.op("Add", [out, x], n + "attn_res"), g.const(n + "ln1_g", w(p + "attention.output.LayerNorm.weight")),
+             g.const(n + "ln1_b", w(p + "attention.output.LayerNorm.bias"))],
+            n + "ln1", axis=-1, epsilon=eps,
+        )
+
+        # Feed-forward with exact GELU, 0.5 * h * (1 + erf(h / sqrt(2))): opset 17 has no Gelu op,
+        # and this Div/Erf/Add/Mul/Mul shape is the one onnxruntime's GeluFusion recognises.
+        h = g.op("MatMul", [x, g.const(n + "ff1_w", w(p + "intermediate.dense.weight").T)], n + "ff1_mm")
+        h = g.op("Add", [h, g.const(n + "ff1_b", w(p + "intermediate.dense.bias"))], n + "ff1")
+        erf = g.op("Erf", [g.op("Div", [h, sqrt2], n + "gelu_div")], n + "gelu_erf")
+        h = g.op("Mul", [g.op("Mul", [h, g.op("Add", [erf, one], n + "gelu_add")], n + "gelu_mul"), half], n + "gelu")
+        out = g.op("MatMul", [h, g.const(n + "ff2_w", w(p + "output.dense.weight").T)], n + "ff2_mm")
+        out = g.op("Add", [out, g.const(n + "ff2_b", w(p + "output.dense.bias"))], n + "ff2")
+        x = g.op(
+            "LayerNormalization",
+            [g.op("Add", [out, x], n + "ffn_res"), g.const(n + "ln2_g", w(p + "output.LayerNorm.weight")),
+             g.const(n + "ln2_b", w(p + "output.LayerNorm.bias"))],
+            n + "ln2", axis=-1, epsilon=eps,
+        )
+
+    # --- Mean pooling over real tokens (sentence-transformers' Pooling, mean mode) -------------
+    # Every node here is named "pool/..." so that to_fp16 can keep the whole block in float32;
+    # it casts the int64 mask itself rather than sharing mask/float with the encoder, because a
+    # float tensor feeding both fp16 and fp32 nodes makes onnxruntime's fp16 converter emit two
+    # Cast nodes with the same name (an invalid model).
+    pp = _POOL_PREFIX
+    scores_name, embedding_name = output_names
+    pool_mask = g.op("Cast", ["attention_mask"], pp + "mask_float", to=TensorProto.FLOAT)  # [B, S]
+    mask3 = g.op("Unsqueeze", [pool_mask, g.const(pp + "axes_last", np.array([-1], np.int64))], pp + "mask3")
+    axis1 = g.const(pp + "axis1", np.array([1], np.int64))
+    summed = g.op("ReduceSum", [g.op("Mul", [x, mask3], pp + "masked"), axis1], pp + "sum", keepdims=0)
+    count = g.op("ReduceSum", [pool_mask, axis1], pp + "count", keepdims=1)  # [B, 1]
+    count = g.op("Max", [count, g.const(pp + "min_tokens", np.array(_MIN_TOKENS, np.float32))], pp + "count_clamped")
+    pooled = g.op("Div", [summed, count], pp + "mean", output=embedding_name)
+
+    # --- Classification head --------------------------------------------------------------------
+    hp = _HEAD_PREFIX
+    logits = g.op("MatMul", [pooled, g.const(hp + "w", head_w.T)], hp + "mm")
+    logits = g.op("Add", [logits, g.const(hp + "b", head_b)], hp + "logits")
+    g.op("Sigmoid", [logits], hp + "sigmoid", output=scores_name)
+
+    batch, seq = "batch", "seq"
+    graph = helper.make_graph(
+        g.nodes,
+        "curafilter_bert_classifier",
+        inputs=[
+            helper.make_tensor_value_info("input_ids", TensorProto.INT64, [batch, seq]),
+            helper.make_tensor_value_info("attention_mask", TensorProto.INT64, [batch, seq]),
+        ],
+        outputs=[
+            helper.make_tensor_value_info(scores_name, TensorProto.FLOAT, [batch, head_w.shape[0]]),
+            helper.make_tensor_value_info(embedding_name, TensorProto.FLOAT, [batch, hidden]),
+        ],
+        initializer=g.initializers,
+    )
+    model = helper.make_model(
+        graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="curafilter.onnx_export"
+    )
+    # Pin the IR version to what opset 17 needs rather than the installed onnx's newest, so older
+    # onnxruntime builds (which reject IR versions newer than they know) still load the file.
+    model.ir_version = 8
+    checker.check_model(model)
+    return model
+
+
+# ---------------------------------------------------------------------------------------------
+# Variants
+# ---------------------------------------------------------------------------------------------
+
+
+def _head_and_pool_nodes(model: onnx.ModelProto) -> list[str]:
+    return [n.name for n in model.graph.node if n.name.startswith((_POOL_PREFIX, _HEAD_PREFIX))]
+
+
+def to_int8(
+    model_path: str | os.PathLike[str],
+    out_path: str | os.PathLike[str],
+    *,
+    per_channel: bool = True,
+    reduce_range: bool = False,
+) -> Path:
+    """Write a dynamically quantised copy of the fp32 model at ``model_path`` to ``out_path``.
+
+    The encoder's MatMul weights become int8 (activations are quantised to uint8 per call by
+    onnxruntime); everything else stays float32. ``per_channel`` gives each output column its own
+    scale, which costs nothing at run time and keeps closer to fp32 than one scale per matrix.
+    ``reduce_range`` (7-bit weights) helps accuracy on x86 CPUs without AVX-512 VNNI / AVX-VNNI,
+    whose u8*s8 kernels can saturate. The classification head is left in float32: it is one tiny
+    matrix, so quantising it saves nothing and would only add error straight onto the scores.
+    Returns ``out_path``.
+    """
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    out = Path(out_path)
+    model = onnx.load(str(model_path))
+    quantize_dynamic(
+        model,
+        out,
+        op_types_to_quantize=["MatMul"],
+        per_channel=per_channel,
+        reduce_range=reduce_range,
+        weight_type=QuantType.QInt8,
+        nodes_to_exclude=_head_and_pool_nodes(model),
+    )
+    return out
+
+
+def to_fp16(
+    model: onnx.ModelProto | str | os.PathLike[str],
+    out_path: str | os.PathLike[str] | None = None,
+    *,
+    keep_pooling_fp32: bool = True,
+) -> onnx.ModelProto:
+    """An fp16 copy of the fp32 model, for GPU execution providers.
+
+    Inputs stay int64 and outputs float32 (the converter puts Casts at the graph's edges), so
+    callers feed and read the same types as with the fp32 model. With ``keep_pooling_fp32`` the
+    mean pooling and the head also stay float32: summing up to ``seq`` fp16 hidden states and
+    dividing loses precision that would land directly on ``scores``, for a negligible share of the
+    compute. Written to ``out_path`` too when one is given.
+
+    Uses onnxruntime's own float16 converter (shipped with onnxruntime, so no extra dependency);
+    it knows onnxruntime's kernels, e.g. which ops must keep float32 inputs.
+    """
+    import onnx
+    from onnxruntime.transformers.float16 import convert_float_to_float16
+
+    if not isinstance(model, onnx.ModelProto):
+        model = onnx.load(str(model))
+    fp16 = convert_float_to_float16(
+        model,
+        keep_io_types=True,
+        node_block_list=_head_and_pool_nodes(model) if keep_pooling_fp32 else None,
+    )
+    if out_path is not None:
+        onnx.save(fp16, str(out_path))
+    return fp16
