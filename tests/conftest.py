@@ -44,3 +44,84 @@ def tiny_tokenizer() -> Path:
 
 def non_blank_lines(data: bytes) -> int:
     return sum(1 for line in data.split(b"\n") if line.strip())
+
+
+TINY_PRINCIPLES = ("deception", "power_seeking", "cruelty", "toxicity")
+
+
+def tiny_weights(vocab: int = 136, principles: int = len(TINY_PRINCIPLES), seed: int = 0):
+    import numpy as np
+
+    return (np.random.default_rng(seed).normal(size=(vocab, principles)) * 2.0).astype(np.float32)
+
+
+def tiny_reference_scores(weights, input_ids, attention_mask):
+    """What the tiny model computes, in numpy: sigmoid of the masked mean of per-token logits."""
+    import numpy as np
+
+    mask = attention_mask.astype(np.float32)[..., None]
+    mean = (weights[input_ids] * mask).sum(1) / mask.sum(1)
+    return 1.0 / (1.0 + np.exp(-mean))
+
+
+def make_tiny_bundle(folder: Path, *, principles=TINY_PRINCIPLES, seed: int = 0, max_length: int = 64,
+                     thresholds: dict | None = None, int8_copy: bool = False) -> Path:
+    """A real ONNX bundle, small enough to build in milliseconds: per-token logits, masked mean, sigmoid."""
+    import shutil
+
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    from curafilter.card import Card, Principle, Variant, write_card
+
+    folder.mkdir(parents=True, exist_ok=True)
+    w = tiny_weights(principles=len(principles), seed=seed)
+    nodes = [
+        helper.make_node("Gather", ["W", "input_ids"], ["emb"]),
+        helper.make_node("Cast", ["attention_mask"], ["maskf"], to=TensorProto.FLOAT),
+        helper.make_node("Unsqueeze", ["maskf", "axis2"], ["mask3"]),
+        helper.make_node("Mul", ["emb", "mask3"], ["masked"]),
+        helper.make_node("ReduceSum", ["masked", "axis1"], ["total"], keepdims=0),
+        helper.make_node("ReduceSum", ["mask3", "axis1"], ["count"], keepdims=0),
+        helper.make_node("Div", ["total", "count"], ["mean"]),
+        helper.make_node("Sigmoid", ["mean"], ["scores"]),
+    ]
+    import numpy as np
+
+    graph = helper.make_graph(
+        nodes,
+        "tiny",
+        [
+            helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "seq"]),
+            helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "seq"]),
+        ],
+        [helper.make_tensor_value_info("scores", TensorProto.FLOAT, ["batch", len(principles)])],
+        initializer=[
+            numpy_helper.from_array(w, "W"),
+            numpy_helper.from_array(np.array([2], dtype=np.int64), "axis2"),
+            numpy_helper.from_array(np.array([1], dtype=np.int64), "axis1"),
+        ],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    onnx.save(model, folder / "model.onnx")
+    variants = {"fp32": Variant(file="model.onnx", precision="fp32", device="any")}
+    if int8_copy:
+        shutil.copy(folder / "model.onnx", folder / "model-int8.onnx")
+        variants["int8"] = Variant(file="model-int8.onnx", precision="int8", device="cpu")
+    shutil.copy(TINY_TOKENIZER, folder / "tokenizer.json")
+    write_card(folder, Card(
+        name="tiny",
+        version="0.0.1",
+        principles=[Principle(name=p, description=f"tiny test principle {p}") for p in principles],
+        max_length=max_length,
+        variants=variants,
+        thresholds=thresholds if thresholds is not None else {p: 0.5 for p in principles},
+    ))
+    return folder
+
+
+@pytest.fixture
+def tiny_bundle(tmp_path: Path) -> Path:
+    return make_tiny_bundle(tmp_path / "bundle")

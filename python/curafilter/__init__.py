@@ -6,8 +6,9 @@
 """
 
 from curafilter import errors
+from curafilter.model import Model, load_model
 from curafilter.stream import QUARANTINE_REASONS, Batch, QuarantineRecord, Stream, stream
 
 __version__ = "0.1.0"
 
-__all__ = ["errors", "stream", "Stream", "Batch", "QuarantineRecord", "QUARANTINE_REASONS", "__version__"]
+__all__ = ["errors", "load_model", "Model", "stream", "Stream", "Batch", "QuarantineRecord", "QUARANTINE_REASONS", "__version__"]

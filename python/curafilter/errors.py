@@ -6,7 +6,7 @@ they become quarantine records and the run goes on.
 
 from __future__ import annotations
 
-__all__ = ["CurafilterError", "InputError", "ConfigError", "TokenizerError", "InternalError"]
+__all__ = ["CurafilterError", "InputError", "ConfigError", "TokenizerError", "ModelError", "InternalError"]
 
 
 class CurafilterError(Exception):
@@ -23,6 +23,12 @@ class ConfigError(CurafilterError, ValueError):
 
 class TokenizerError(CurafilterError):
     """A tokenizer.json could not be loaded. The message names the file."""
+
+
+class ModelError(CurafilterError):
+    """A model bundle is broken or cannot run (bad card, missing file, unusable device).
+
+    The message names the file and, for a bad card, the field."""
 
 
 class InternalError(CurafilterError, RuntimeError):

@@ -288,7 +288,8 @@ def build_classifier(
     axis1 = g.const(pp + "axis1", np.array([1], np.int64))
     summed = g.op("ReduceSum", [g.op("Mul", [x, mask3], pp + "masked"), axis1], pp + "sum", keepdims=0)
     count = g.op("ReduceSum", [pool_mask, axis1], pp + "count", keepdims=1)  # [B, 1]
-    count = g.op("Max", [count, g.const(pp + "min_tokens", np.array(_MIN_TOKENS, np.float32))], pp + "count_clamped")
+    # Clip rather than Max: fp16 converters keep Max in float32 by default and wrap it in Casts.
+    count = g.op("Clip", [count, g.const(pp + "min_tokens", np.array(_MIN_TOKENS, np.float32))], pp + "count_clamped")
     pooled = g.op("Div", [summed, count], pp + "mean", output=embedding_name)
 
     # --- Classification head --------------------------------------------------------------------

@@ -1,0 +1,99 @@
+"""The model card (``curafilter.json``): what a bundle holds and how to read its scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import msgspec
+
+from curafilter.errors import ModelError
+
+CARD_FILE = "curafilter.json"
+
+
+class Principle(msgspec.Struct, frozen=True):
+    name: str
+    description: str
+
+
+class Variant(msgspec.Struct, frozen=True):
+    """One ONNX file of the bundle. ``device`` says where it is meant to run."""
+
+    file: str
+    precision: Literal["fp32", "fp16", "int8"]
+    device: Literal["cpu", "gpu", "any"] = "any"
+
+
+class Provenance(msgspec.Struct, frozen=True, kw_only=True):
+    encoder: str
+    encoder_license: str
+    data: list[str] = []
+    built_by: str = ""
+
+
+class PrincipleMetrics(msgspec.Struct, frozen=True, kw_only=True):
+    auroc: float
+    f1: float
+    precision: float
+    recall: float
+    threshold: float
+    n_validation: int
+
+
+class Card(msgspec.Struct, frozen=True, kw_only=True):
+    name: str
+    version: str
+    principles: list[Principle]
+    max_length: int
+    variants: dict[str, Variant]
+    thresholds: dict[str, float]
+    output: str = "probability that the document violates the principle"
+    truncation: Literal["head"] = "head"
+    tokenizer: str = "tokenizer.json"
+    provenance: Provenance | None = None
+    metrics: dict[str, PrincipleMetrics] = {}
+    validation: str = ""
+    variant_max_abs_diff: dict[str, float] = {}
+
+    def check(self, where: Path) -> None:
+        """Consistency the types alone cannot state."""
+        names = [p.name for p in self.principles]
+        if not names:
+            raise ModelError(f"{where}: field `principles` is empty")
+        if len(set(names)) != len(names):
+            raise ModelError(f"{where}: field `principles` repeats a name: {names}")
+        if self.max_length < 2:
+            raise ModelError(f"{where}: field `max_length` must be at least 2, got {self.max_length}")
+        if not self.variants:
+            raise ModelError(f"{where}: field `variants` is empty")
+        for name, t in self.thresholds.items():
+            if name not in names:
+                raise ModelError(f"{where}: field `thresholds.{name}` names no principle (principles: {names})")
+            if not 0.0 <= t <= 1.0:
+                raise ModelError(f"{where}: field `thresholds.{name}` must be within [0, 1], got {t}")
+
+
+def read_card(bundle: Path) -> Card:
+    path = bundle / CARD_FILE
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ModelError(f"{path}: missing model card (a bundle needs {CARD_FILE})") from None
+    except OSError as e:
+        raise ModelError(f"{path}: cannot read model card: {e}") from None
+    try:
+        card = msgspec.json.decode(raw, type=Card)
+    except msgspec.ValidationError as e:
+        # msgspec says e.g. "Expected `int`, got `str` - at `$.max_length`": the field is named.
+        raise ModelError(f"{path}: invalid model card: {e}") from None
+    except msgspec.DecodeError as e:
+        raise ModelError(f"{path}: model card is not valid JSON: {e}") from None
+    card.check(path)
+    return card
+
+
+def write_card(bundle: Path, card: Card) -> Path:
+    path = bundle / CARD_FILE
+    path.write_bytes(msgspec.json.format(msgspec.json.encode(card), indent=2) + b"\n")
+    return path

@@ -1,0 +1,66 @@
+"""Pick ONNX Runtime execution providers: TensorRT or CUDA when they really work, CPU otherwise."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import onnxruntime as ort
+
+from curafilter.errors import ConfigError
+
+GPU_PROVIDERS = ("TensorrtExecutionProvider", "CUDAExecutionProvider")
+
+
+@dataclass(frozen=True)
+class DeviceRequest:
+    kind: str  # "auto" | "cpu" | "cuda"
+    index: int = 0
+
+    @classmethod
+    def parse(cls, device: str) -> DeviceRequest:
+        m = re.fullmatch(r"(auto|cpu|cuda)(?::(\d+))?", device.strip().lower())
+        if not m or (m.group(2) is not None and m.group(1) != "cuda"):
+            raise ConfigError(f"device must be 'auto', 'cpu', 'cuda' or 'cuda:N', got {device!r}")
+        return cls(m.group(1), int(m.group(2) or 0))
+
+
+def cuda_driver_present() -> bool:
+    """Whether an NVIDIA driver is loadable. Without one, trying the CUDA provider only logs noise."""
+    try:
+        ctypes.CDLL("libcuda.so.1")
+        return True
+    except OSError:
+        return False
+
+
+def gpu_provider_options(index: int, cache_dir: Path) -> list[tuple[str, dict[str, object]]]:
+    available = set(ort.get_available_providers())
+    providers: list[tuple[str, dict[str, object]]] = []
+    if "TensorrtExecutionProvider" in available and os.environ.get("CURAFILTER_TENSORRT", "1") != "0":
+        providers.append((
+            "TensorrtExecutionProvider",
+            {
+                "device_id": index,
+                "trt_fp16_enable": True,
+                # Engines take minutes to build; keep them beside the model for the next run.
+                "trt_engine_cache_enable": True,
+                "trt_engine_cache_path": str(cache_dir),
+            },
+        ))
+    if "CUDAExecutionProvider" in available:
+        providers.append(("CUDAExecutionProvider", {"device_id": index}))
+    return providers
+
+
+def session_options(threads: int) -> ort.SessionOptions:
+    so = ort.SessionOptions()
+    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # The Rust tokeniser threads run beside inference; by default leave ORT one thread per core.
+    so.intra_op_num_threads = threads if threads > 0 else (os.cpu_count() or 1)
+    so.inter_op_num_threads = 1
+    so.log_severity_level = 3
+    return so

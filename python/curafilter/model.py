@@ -1,0 +1,208 @@
+"""Load a model bundle and score token batches or texts with ONNX Runtime.
+
+A bundle is a folder: one or more ONNX variants, ``tokenizer.json`` and the card
+``curafilter.json`` (see :mod:`curafilter.card`). Output: float32 ``[docs, principles]``, the
+probability that each document violates each principle.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+
+from curafilter._core import Batch, Tokenizer
+from curafilter.bundle import bundle_dir
+from curafilter.card import Card, Variant, read_card
+from curafilter.device import (
+    GPU_PROVIDERS,
+    DeviceRequest,
+    cuda_driver_present,
+    gpu_provider_options,
+    session_options,
+)
+from curafilter.errors import ModelError
+from curafilter.stream import PathsLike, Stream, stream
+
+__all__ = ["Model", "load_model"]
+
+SCORES = "scores"
+
+
+def _pick_variant(card: Card, on_gpu: bool, wanted: str | None, where: Path) -> str:
+    if wanted is not None:
+        if wanted not in card.variants:
+            raise ModelError(f"{where}: no variant {wanted!r} (variants: {sorted(card.variants)})")
+        return wanted
+    # GPU: fp16, else fp32. CPU: int8, else fp32. Then whatever suits the device at all.
+    order = ["fp16", "fp32"] if on_gpu else ["int8", "fp32"]
+    device = "gpu" if on_gpu else "cpu"
+    for precision in order:
+        for name, v in card.variants.items():
+            if v.precision == precision and v.device in (device, "any"):
+                return name
+    for name, v in card.variants.items():
+        if v.device in (device, "any"):
+            return name
+    return next(iter(card.variants))
+
+
+class Model:
+    """A loaded bundle with a live ONNX Runtime session.
+
+    >>> import curafilter
+    >>> model = curafilter.load_model("default", device="cpu")
+    >>> model.score_texts(["Have a lovely day.", "I will hide this from my users."]).shape
+    (2, 4)
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        card: Card,
+        *,
+        device: str = "auto",
+        variant: str | None = None,
+        threads: int = 0,
+    ) -> None:
+        self.path = path
+        self.card = card
+        request = DeviceRequest.parse(device)
+        self.tokenizer_path = path / card.tokenizer
+        if not self.tokenizer_path.is_file():
+            raise ModelError(f"{path / 'curafilter.json'}: field `tokenizer` names a missing file {self.tokenizer_path}")
+        want_gpu = request.kind == "cuda" or (request.kind == "auto" and cuda_driver_present())
+        if request.kind == "cuda" and not cuda_driver_present():
+            raise ModelError(f"device {device!r} requested but no NVIDIA driver is loadable (libcuda.so.1)")
+        self.variant = _pick_variant(card, want_gpu, variant, path)
+        self.session = self._session(card.variants[self.variant], want_gpu, request, threads)
+        self.providers: list[str] = self.session.get_providers()
+        on_gpu = self.providers[0] in GPU_PROVIDERS
+        if want_gpu and not on_gpu:
+            if request.kind == "cuda":
+                raise ModelError(
+                    f"device {device!r} requested but ONNX Runtime could not start a GPU provider "
+                    f"(session providers: {self.providers}); check the CUDA/cuDNN libraries"
+                )
+            # auto: the GPU did not work after all, so run the CPU variant on the CPU.
+            self.variant = _pick_variant(card, False, variant, path)
+            self.session = self._session(card.variants[self.variant], False, request, threads)
+            self.providers = self.session.get_providers()
+        self.device = f"cuda:{request.index}" if on_gpu else "cpu"
+        self._check_io()
+        self._tokenizer: Tokenizer | None = None
+
+    def _session(self, v: Variant, gpu: bool, request: DeviceRequest, threads: int) -> ort.InferenceSession:
+        file = self.path / v.file
+        if not file.is_file():
+            raise ModelError(f"{self.path / 'curafilter.json'}: variant file {v.file!r} is missing ({file})")
+        providers: list[str | tuple[str, dict[str, object]]] = []
+        if gpu:
+            providers.extend(gpu_provider_options(request.index, self.path / ".trt-cache"))
+        providers.append("CPUExecutionProvider")
+        try:
+            return ort.InferenceSession(str(file), sess_options=session_options(threads), providers=providers)
+        except Exception as e:  # ORT raises its own untyped errors (Fail, InvalidGraph, ...)
+            raise ModelError(f"{file}: ONNX Runtime cannot load it: {e}") from None
+
+    def _check_io(self) -> None:
+        inputs = {i.name for i in self.session.get_inputs()}
+        missing = {"input_ids", "attention_mask"} - inputs
+        if missing:
+            raise ModelError(f"{self.model_file}: model lacks inputs {sorted(missing)} (has {sorted(inputs)})")
+        outputs = {o.name: o for o in self.session.get_outputs()}
+        if SCORES not in outputs:
+            raise ModelError(f"{self.model_file}: model has no output {SCORES!r} (has {sorted(outputs)})")
+        width = outputs[SCORES].shape[-1]
+        if isinstance(width, int) and width != len(self.principles):
+            raise ModelError(
+                f"{self.model_file}: output {SCORES!r} has {width} columns but the card lists "
+                f"{len(self.principles)} principles"
+            )
+        self._extra_inputs = inputs - {"input_ids", "attention_mask"}
+
+    @property
+    def model_file(self) -> Path:
+        return self.path / self.card.variants[self.variant].file
+
+    @property
+    def principles(self) -> list[str]:
+        """Principle names in output column order."""
+        return [p.name for p in self.card.principles]
+
+    @property
+    def thresholds(self) -> np.ndarray:
+        """The card's suggested thresholds, one per principle (0.5 where the card gives none)."""
+        return np.array([self.card.thresholds.get(p, 0.5) for p in self.principles], dtype=np.float32)
+
+    @property
+    def max_length(self) -> int:
+        return self.card.max_length
+
+    @property
+    def id(self) -> str:
+        """Identifies the scores: bundle name, version and variant."""
+        return f"{self.card.name}@{self.card.version}/{self.variant}"
+
+    def __repr__(self) -> str:
+        return f"Model({self.id!r}, device={self.device!r}, providers={self.providers})"
+
+    def score_arrays(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+        """Scores for int64 ``[docs, seq]`` arrays, through IOBinding.
+
+        On a GPU the inputs are copied to the device once and the output stays there until read;
+        on the CPU the same binding calls run against host memory, so tests cover this path."""
+        if input_ids.shape[0] == 0:
+            return np.zeros((0, len(self.principles)), dtype=np.float32)
+        on_gpu = self.device != "cpu"
+        device_type, device_id = ("cuda", int(self.device.split(":")[1])) if on_gpu else ("cpu", 0)
+        binding = self.session.io_binding()
+        feeds = {"input_ids": input_ids, "attention_mask": attention_mask}
+        if "token_type_ids" in self._extra_inputs:
+            feeds["token_type_ids"] = np.zeros_like(input_ids)
+        for name, arr in feeds.items():
+            value = ort.OrtValue.ortvalue_from_numpy(np.ascontiguousarray(arr, dtype=np.int64), device_type, device_id)
+            binding.bind_ortvalue_input(name, value)
+        binding.bind_output(SCORES, device_type, device_id)
+        self.session.run_with_iobinding(binding)
+        (scores,) = binding.copy_outputs_to_cpu()
+        return scores.astype(np.float32, copy=False)
+
+    def score_batch(self, batch: Batch) -> np.ndarray:
+        """Scores for a batch from :func:`curafilter.stream`, rows in the batch's order."""
+        return self.score_arrays(batch.input_ids, batch.attention_mask)
+
+    def tokenizer(self) -> Tokenizer:
+        if self._tokenizer is None:
+            self._tokenizer = Tokenizer(os.fspath(self.tokenizer_path), max_length=self.max_length)
+        return self._tokenizer
+
+    def score_texts(self, texts: Sequence[str], *, batch_tokens: int = 16384) -> np.ndarray:
+        """Scores for in-memory texts, rows in input order (tokenised by the Rust core)."""
+        out = np.zeros((len(texts), len(self.principles)), dtype=np.float32)
+        for batch in self.tokenizer().encode_batches(list(texts), batch_tokens=batch_tokens):
+            out[batch.line.astype(np.intp)] = self.score_batch(batch)
+        return out
+
+    def stream(self, paths: PathsLike, **options: object) -> Stream:
+        """:func:`curafilter.stream` with this model's tokenizer and max length."""
+        return stream(paths, tokenizer=self.tokenizer_path, max_length=self.max_length, **options)  # type: ignore[arg-type]
+
+
+def load_model(
+    name_or_path: str | os.PathLike[str] = "default",
+    *,
+    device: str = "auto",
+    variant: str | None = None,
+    threads: int = 0,
+) -> Model:
+    """Load a bundle folder, or a bundle shipped with curafilter by name (``"default"``).
+
+    ``device``: ``"auto"`` (GPU when one really works, else CPU), ``"cpu"``, ``"cuda"``, ``"cuda:N"``.
+    ``variant`` forces a variant by its card name; by default int8 on CPU, fp16 on GPU.
+    """
+    path = bundle_dir(name_or_path)
+    return Model(path, read_card(path), device=device, variant=variant, threads=threads)
