@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from curafilter.cli import main
@@ -28,3 +29,26 @@ def test_stream_command_prints_stats_and_writes_quarantine(tmp_path: Path, tiny_
 def test_missing_input_exits_1_and_names_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stream", str(tmp_path / "gone.jsonl")]) == 1
     assert "gone.jsonl" in capsys.readouterr().err
+
+
+def test_evaluate_command(tmp_path: Path, tiny_bundle: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import curafilter
+
+    model = curafilter.load_model(tiny_bundle, device="cpu")
+    texts = [f"hello world {w} " * 3 for w in ["alpha", "beta", "gamma", "the", "text", "number"] * 10]
+    scores = model.score_texts(texts)[:, 3]
+    # Labels that the tiny model predicts perfectly for toxicity: AUROC must come out 1.
+    cut = float(np.median(scores))
+    rows = [{"text": t, "principle": "toxicity", "label": int(s > cut)} for t, s in zip(texts, scores)]
+    rows.append({"text": "x", "principle": "unknown", "label": 0})
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    assert main(["evaluate", str(tiny_bundle), str(labels), "--device", "cpu", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    (tox,) = report["principles"]
+    assert tox["principle"] == "toxicity" and tox["n"] == 60 and tox["auroc"] == 1.0
+    assert report["skipped_rows"] == {"unknown": 1}
+    assert sum(b["count"] for b in tox["calibration"]["bins"]) == 60
+    labels.write_text('{"text": "a", "principle": "toxicity"}\n')
+    assert main(["evaluate", str(tiny_bundle), str(labels)]) == 1
+    assert "labels.jsonl:1" in capsys.readouterr().err

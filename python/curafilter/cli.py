@@ -111,6 +111,33 @@ def stream_table(st: StreamStats) -> Table:
     return t
 
 
+def cmd_evaluate(args: argparse.Namespace, console: Console) -> int:
+    from curafilter.evaluate import evaluate
+    from curafilter.model import load_model
+
+    model = load_model(args.bundle, device=args.device)
+    report = evaluate(model, args.labels)
+    if args.json:
+        sys.stdout.write(msgspec.json.encode(report).decode() + "\n")
+        return 0
+    t = Table(title=f"{report.model} on {report.labels}")
+    for col in ["principle", "rows", "positives", "AUROC", "threshold", "precision", "recall", "F1", "ECE"]:
+        t.add_column(col, justify="left" if col == "principle" else "right")
+    for r in report.principles:
+        t.add_row(r.principle, f"{r.n:,}", f"{r.positives:,}", f"{r.auroc:.3f}", f"{r.threshold:.3f}",
+                  f"{r.precision:.3f}", f"{r.recall:.3f}", f"{r.f1:.3f}", f"{r.calibration.ece:.3f}")
+    console.print(t)
+    cal = Table(title="calibration: mean score → observed positive rate (rows) per score bin")
+    cal.add_column("principle")
+    for r in report.principles:
+        cells = [f"{b.lo:.1f}-{b.hi:.1f}: {b.mean_score:.2f}→{b.positive_rate:.2f} ({b.count})" for b in r.calibration.bins]
+        cal.add_row(r.principle, "\n".join(cells))
+    console.print(cal)
+    if report.skipped_rows:
+        console.print(f"[yellow]rows for principles the model does not score, skipped:[/] {report.skipped_rows}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="curafilter", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -127,11 +154,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print the statistics as JSON")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     s.set_defaults(func=cmd_stream)
+
+    e = sub.add_parser("evaluate", help="AUROC, precision/recall/F1 at the thresholds and calibration on labelled rows")
+    e.add_argument("bundle", help="bundle folder or bundled name (e.g. default)")
+    e.add_argument("labels", help="JSONL rows with text, principle, label (0/1)")
+    e.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
+    e.add_argument("--json", action="store_true", help="print the report as JSON")
+    e.set_defaults(func=cmd_evaluate)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Tables go to stdout; progress and errors to stderr.
     console = Console(stderr=True)
     try:
         return args.func(args, console)
