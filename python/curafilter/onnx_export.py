@@ -155,9 +155,14 @@ def build_classifier(
     head_w: np.ndarray,
     head_b: np.ndarray,
     *,
+    token_w: np.ndarray | None = None,
     output_names: tuple[str, str] = ("scores", "embedding"),
 ) -> onnx.ModelProto:
     """The ONNX model: BERT encoder -> mean pooling -> sigmoid linear head.
+
+    With ``token_w`` (``[vocab, n_out]``) the head is "wide and deep": the logits also get the mean
+    over real tokens of ``token_w[input_ids]``, a linear model on the document's normalised
+    word-piece counts, which carries lexical evidence the frozen embedding blurs.
 
     ``weights`` and ``config`` are what :func:`load_bert_weights` returns; ``head_w`` is
     ``[n_out, hidden]`` and ``head_b`` ``[n_out]``. Inputs ``input_ids`` and ``attention_mask`` are
@@ -298,6 +303,13 @@ def build_classifier(
     hp = _HEAD_PREFIX
     logits = g.op("MatMul", [pooled, g.const(hp + "w", head_w.T)], hp + "mm")
     logits = g.op("Add", [logits, g.const(hp + "b", head_b)], hp + "logits")
+    if token_w is not None:
+        token_w = np.asarray(token_w, dtype=np.float32)
+        if token_w.shape != (int(_cfg(config, "vocab_size")), head_w.shape[0]):
+            raise ConfigError(f"token_w must be [vocab_size, n_out]; got {token_w.shape}")
+        per_token = g.op("Gather", [g.const(hp + "token_w", token_w), "input_ids"], hp + "token_logits")
+        tok_sum = g.op("ReduceSum", [g.op("Mul", [per_token, mask3], hp + "token_masked"), axis1], hp + "token_sum", keepdims=0)
+        logits = g.op("Add", [logits, g.op("Div", [tok_sum, count], hp + "token_mean")], hp + "wide_logits")
     g.op("Sigmoid", [logits], hp + "sigmoid", output=scores_name)
 
     batch, seq = "batch", "seq"
