@@ -37,10 +37,10 @@ TINY_CONFIG: dict[str, Any] = {
 }
 
 
-def tiny_weights(seed: int = 0) -> dict[str, np.ndarray]:
+def tiny_weights(seed: int = 0, config: dict[str, Any] = TINY_CONFIG) -> dict[str, np.ndarray]:
     """Random BertModel tensors under transformers' names, at a scale that keeps activations O(1)."""
     rng = np.random.default_rng(seed)
-    c = TINY_CONFIG
+    c = config
     h, f = c["hidden_size"], c["intermediate_size"]
 
     def r(*shape: int, scale: float = 0.2) -> np.ndarray:

@@ -54,7 +54,11 @@ class Card(msgspec.Struct, frozen=True, kw_only=True):
     provenance: Provenance | None = None
     metrics: dict[str, PrincipleMetrics] = {}
     validation: str = ""
+    # Macro AUROC on the same held-out groups, per method then principle (ours included).
+    baselines: dict[str, dict[str, float]] = {}
     variant_max_abs_diff: dict[str, float] = {}
+    # Checks on unlabelled text, e.g. the fraction of encyclopedia documents flagged.
+    sanity: dict[str, float] = {}
 
     def check(self, where: Path) -> None:
         """Consistency the types alone cannot state."""

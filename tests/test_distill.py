@@ -1,0 +1,90 @@
+"""The bundle builder end to end on a tiny random BERT: features, grouped CV, export, load, score."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("sklearn")
+pytest.importorskip("scipy")
+
+import curafilter  # noqa: E402
+from curafilter import distill  # noqa: E402
+from curafilter.card import Card, Principle  # noqa: E402
+from curafilter.labels import LabeledRow  # noqa: E402
+from curafilter.onnx_export import build_classifier  # noqa: E402
+
+from conftest import TINY_TOKENIZER  # noqa: E402
+from test_onnx_export import TINY_CONFIG, tiny_weights  # noqa: E402
+
+CONFIG = {**TINY_CONFIG, "vocab_size": 136}
+WORDS = "the a word words alpha beta document number text this that was hello world".split()
+
+
+def rows(n: int, seed: int) -> list[LabeledRow]:
+    """Two principles with lexical signals ('gamma' → toxicity, 'deceive'-like 'beta beta' → deception),
+    from two sources so that validation holds one source out."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for i in range(n):
+        words = list(rng.choice(WORDS, size=int(rng.integers(3, 12))))
+        label = int(rng.random() < 0.5)
+        principle = "toxicity" if i % 2 else "deception"
+        if label:
+            words.insert(int(rng.integers(0, len(words))), "gamma" if principle == "toxicity" else "is")
+        out.append(LabeledRow(text=" ".join(words), principle=principle, label=label, source=f"src{i % 4 // 2}"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, distill.Selection]:
+    weights = tiny_weights(config=CONFIG)
+    encoder = build_classifier(weights, CONFIG, np.zeros((1, CONFIG["hidden_size"]), np.float32), np.zeros(1, np.float32))
+    ds = distill.Dataset.from_rows(rows(400, seed=0), ["deception", "toxicity"])
+    assert sorted(set(ds.group)) == ["src0", "src1"]
+    f = distill.featurize(ds.texts, encoder.SerializeToString(), TINY_TOKENIZER, 32)
+    assert f.embedding.shape == (400, CONFIG["hidden_size"]) and f.bow.shape == (400, 136)
+    np.testing.assert_allclose(np.asarray(f.bow.sum(1)).ravel(), 1.0, rtol=1e-5)
+    sel = distill.select(ds, f, log=lambda _: None)
+    heads = distill.fit_final(ds, f, sel.params)
+    card = Card(
+        name="tiny-distilled", version="0", principles=[Principle("deception", "d"), Principle("toxicity", "t")],
+        max_length=32, variants=distill.DEFAULT_VARIANTS, thresholds=sel.thresholds, metrics=sel.metrics,
+    )
+    out = tmp_path_factory.mktemp("bundle")
+    distill.export_bundle(out, weights=weights, config=CONFIG, heads=heads, tokenizer=TINY_TOKENIZER,
+                          card=card, check_texts=ds.texts[:64])
+    return out, sel
+
+
+def test_validation_holds_out_groups_and_learns_the_signal(built: tuple[Path, distill.Selection]) -> None:
+    _, sel = built
+    ours = [r for r in sel.results if r.method == "ours"]
+    assert {r.principle for r in ours} == {"deception", "toxicity"}
+    for r in ours:
+        assert [g.group for g in r.groups] == ["src0", "src1"]
+        assert r.macro_auroc > 0.95, r
+    methods = {r.method for r in sel.results}
+    assert methods == {"ours", "tfidf+logreg", "frozen-minilm+logreg"}
+    assert set(sel.thresholds) == {"deception", "toxicity"}
+
+
+def test_exported_bundle_loads_scores_and_agrees_across_variants(built: tuple[Path, distill.Selection]) -> None:
+    out, _ = built
+    card = curafilter.load_model(out, device="cpu").card
+    assert set(card.variant_max_abs_diff) == {"int8", "fp16"}
+    assert all(d < 0.2 for d in card.variant_max_abs_diff.values()), card.variant_max_abs_diff
+    fp32 = curafilter.load_model(out, device="cpu", variant="fp32")
+    test = rows(200, seed=7)
+    scores = fp32.score_texts([r.text for r in test])
+    tox = np.array([r.principle == "toxicity" for r in test])
+    y = np.array([r.label for r in test], dtype=bool)
+    from curafilter.metrics import auroc
+
+    assert auroc(y[tox], scores[tox, 1]) > 0.95
+    int8 = curafilter.load_model(out, device="cpu")
+    assert int8.variant == "int8"
+    assert np.abs(int8.score_texts([r.text for r in test]) - scores).max() < 0.2
+
