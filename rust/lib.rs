@@ -15,6 +15,7 @@ pub mod quarantine;
 pub mod reader;
 pub mod record;
 pub mod tokenize;
+pub mod write;
 
 #[cfg(feature = "python")]
 mod py;

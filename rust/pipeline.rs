@@ -162,14 +162,15 @@ pub struct Stream {
 
 impl Stream {
     /// Resolve `inputs` (files, directories, globs), load the tokenizer and start the threads.
-    pub fn open(inputs: &[impl AsRef<str>], tokenizer: &Path, cfg: StreamConfig) -> Result<Stream> {
+    /// Without a tokenizer, documents are parsed but not tokenised (for re-routing saved scores).
+    pub fn open(inputs: &[impl AsRef<str>], tokenizer: Option<&Path>, cfg: StreamConfig) -> Result<Stream> {
         let shards = crate::input::resolve(inputs)?;
-        let encoder = Encoder::from_file(tokenizer, cfg.max_length)?;
-        Stream::start(shards, Arc::new(encoder), cfg)
+        let encoder = tokenizer.map(|t| Encoder::from_file(t, cfg.max_length)).transpose()?;
+        Stream::start(shards, encoder.map(Arc::new), cfg)
     }
 
-    pub fn start(shards: Vec<PathBuf>, encoder: Arc<Encoder>, cfg: StreamConfig) -> Result<Stream> {
-        if encoder.max_length() != cfg.max_length {
+    pub fn start(shards: Vec<PathBuf>, encoder: Option<Arc<Encoder>>, cfg: StreamConfig) -> Result<Stream> {
+        if encoder.as_ref().is_some_and(|e| e.max_length() != cfg.max_length) {
             return Err(Error::Config { name: "max_length", msg: "differs from the encoder's".into() });
         }
         let (extractor, threads) = cfg.validate()?;
@@ -199,7 +200,7 @@ impl Stream {
                 batch_tokens: cfg.batch_tokens,
                 max_batch: cfg.max_batch,
                 window: cfg.sort_window,
-                pad_id: encoder.pad_id(),
+                pad_id: encoder.as_ref().map_or(0, |e| e.pad_id()),
             };
             handles.push(spawn("curafilter-batch".into(), Box::new(move || batch_in_order(done_rx, batch_tx, bcfg)))?);
         }
@@ -345,7 +346,7 @@ fn read_all(shards: &[PathBuf], cfg: &StreamConfig, stop: &AtomicBool, counters:
     send(0, Vec::new(), false, true);
 }
 
-fn tokenize_chunks(rx: Receiver<Chunk<RawItem>>, tx: Sender<Chunk<DoneItem>>, enc: &Encoder, ex: &Extractor) {
+fn tokenize_chunks(rx: Receiver<Chunk<RawItem>>, tx: Sender<Chunk<DoneItem>>, enc: &Option<Arc<Encoder>>, ex: &Extractor) {
     for chunk in rx {
         let items = chunk
             .items
@@ -356,7 +357,7 @@ fn tokenize_chunks(rx: Receiver<Chunk<RawItem>>, tx: Sender<Chunk<DoneItem>>, en
                     let bad = |reason, detail| DoneItem::Bad(Quarantine { shard: chunk.shard, line, offset, reason, detail });
                     match ex.extract(&bytes) {
                         Err((reason, detail)) => bad(reason, detail),
-                        Ok(rec) => match enc.encode(&rec.text) {
+                        Ok(rec) => match enc.as_ref().map_or(Ok(Vec::new()), |e| e.encode(&rec.text)) {
                             Ok(tokens) => DoneItem::Doc(Doc { shard: chunk.shard, line, offset, id: rec.id, raw: bytes, tokens }),
                             Err(msg) => bad(Reason::TokenizeFailed, msg),
                         },
@@ -416,7 +417,7 @@ mod tests {
     }
 
     fn run(shards: Vec<PathBuf>, cfg: StreamConfig) -> (Vec<(u32, u64, Vec<u32>)>, Vec<Quarantine>, Vec<u32>) {
-        let enc = Arc::new(Encoder::from_json(tiny(), cfg.max_length).unwrap());
+        let enc = Some(Arc::new(Encoder::from_json(tiny(), cfg.max_length).unwrap()));
         let mut docs = Vec::new();
         let mut bad = Vec::new();
         let mut done = Vec::new();
@@ -474,7 +475,7 @@ mod tests {
     fn closing_early_joins_threads() {
         let tmp = tempfile::tempdir().unwrap();
         let shards = corpus(tmp.path());
-        let enc = Arc::new(Encoder::from_json(tiny(), 16).unwrap());
+        let enc = Some(Arc::new(Encoder::from_json(tiny(), 16).unwrap()));
         let cfg = StreamConfig { max_length: 16, batch_tokens: 64, sort_window: 8, chunk_bytes: 500, ..Default::default() };
         let mut s = Stream::start(shards, enc, cfg).unwrap();
         assert!(s.next().unwrap().is_ok());
@@ -496,7 +497,7 @@ mod tests {
 
     #[test]
     fn bad_options_are_named() {
-        let enc = Arc::new(Encoder::from_json(tiny(), 16).unwrap());
+        let enc = Some(Arc::new(Encoder::from_json(tiny(), 16).unwrap()));
         let cfg = StreamConfig { max_length: 16, text_key: "a..b".into(), ..Default::default() };
         let err = Stream::start(vec![], enc, cfg).err().unwrap();
         assert!(err.to_string().contains("text_key"), "{err}");

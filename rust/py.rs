@@ -16,6 +16,7 @@ use crate::batch::Batch;
 use crate::error::Error;
 use crate::pipeline::{batch_texts, Next, Stream, StreamConfig};
 use crate::tokenize::Encoder;
+use crate::write::{object_head, ShardOutputs};
 use crate::quarantine::{Quarantine, Reason};
 
 /// Map every core error to its class in `curafilter.errors` (the match is exhaustive on purpose:
@@ -179,7 +180,7 @@ impl PyStream {
     fn new(
         py: Python<'_>,
         paths: Vec<String>,
-        tokenizer: PathBuf,
+        tokenizer: Option<PathBuf>,
         max_length: usize,
         batch_tokens: usize,
         max_batch: usize,
@@ -201,7 +202,7 @@ impl PyStream {
             max_line_bytes,
             chunk_bytes,
         };
-        let stream = py.allow_threads(|| Stream::open(&paths, &tokenizer, cfg)).map_err(|e| to_py(py, e))?;
+        let stream = py.allow_threads(|| Stream::open(&paths, tokenizer.as_deref(), cfg)).map_err(|e| to_py(py, e))?;
         let shards: Arc<[PathBuf]> = stream.shards().into();
         Ok(PyStream { inner: Some(stream), shards })
     }
@@ -311,6 +312,87 @@ impl PyTokenizer {
     }
 }
 
+/// Writers for one input shard's outputs (`root/<route>/<name>`, zstd JSONL, renamed into place
+/// by `finish`). Dropping it unfinished removes its temporary files.
+#[pyclass(module = "curafilter._core", name = "ShardOutputs")]
+struct PyShardOutputs {
+    inner: Option<ShardOutputs>,
+}
+
+impl PyShardOutputs {
+    fn get(&mut self) -> PyResult<&mut ShardOutputs> {
+        self.inner.as_mut().ok_or_else(|| pyo3::exceptions::PyValueError::new_err("outputs already finished"))
+    }
+}
+
+#[pymethods]
+impl PyShardOutputs {
+    #[new]
+    #[pyo3(signature = (root, name, *, level=3))]
+    fn new(root: PathBuf, name: String, level: i32) -> Self {
+        PyShardOutputs { inner: Some(ShardOutputs::new(&root, &name, level)) }
+    }
+
+    /// Write each document of `batch` to its route: the original line with `members[i]` (bytes
+    /// such as `"curafilter":{...}`) appended to the object; `replace[i]`, when given, stands in
+    /// for the original line. An empty route skips the document (the caller wrote it elsewhere).
+    #[pyo3(signature = (batch, routes, members, replace=None))]
+    fn write_batch(
+        &mut self,
+        py: Python<'_>,
+        batch: PyRef<'_, PyBatch>,
+        routes: Vec<String>,
+        members: Vec<Vec<u8>>,
+        replace: Option<std::collections::HashMap<usize, Vec<u8>>>,
+    ) -> PyResult<()> {
+        let n = batch.raw.len();
+        if routes.len() != n || members.len() != n {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "batch has {n} documents but {} routes and {} members were given",
+                routes.len(),
+                members.len()
+            )));
+        }
+        let out = self.get()?;
+        let replace = replace.unwrap_or_default();
+        let raws = &batch.raw;
+        py.allow_threads(|| {
+            for i in (0..n).filter(|&i| !routes[i].is_empty()) {
+                let raw = replace.get(&i).map(Vec::as_slice).unwrap_or(&raws[i]);
+                let (head, sep) = object_head(raw)
+                    .ok_or_else(|| Error::Internal(format!("document {i} is not a JSON object")))?;
+                out.write(&routes[i], &[head, sep, &members[i], b"}"])?;
+            }
+            Ok(())
+        })
+        .map_err(|e| to_py(py, e))
+    }
+
+    /// Write whole lines (quarantine records, score rows) to `route`.
+    fn write_lines(&mut self, py: Python<'_>, route: &str, lines: Vec<Vec<u8>>) -> PyResult<()> {
+        let out = self.get()?;
+        py.allow_threads(|| lines.iter().try_for_each(|l| out.write(route, &[l]))).map_err(|e| to_py(py, e))
+    }
+
+    /// Put every file in place; returns the lines written per route.
+    fn finish(&mut self, py: Python<'_>) -> PyResult<std::collections::BTreeMap<String, u64>> {
+        let out = self.inner.take().ok_or_else(|| pyo3::exceptions::PyValueError::new_err("outputs already finished"))?;
+        py.allow_threads(|| out.finish()).map_err(|e| to_py(py, e))
+    }
+
+    /// Drop everything written so far.
+    fn abort(&mut self) {
+        self.inner = None;
+    }
+}
+
+/// Shard paths for inputs (files, directories, globs), in the order a stream reads them.
+#[pyfunction]
+fn resolve_inputs(py: Python<'_>, paths: Vec<String>) -> PyResult<Vec<String>> {
+    let found = crate::input::resolve(&paths).map_err(|e| to_py(py, e))?;
+    Ok(found.iter().map(|p| p.display().to_string()).collect())
+}
+
 /// Stable codes of every quarantine reason.
 #[pyfunction]
 fn quarantine_reasons() -> Vec<&'static str> {
@@ -323,6 +405,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyBatch>()?;
     m.add_class::<PyQuarantine>()?;
     m.add_class::<PyTokenizer>()?;
+    m.add_class::<PyShardOutputs>()?;
     m.add_function(wrap_pyfunction!(quarantine_reasons, m)?)?;
+    m.add_function(wrap_pyfunction!(resolve_inputs, m)?)?;
     Ok(())
 }

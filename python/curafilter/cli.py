@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 import time
 from collections import Counter
 
@@ -15,9 +17,12 @@ import msgspec
 from rich.console import Console
 from rich.table import Table
 
-from curafilter.errors import CurafilterError
+from curafilter.errors import CurafilterError, InputError
 from curafilter.progress import input_bytes, shard_progress
 from curafilter.stream import stream
+
+if TYPE_CHECKING:
+    from curafilter.run import RunStats
 
 
 class StreamStats(msgspec.Struct, kw_only=True):
@@ -138,6 +143,99 @@ def cmd_evaluate(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+SPARK = " ▁▂▃▄▅▆▇█"
+
+
+def sparkline(counts: list[int]) -> str:
+    top = max(counts) or 1
+    return "".join(SPARK[min(8, -(-8 * c // top))] for c in counts)
+
+
+def run_tables(st: "RunStats") -> list[Table]:
+    total = st.docs + st.quarantined
+    routes = Table(title=f"routes ({st.model}; rules {st.rules})")
+    routes.add_column("route")
+    routes.add_column("documents", justify="right")
+    routes.add_column("%", justify="right")
+    for route, n in [*st.routes.items(), ("quarantine", st.quarantined)]:
+        routes.add_row(route, f"{n:,}", f"{100 * n / max(total, 1):.1f}")
+    routes.add_row("[bold]total", f"[bold]{total:,}", "100.0")
+    scores = Table(title="scores per principle (histogram over 0 … 1, ten bins)")
+    for col in ["principle", "histogram", "counts", "conflicts"]:
+        scores.add_column(col)
+    for p, h in st.histograms.items():
+        scores.add_row(p, sparkline(h), " ".join(str(c) for c in h), str(st.conflicts[p]))
+    info = Table(show_header=False, title="run")
+    secs = st.seconds or float("nan")
+    rows = [
+        ("shards", f"{st.shards_total} ({st.shards_skipped} already done, {st.shards_completed} completed now)"),
+        ("reasons", ", ".join(f"{k}: {v:,}" for k, v in st.reasons.items()) or "-"),
+        ("quarantined", ", ".join(f"{k}: {v:,}" for k, v in st.quarantined_by_reason.items()) or "none"),
+        ("throughput", f"{st.docs / secs:,.1f} docs/s, {st.input_bytes / secs / 1e6:,.2f} MB/s in, {st.seconds:.1f} s"),
+    ]
+    if st.limited:
+        rows.append(("limited", "stopped at --limit: the last shards are not marked complete"))
+    for k, v in rows:
+        info.add_row(k, v)
+    return [routes, scores, info]
+
+
+def cmd_run(args: argparse.Namespace, console: Console) -> int:
+    from curafilter.run import run
+
+    stats = run(
+        args.inputs, args.out, model=args.model, rules=args.rules, device=args.device,
+        batch_tokens=args.batch_tokens, threads=args.threads, text_key=args.text_key, id_key=args.id_key,
+        scores_only=args.scores_only, limit=args.limit, field_name=args.field, tag_prefix=args.tag_prefix,
+        progress=not args.quiet, console=console,
+    )
+    out = Console()
+    for t in run_tables(stats):
+        out.print(t)
+    if stats.quarantined:
+        console.print(f"[yellow]{stats.quarantined:,} lines quarantined: see {args.out}/quarantine/[/]")
+    return 0
+
+
+def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
+    import zstandard
+
+    from curafilter.outputs import RunIdentity
+
+    root = Path(args.out)
+    try:
+        identity = msgspec.json.decode((root / "run.json").read_bytes(), type=RunIdentity)
+    except FileNotFoundError:
+        raise InputError(f"{root} is not a curafilter output folder (no run.json)") from None
+    routes = [args.route] if args.route else ["drop", "revise", "tag", "keep", "quarantine"]
+    out = Console()
+    for route in routes:
+        files = sorted((root / route).glob("*.jsonl.zst"))
+        t = Table(title=f"{route} ({len(files)} files)", show_lines=True)
+        t.add_column("text", ratio=3)
+        t.add_column("scores / reason", ratio=1)
+        shown = 0
+        for f in files:
+            with f.open("rb") as fh:
+                for line in zstandard.ZstdDecompressor().stream_reader(fh).read().splitlines():
+                    if shown >= args.n:
+                        break
+                    obj = msgspec.json.decode(line)
+                    if route == "quarantine":
+                        t.add_row(f"{obj['shard']}:{obj['line']}", f"{obj['reason']}: {obj['detail']}")
+                    else:
+                        text = obj
+                        for key in identity.text_key.split("."):
+                            text = text[key]
+                        ann = obj[identity.field]
+                        scores = " ".join(f"{k}={v:.2f}" for k, v in ann["scores"].items())
+                        t.add_row(str(text)[: args.chars], f"{scores}\n{ann['reason']}")
+                    shown += 1
+        if shown:
+            out.print(t)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="curafilter", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -154,6 +252,30 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print the statistics as JSON")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     s.set_defaults(func=cmd_stream)
+
+    r = sub.add_parser("run", help="score and route every document; write per-route outputs, manifest and stats")
+    r.add_argument("inputs", nargs="+", help="files, directories or globs (.jsonl, .jsonl.gz, .jsonl.zst)")
+    r.add_argument("-o", "--out", required=True, help="output folder (re-running into it resumes)")
+    r.add_argument("--model", default="default", help="bundle folder or bundled name")
+    r.add_argument("--rules", default=None, help="rules TOML (default: the bundle's rules)")
+    r.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
+    r.add_argument("--batch-tokens", type=int, default=16384)
+    r.add_argument("--threads", type=int, default=0, help="tokeniser threads (0: one per core)")
+    r.add_argument("--text-key", default="text", help="field holding the text; dotted paths allowed")
+    r.add_argument("--id-key", default=None)
+    r.add_argument("--scores-only", action="store_true", help="write compact score rows instead of documents")
+    r.add_argument("--limit", type=int, default=None, help="stop after this many documents")
+    r.add_argument("--field", default="curafilter", help="name of the field added to each record")
+    r.add_argument("--tag-prefix", default=None, help="prepend this to the text of tagged documents")
+    r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    r.set_defaults(func=cmd_run)
+
+    i = sub.add_parser("inspect", help="show sample documents of a run with their scores and reasons")
+    i.add_argument("out", help="a run's output folder")
+    i.add_argument("--route", choices=["keep", "drop", "revise", "tag", "quarantine"], default=None)
+    i.add_argument("-n", type=int, default=5, help="documents per route")
+    i.add_argument("--chars", type=int, default=300, help="characters of text to show")
+    i.set_defaults(func=cmd_inspect)
 
     e = sub.add_parser("evaluate", help="AUROC, precision/recall/F1 at the thresholds and calibration on labelled rows")
     e.add_argument("bundle", help="bundle folder or bundled name (e.g. default)")

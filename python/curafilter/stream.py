@@ -24,7 +24,7 @@ def _paths(paths: PathsLike) -> list[str]:
 def stream(
     paths: PathsLike,
     *,
-    tokenizer: str | os.PathLike[str] = "default",
+    tokenizer: str | os.PathLike[str] | None = "default",
     max_length: int = 256,
     batch_tokens: int = 16384,
     max_batch: int = 256,
@@ -37,7 +37,8 @@ def stream(
     """Stream ``.jsonl`` / ``.jsonl.gz`` / ``.jsonl.zst`` shards as length-sorted token batches.
 
     ``paths`` are files, directories (walked recursively) or globs. ``tokenizer`` is a
-    tokenizer.json, a model bundle folder, or a bundled model's name. Each batch holds
+    tokenizer.json, a model bundle folder, or a bundled model's name; ``None`` parses documents
+    without tokenising them (empty token arrays), for work that needs no model. Each batch holds
     ``input_ids`` and ``attention_mask`` (int64 numpy arrays, padded to the batch's longest
     document), every document's ``shard`` / ``line`` / ``offset`` / ``ids``, its original line
     (``batch.raw(i)``), the lines ``quarantined`` since the previous batch, and ``shards_done``.
@@ -51,7 +52,7 @@ def stream(
     """
     return Stream(
         _paths(paths),
-        os.fspath(tokenizer_file(tokenizer)),
+        None if tokenizer is None else os.fspath(tokenizer_file(tokenizer)),
         max_length=max_length,
         batch_tokens=batch_tokens,
         max_batch=max_batch,

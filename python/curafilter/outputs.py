@@ -1,0 +1,129 @@
+"""The output folder of a run: per-route files, the manifest of completed shards, run identity.
+
+::
+
+    OUT/run.json                       model id, rules digest and options the folder was written with
+    OUT/<route>/<shard>.jsonl.zst      keep | drop | revise | tag | quarantine | scores
+    OUT/manifest/<shard>.json          one completion record per input shard, written last
+    OUT/stats.json                     statistics of the latest invocation
+
+A shard's files are renamed into place before its manifest record is written (atomically, by
+rename), so a record always means complete outputs. A re-run skips recorded shards and redoes the
+rest from scratch: renames replace any earlier partial files, so nothing is duplicated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+import msgspec
+
+from curafilter.errors import ConfigError
+
+ROUTE_DIRS = ("keep", "drop", "revise", "tag", "quarantine", "scores")
+
+
+class RunIdentity(msgspec.Struct, frozen=True, kw_only=True):
+    model: str
+    rules: str
+    principles: list[str]
+    scores_only: bool
+    field: str
+    text_key: str
+    tag_prefix: str | None = None
+
+
+class ShardRecord(msgspec.Struct, kw_only=True):
+    shard: str
+    size: int
+    mtime_ns: int
+    counts: dict[str, int]
+    model: str
+    rules: str
+    completed_at: float
+
+
+def shard_name(path: str) -> str:
+    """Output file name for an input shard: readable stem plus a hash of the absolute path, so two
+    shards with the same name in different folders never collide."""
+    p = Path(path)
+    stem = p.name
+    for ext in (".zst", ".zstd", ".gz"):
+        stem = stem.removesuffix(ext)
+    stem = stem.removesuffix(".jsonl").removesuffix(".ndjson").removesuffix(".json")
+    digest = hashlib.sha1(os.fsencode(p.resolve())).hexdigest()[:8]
+    return f"{stem}.{digest}.jsonl.zst"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+class OutputDir:
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+        self.manifest = self.root / "manifest"
+
+    def claim(self, identity: RunIdentity) -> None:
+        """Create the folder for `identity`, or check that an existing one was made by the same."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.manifest.mkdir(exist_ok=True)
+        path = self.root / "run.json"
+        if path.exists():
+            try:
+                old = msgspec.json.decode(path.read_bytes(), type=RunIdentity)
+            except (msgspec.ValidationError, msgspec.DecodeError) as e:
+                raise ConfigError(f"{path} is not a curafilter run record ({e}); choose another -o") from None
+            if old != identity:
+                diffs = [
+                    f"{f}: {getattr(old, f)!r} there, {getattr(identity, f)!r} now"
+                    for f in identity.__struct_fields__
+                    if getattr(old, f) != getattr(identity, f)
+                ]
+                raise ConfigError(
+                    f"{self.root} holds a run with different settings ({'; '.join(diffs)}). "
+                    "Resume only with the same model, rules and options; write to a new -o folder, "
+                    "or delete this one to start over."
+                )
+        else:
+            write_atomic(path, msgspec.json.format(msgspec.json.encode(identity), indent=2))
+        self.sweep_temp_files()
+
+    def sweep_temp_files(self) -> None:
+        """Temp files are what an interrupted run leaves; their shards will be redone."""
+        for d in [self.root, self.manifest, *(self.root / r for r in ROUTE_DIRS)]:
+            if d.is_dir():
+                for f in d.glob(".*.tmp"):
+                    f.unlink(missing_ok=True)
+
+    def record_path(self, shard: str) -> Path:
+        return self.manifest / (shard_name(shard).removesuffix(".jsonl.zst") + ".json")
+
+    def completed(self, shard: str) -> ShardRecord | None:
+        """The shard's completion record, if the input has not changed since."""
+        path = self.record_path(shard)
+        if not path.exists():
+            return None
+        rec = msgspec.json.decode(path.read_bytes(), type=ShardRecord)
+        st = os.stat(shard)
+        if (rec.size, rec.mtime_ns) != (st.st_size, st.st_mtime_ns):
+            return None
+        return rec
+
+    def complete(self, shard: str, counts: dict[str, int], identity: RunIdentity) -> ShardRecord:
+        st = os.stat(shard)
+        rec = ShardRecord(shard=shard, size=st.st_size, mtime_ns=st.st_mtime_ns, counts=counts,
+                          model=identity.model, rules=identity.rules, completed_at=time.time())
+        write_atomic(self.record_path(shard), msgspec.json.encode(rec))
+        return rec
+
+    def records(self) -> list[ShardRecord]:
+        return [msgspec.json.decode(p.read_bytes(), type=ShardRecord) for p in sorted(self.manifest.glob("*.json"))]

@@ -1,0 +1,254 @@
+"""The main job: stream shards → score → route by rules → write per-route outputs and a manifest.
+
+>>> import curafilter
+>>> stats = curafilter.run(["examples/sample.jsonl.zst"], "out/sample")  # doctest: +SKIP
+>>> stats.routes["keep"] + stats.routes["drop"] + stats.routes["revise"] + stats.routes["tag"] + stats.quarantined  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import msgspec
+import numpy as np
+from rich.console import Console
+
+from curafilter._core import Batch, ShardOutputs, resolve_inputs
+from curafilter.errors import ConfigError
+from curafilter.model import Model, load_model
+from curafilter.outputs import OutputDir, RunIdentity, shard_name
+from curafilter.progress import input_bytes, shard_progress
+from curafilter.rules import ROUTES, Rules, default_rules_text, load_rules, parse_rules
+from curafilter.stream import PathsLike, _paths
+
+# A principle "flags strongly" at or above HIGH; the others are "clean" below LOW. Documents like
+# that are reported as principle conflicts: worth a look when tuning rules or the model.
+CONFLICT_HIGH, CONFLICT_LOW = 0.9, 0.1
+HIST_BINS = 10
+
+
+class RunStats(msgspec.Struct, kw_only=True):
+    out: str
+    model: str
+    rules: str
+    principles: list[str]
+    shards_total: int
+    shards_skipped: int
+    shards_completed: int
+    docs: int
+    routes: dict[str, int]
+    reasons: dict[str, int]
+    quarantined: int
+    quarantined_by_reason: dict[str, int]
+    histograms: dict[str, list[int]]
+    conflicts: dict[str, int]
+    input_bytes: int
+    seconds: float
+    limited: bool
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.docs / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class _Tally:
+    routes: Counter[str] = field(default_factory=Counter)
+    reasons: Counter[str] = field(default_factory=Counter)
+    quarantine: Counter[str] = field(default_factory=Counter)
+    hist: np.ndarray | None = None
+    conflicts: np.ndarray | None = None
+    docs: int = 0
+
+    def add_scores(self, scores: np.ndarray) -> None:
+        n_p = scores.shape[1]
+        if self.hist is None:
+            self.hist = np.zeros((n_p, HIST_BINS), dtype=np.int64)
+            self.conflicts = np.zeros(n_p, dtype=np.int64)
+        assert self.conflicts is not None
+        for j in range(n_p):
+            self.hist[j] += np.histogram(scores[:, j], bins=HIST_BINS, range=(0.0, 1.0))[0]
+        if n_p > 1:
+            for j in range(n_p):
+                others = np.delete(scores, j, axis=1)
+                self.conflicts[j] += int(((scores[:, j] >= CONFLICT_HIGH) & (others.max(1) < CONFLICT_LOW)).sum())
+
+
+def bundle_rules(model: Model, rules: str | os.PathLike[str] | None) -> Rules:
+    """The rules given, else the bundle's rules.toml, else rules derived from its thresholds."""
+    if rules is not None:
+        return load_rules(rules, model.principles)
+    shipped = model.path / "rules.toml"
+    if shipped.is_file():
+        return load_rules(shipped, model.principles)
+    thresholds = {p: float(t) for p, t in zip(model.principles, model.thresholds)}
+    return parse_rules(default_rules_text(thresholds), model.principles, source=f"{model.path} (derived rules)")
+
+
+def _set_path(obj: dict, dotted: str, fn) -> None:  # type: ignore[type-arg]
+    *parents, last = dotted.split(".")
+    for key in parents:
+        obj = obj[key]
+    obj[last] = fn(obj[last])
+
+
+class Router:
+    """Routes scored batches of one run into per-shard outputs."""
+
+    def __init__(self, out: OutputDir, identity: RunIdentity, rules: Rules, shards: Sequence[str],
+                 *, text_key: str, tag_prefix: str | None, scores_only: bool) -> None:
+        self.out, self.identity, self.rules, self.shards = out, identity, rules, shards
+        self.text_key, self.tag_prefix, self.scores_only = text_key, tag_prefix, scores_only
+        self.open: dict[int, ShardOutputs] = {}
+        self.tally = _Tally()
+        self.completed = 0
+        self._field = msgspec.json.encode(identity.field)
+        self._enc = msgspec.json.Encoder()
+
+    def outputs(self, shard: int) -> ShardOutputs:
+        if shard not in self.open:
+            self.open[shard] = ShardOutputs(os.fspath(self.out.root), shard_name(self.shards[shard]))
+        return self.open[shard]
+
+    def quarantine(self, batch: Batch) -> None:
+        by_shard: dict[int, list[bytes]] = {}
+        for q in batch.quarantined:
+            self.tally.quarantine[q.reason] += 1
+            by_shard.setdefault(q.shard, []).append(self._enc.encode(q.to_dict()))
+        for shard, lines in by_shard.items():
+            self.outputs(shard).write_lines("quarantine", lines)
+
+    def route(self, batch: Batch, scores: np.ndarray) -> None:
+        n = len(batch)
+        if n == 0:
+            return
+        shard = int(batch.shard[0])
+        decision = self.rules.apply(scores)
+        principles = self.identity.principles
+        # Fail closed: a row the model could not score (NaN) goes to quarantine, never to keep.
+        routes = [self.rules.routes[d] if d >= 0 else "" for d in decision]
+        reasons = [self.rules.reasons[d] if d >= 0 else "unscorable" for d in decision]
+        self.tally.docs += n
+        self.tally.routes.update(r for r in routes if r)
+        self.tally.reasons.update(reasons)
+        self.tally.add_scores(np.nan_to_num(scores, nan=0.0))
+        out = self.outputs(shard)
+        rows = np.round(scores.astype(np.float64), 5).tolist()
+        bad = [i for i, d in enumerate(decision) if d < 0]
+        if bad:
+            self.tally.quarantine["unscorable"] += len(bad)
+            out.write_lines("quarantine", [self._enc.encode({
+                "shard": self.shards[shard], "line": int(batch.line[i]), "offset": int(batch.offset[i]),
+                "reason": "unscorable", "detail": "the model returned NaN for this document"}) for i in bad])
+        if self.scores_only:
+            lines = [self._enc.encode({
+                "shard": self.shards[shard], "line": int(batch.line[i]), "id": batch.ids[i],
+                "scores": dict(zip(principles, rows[i])), "model": self.identity.model,
+            }) for i in range(n) if decision[i] >= 0]
+            out.write_lines("scores", lines)
+            return
+        members, replace = [], {}
+        for i in range(n):
+            members.append(self._field + b":" + self._enc.encode({
+                "scores": dict(zip(principles, rows[i])), "route": routes[i], "reason": reasons[i],
+                "model": self.identity.model,
+            }))
+            if routes[i] == "tag" and self.tag_prefix:
+                obj = msgspec.json.decode(batch.raw(i))
+                _set_path(obj, self.text_key, lambda t: self.tag_prefix + t)
+                replace[i] = self._enc.encode(obj)
+        out.write_batch(batch, routes, members, replace or None)
+
+    def finish(self, shard: int, *, record: bool = True) -> None:
+        counts = self.open.pop(shard).finish() if shard in self.open else {}
+        if record:
+            self.out.complete(self.shards[shard], counts, self.identity)
+            self.completed += 1
+
+    def abort(self) -> None:
+        for o in self.open.values():
+            o.abort()
+        self.open.clear()
+
+
+def run(
+    inputs: PathsLike,
+    out: str | os.PathLike[str],
+    *,
+    model: str | os.PathLike[str] | Model = "default",
+    rules: str | os.PathLike[str] | None = None,
+    device: str = "auto",
+    batch_tokens: int = 16384,
+    threads: int = 0,
+    text_key: str = "text",
+    id_key: str | None = None,
+    scores_only: bool = False,
+    limit: int | None = None,
+    field_name: str = "curafilter",
+    tag_prefix: str | None = None,
+    progress: bool = True,
+    console: Console | None = None,
+) -> RunStats:
+    """Score and route every document of `inputs` into `out`; see the CLI's ``curafilter run``.
+
+    Re-running into the same `out` skips shards already completed and redoes interrupted ones.
+    """
+    started = time.perf_counter()
+    console = console or Console(stderr=True)
+    m = model if isinstance(model, Model) else load_model(model, device=device)
+    r = bundle_rules(m, rules)
+    if limit is not None and limit < 0:
+        raise ConfigError(f"limit must be positive, got {limit}")
+    identity = RunIdentity(model=m.id, rules=r.digest, principles=m.principles, scores_only=scores_only,
+                           field=field_name, text_key=text_key, tag_prefix=tag_prefix)
+    od = OutputDir(out)
+    all_shards = resolve_inputs(_paths(inputs))
+    pending = [s for s in all_shards if od.completed(s) is None]
+    od.claim(identity)
+    tally_shards = len(all_shards) - len(pending)
+    router = Router(od, identity, r, pending, text_key=text_key, tag_prefix=tag_prefix, scores_only=scores_only)
+    limited = False
+    total_bytes = input_bytes(pending)
+    if pending:
+        s = m.stream(pending, batch_tokens=batch_tokens, threads=threads, text_key=text_key, id_key=id_key)
+        try:
+            with s, shard_progress(console, disable=not progress) as bar:
+                task = bar.add_task("run", total=total_bytes)
+                for batch in s:
+                    router.quarantine(batch)
+                    if len(batch):
+                        router.route(batch, m.score_batch(batch))
+                    for shard in batch.shards_done:
+                        router.finish(shard)
+                    c = s.counters
+                    bar.update(task, completed=c["bytes_read"], docs=router.tally.docs)
+                    if limit is not None and router.tally.docs >= limit:
+                        limited = True
+                        break
+                bar.update(task, completed=s.counters["bytes_read"] if limited else total_bytes, docs=router.tally.docs)
+            # A limited run leaves its last shards incomplete: their files are kept for a look,
+            # but they get no manifest record, so a full run redoes them.
+            for shard in list(router.open):
+                router.finish(shard, record=False)
+        except BaseException:
+            router.abort()
+            raise
+    t = router.tally
+    hist = t.hist if t.hist is not None else np.zeros((len(m.principles), HIST_BINS), dtype=np.int64)
+    conflicts = t.conflicts if t.conflicts is not None else np.zeros(len(m.principles), dtype=np.int64)
+    stats = RunStats(
+        out=os.fspath(out), model=m.id, rules=f"{r.source} ({r.digest})", principles=m.principles,
+        shards_total=len(all_shards), shards_skipped=tally_shards, shards_completed=router.completed,
+        docs=t.docs, routes={k: t.routes.get(k, 0) for k in ROUTES}, reasons=dict(sorted(t.reasons.items())),
+        quarantined=sum(t.quarantine.values()), quarantined_by_reason=dict(sorted(t.quarantine.items())),
+        histograms={p: hist[j].tolist() for j, p in enumerate(m.principles)},
+        conflicts={p: int(conflicts[j]) for j, p in enumerate(m.principles)},
+        input_bytes=total_bytes, seconds=time.perf_counter() - started, limited=limited,
+    )
+    Path(out, "stats.json").write_bytes(msgspec.json.format(msgspec.json.encode(stats), indent=2) + b"\n")
+    return stats

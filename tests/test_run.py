@@ -1,0 +1,262 @@
+"""The main job end to end on generated shards and a tiny real ONNX model."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import zstandard
+
+import curafilter
+from curafilter.cli import main
+from curafilter.errors import ConfigError
+from curafilter.rules import parse_rules
+
+from conftest import TINY_PRINCIPLES, doc_lines, make_tiny_bundle, non_blank_lines, write_shard
+
+RULES = """
+default = "keep"
+default_reason = "clean"
+
+[[rule]]
+route = "drop"
+reason = "toxic"
+when.any = { toxicity = 0.8 }
+
+[[rule]]
+route = "revise"
+reason = "deceptive-and-cruel"
+when.all = { deception = 0.5, cruelty = 0.5 }
+
+[[rule]]
+route = "tag"
+reason = "borderline"
+when.max = { threshold = 0.6 }
+"""
+
+
+def read_jsonl_zst(path: Path) -> list[dict]:
+    with path.open("rb") as f:
+        data = zstandard.ZstdDecompressor().stream_reader(f).read()
+    return [json.loads(line) for line in data.splitlines()]
+
+
+def outputs(out: Path) -> dict[str, list[dict]]:
+    """Every output record by route folder, sorted for comparison."""
+    got: dict[str, list[dict]] = {}
+    for route in ["keep", "drop", "revise", "tag", "quarantine", "scores"]:
+        rows = [r for f in sorted((out / route).glob("*.jsonl.zst")) for r in read_jsonl_zst(f)]
+        if rows:
+            got[route] = sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
+    return got
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    bad = [b'{"text": "unterminated', b"[1]", b'{"body": "x"}', b'{"text": 5}', b'{"text": ""}', b'{"text": "\xff"}']
+    write_shard(d / "a.jsonl.zst", doc_lines(150, seed=1, prefix="a") + bad[:3], fmt="zst")
+    write_shard(d / "b.jsonl.gz", doc_lines(90, seed=2, prefix="b") + bad[3:], fmt="gz")
+    write_shard(d / "c.jsonl", doc_lines(40, seed=3, prefix="c"))
+    (d / "empty.jsonl").write_bytes(b"")
+    return d
+
+
+def test_run_routes_every_document_once_with_fields_intact(tmp_path: Path, corpus: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES)
+    out = tmp_path / "out"
+    stats = curafilter.run([corpus], out, model=bundle, rules=rules, device="cpu", progress=False, batch_tokens=512)
+
+    lines = sum(non_blank_lines(_plain(p)) for p in corpus.iterdir())
+    assert stats.docs + stats.quarantined == lines == 150 + 90 + 40 + 6
+    assert sum(stats.routes.values()) == stats.docs
+    assert stats.quarantined_by_reason == {
+        "invalid_json": 1, "not_object": 1, "missing_text": 1, "text_not_string": 1, "empty_text": 1, "invalid_utf8": 1,
+    }
+    assert stats.shards_completed == 4 and stats.shards_total == 4
+
+    got = outputs(out)
+    # Per shard: in = keep + drop + revise + tag + quarantine, from the files and the manifest.
+    records = {Path(r["shard"]).name: r for r in map(json.loads, (p.read_text() for p in (out / "manifest").glob("*.json")))}
+    assert set(records) == {"a.jsonl.zst", "b.jsonl.gz", "c.jsonl", "empty.jsonl"}
+    for name, rec in records.items():
+        assert sum(rec["counts"].values()) == non_blank_lines(_plain(corpus / name)), name
+    assert sum(len(v) for k, v in got.items()) == lines
+
+    originals = {json.loads(line)["id"]: json.loads(line) for p in corpus.iterdir() for line in _plain(p).splitlines()
+                 if line.strip() and _is_doc(line)}
+    model = curafilter.load_model(bundle, device="cpu")
+    for route in ["keep", "drop", "revise", "tag"]:
+        for rec in got.get(route, []):
+            ann = rec.pop("curafilter")
+            assert rec == originals[rec["id"]], "original fields intact"
+            assert ann["route"] == route and ann["model"] == model.id
+            assert list(ann["scores"]) == list(TINY_PRINCIPLES)
+            s = ann["scores"]
+            expected = ("drop" if s["toxicity"] >= 0.8 else "revise" if s["deception"] >= 0.5 and s["cruelty"] >= 0.5
+                        else "tag" if max(s.values()) >= 0.6 else "keep")
+            # Scores are rounded to 5 places in the record; allow for a threshold at the edge.
+            assert route == expected or min(abs(v - t) for v in s.values() for t in (0.5, 0.6, 0.8)) < 1e-4
+    assert {r["reason"] for r in got["quarantine"]} == set(stats.quarantined_by_reason)
+    assert all({"shard", "line", "offset", "reason", "detail"} <= set(r) for r in got["quarantine"])
+    stats_file = json.loads((out / "stats.json").read_text())
+    assert stats_file["routes"] == stats.routes
+
+
+def _plain(p: Path) -> bytes:
+    data = p.read_bytes()
+    if data[:4] == b"\x28\xb5\x2f\xfd":
+        return zstandard.ZstdDecompressor().stream_reader(data).read()
+    if data[:2] == b"\x1f\x8b":
+        import gzip
+
+        return gzip.decompress(data)
+    return data
+
+
+def _is_doc(line: bytes) -> bool:
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(obj, dict) and isinstance(obj.get("text"), str) and obj["text"].strip() != ""
+
+
+def test_rerun_skips_and_a_changed_model_or_rules_is_refused(tmp_path: Path, corpus: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    out = tmp_path / "out"
+    first = curafilter.run([corpus], out, model=bundle, device="cpu", progress=False)
+    again = curafilter.run([corpus], out, model=bundle, device="cpu", progress=False)
+    assert (again.shards_skipped, again.docs) == (4, 0)
+    assert first.docs > 0
+    other = make_tiny_bundle(tmp_path / "other", seed=5)
+    card = json.loads((other / "curafilter.json").read_text())
+    card["version"] = "9.9"
+    (other / "curafilter.json").write_text(json.dumps(card))
+    with pytest.raises(ConfigError, match="different settings.*model.*new -o"):
+        curafilter.run([corpus], out, model=other, device="cpu", progress=False)
+    rules = tmp_path / "r.toml"
+    rules.write_text(RULES)
+    with pytest.raises(ConfigError, match="rules"):
+        curafilter.run([corpus], out, model=bundle, rules=rules, device="cpu", progress=False)
+
+
+RESUME_SCRIPT = """
+import sys, curafilter
+curafilter.run([sys.argv[1]], sys.argv[2], model=sys.argv[3], device="cpu", progress=False, batch_tokens=256)
+"""
+
+
+def test_killed_run_resumes_to_the_same_outputs(tmp_path: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(24):
+        write_shard(corpus / f"s{i:02d}.jsonl.zst", doc_lines(1500, seed=i, prefix=f"s{i}-"), fmt="zst")
+    reference = tmp_path / "reference"
+    curafilter.run([corpus], reference, model=bundle, device="cpu", progress=False, batch_tokens=256)
+
+    out = tmp_path / "out"
+    args = [sys.executable, "-c", RESUME_SCRIPT, str(corpus), str(out), str(bundle)]
+    proc = subprocess.Popen(args)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        done = len(list((out / "manifest").glob("*.json"))) if (out / "manifest").is_dir() else 0
+        if done >= 2 or proc.poll() is not None:
+            break
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    killed_at = len(list((out / "manifest").glob("*.json")))
+    assert 0 < killed_at < 24, f"the kill should land mid-run (completed shards: {killed_at})"
+
+    stats = curafilter.run([corpus], out, model=bundle, device="cpu", progress=False, batch_tokens=256)
+    assert stats.shards_skipped == killed_at
+    assert outputs(out) == outputs(reference)
+    leftovers = [p for p in out.rglob(".*.tmp")]
+    assert leftovers == []
+
+
+def test_scores_only_and_limit(tmp_path: Path, corpus: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    out = tmp_path / "scores"
+    stats = curafilter.run([corpus], out, model=bundle, device="cpu", progress=False, scores_only=True, id_key="id")
+    rows = outputs(out)["scores"]
+    assert len(rows) == stats.docs == 280
+    assert {"shard", "line", "id", "scores", "model"} <= set(rows[0])
+    assert list(rows[0]["scores"]) == list(TINY_PRINCIPLES)
+    assert not (out / "keep").exists()
+
+    limited = curafilter.run([corpus], tmp_path / "lim", model=bundle, device="cpu", progress=False,
+                             limit=10, batch_tokens=128)
+    assert limited.limited and 10 <= limited.docs < 280
+    assert limited.shards_completed < 4
+
+
+def test_tag_prefix_is_added_to_the_text(tmp_path: Path, corpus: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / "tag-all.toml"
+    rules.write_text('default = "tag"\ndefault_reason = "all"\n')
+    out = tmp_path / "out"
+    curafilter.run([corpus / "c.jsonl"], out, model=bundle, rules=rules, device="cpu", progress=False,
+                   tag_prefix="<|flagged|> ")
+    tagged = outputs(out)["tag"]
+    assert len(tagged) == 40
+    assert all(r["text"].startswith("<|flagged|> ") for r in tagged)
+
+
+def test_rules_errors_name_key_and_line() -> None:
+    p = list(TINY_PRINCIPLES)
+    cases = {
+        'default = "keep"\n[[rule]]\nroute = "drop"\nreason = "x"\nwhen.any = { toxicty = 0.5 }\n': r"rules\.toml:5: rule\[0\].*unknown principle 'toxicty'",
+        '[[rule]]\nroute = "drop"\nreason = "x"\n\nwhen.any = { toxicity = 1.5 }\n': r"rules\.toml:5:.*within \[0, 1\]",
+        '[[rule]]\nroute = "explode"\nreason = "x"\nwhen.max = { threshold = 0.5 }\n': r"rules\.toml:2: rule\[0\]\.route",
+        '[[rule]]\nroute = "drop"\nreason = "x"\nwhen.any = { toxicity = "high" }\n': r"rules\.toml:4: rule\[0\]\.when\.any: Expected `float`",
+        '[[rule]]\nroute = "drop"\nreason = "x"\nwhen = {}\n': r"exactly one of any, all, max, weighted_mean",
+        '[[rule]]\nroute = "drop"\nreason = "x"\nwhen.any = { toxicity = 0.5 }\nwhen.max = { threshold = 0.5 }\n': r"exactly one",
+        'default = "keep"\n[[rule]\nroute = "drop"\n': r"invalid TOML.*line 2",
+        '[[rule]]\nroute = "drop"\nreason = "x"\nwhen.weighted_mean = { weights = { toxicity = 0 }, threshold = 0.5 }\n': r"sum to more than 0",
+    }
+    for text, pattern in cases.items():
+        with pytest.raises(ConfigError, match=pattern):
+            parse_rules(text, p, source="rules.toml")
+
+
+def test_rules_semantics_first_match_wins() -> None:
+    rules = parse_rules(
+        RULES + '\n[[rule]]\nroute = "tag"\nreason = "wm"\nwhen.weighted_mean = { weights = { toxicity = 3, deception = 1 }, threshold = 0.4 }\n',
+        list(TINY_PRINCIPLES),
+    )
+    scores = np.array([
+        [0.0, 0.0, 0.0, 0.9],  # drop (any toxicity >= 0.8)
+        [0.6, 0.0, 0.7, 0.0],  # revise (all) — also max >= 0.6, but first match wins
+        [0.0, 0.65, 0.0, 0.0],  # tag by max
+        [0.4, 0.0, 0.0, 0.45],  # weighted mean (0.4 + 1.35) / 4 = 0.4375 >= 0.4
+        [0.1, 0.1, 0.1, 0.1],  # default
+        [np.nan, 0.0, 0.0, 0.0],  # unscorable: never a route
+    ], dtype=np.float32)
+    got = [rules.routes[i] if i >= 0 else None for i in rules.apply(scores)]
+    assert got == ["drop", "revise", "tag", "tag", "keep", None]
+    assert rules.reasons[rules.apply(scores)[3]] == "wm"
+
+
+def test_cli_run_and_inspect(tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "-o", str(out), "--model", str(bundle), "--device", "cpu", "-q"]) == 0
+    shown = capsys.readouterr().out
+    assert "routes" in shown and "quarantine" in shown and "conflicts" in shown
+    assert main(["inspect", str(out), "-n", "2"]) == 0
+    shown = capsys.readouterr().out
+    assert "quarantine" in shown and "toxicity=" in shown
+    assert main(["run", str(tmp_path / "missing"), "-o", str(out), "--model", str(bundle), "-q"]) == 1
+    assert main(["run", str(corpus), "-o", str(out), "--model", str(bundle), "--rules", str(tmp_path / "nope.toml"), "-q"]) == 1
