@@ -260,3 +260,25 @@ def test_cli_run_and_inspect(tmp_path: Path, corpus: Path, capsys: pytest.Captur
     assert "quarantine" in shown and "toxicity=" in shown
     assert main(["run", str(tmp_path / "missing"), "-o", str(out), "--model", str(bundle), "-q"]) == 1
     assert main(["run", str(corpus), "-o", str(out), "--model", str(bundle), "--rules", str(tmp_path / "nope.toml"), "-q"]) == 1
+
+
+def test_route_from_scores_equals_a_full_run(tmp_path: Path, corpus: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES)
+    scores = tmp_path / "scores"
+    curafilter.run([corpus], scores, model=bundle, device="cpu", progress=False, scores_only=True)
+    direct = tmp_path / "direct"
+    curafilter.run([corpus], direct, model=bundle, rules=rules, device="cpu", progress=False)
+    routed = tmp_path / "routed"
+    assert main(["route", str(scores), "-o", str(routed), "--rules", str(rules), "-q"]) == 0
+    a, b = outputs(direct), outputs(routed)
+    assert {k: len(v) for k, v in a.items()} == {k: len(v) for k, v in b.items()}
+    # Same routes and reasons per document (scores were rounded when saved, so compare those).
+    key = lambda r: (r["id"], r["curafilter"]["route"], r["curafilter"]["reason"])  # noqa: E731
+    for route in ["keep", "drop", "revise", "tag"]:
+        assert sorted(map(key, a.get(route, []))) == sorted(map(key, b.get(route, [])))
+    from curafilter.run import reroute
+
+    with pytest.raises(ConfigError, match="scores-only"):
+        reroute(direct, tmp_path / "x", rules=rules, progress=False)

@@ -197,6 +197,17 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def cmd_route(args: argparse.Namespace, console: Console) -> int:
+    from curafilter.run import reroute
+
+    stats = reroute(args.scores, args.out, rules=args.rules, batch_tokens=args.batch_tokens, threads=args.threads,
+                    tag_prefix=args.tag_prefix, field_name=args.field, progress=not args.quiet, console=console)
+    out = Console()
+    for t in run_tables(stats):
+        out.print(t)
+    return 0
+
+
 def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
     import zstandard
 
@@ -269,6 +280,17 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--tag-prefix", default=None, help="prepend this to the text of tagged documents")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run)
+
+    ro = sub.add_parser("route", help="route again from a --scores-only run's folder, without the model")
+    ro.add_argument("scores", help="output folder of a `curafilter run --scores-only`")
+    ro.add_argument("-o", "--out", required=True, help="output folder for the routed documents")
+    ro.add_argument("--rules", required=True, help="rules TOML")
+    ro.add_argument("--batch-tokens", type=int, default=16384)
+    ro.add_argument("--threads", type=int, default=0)
+    ro.add_argument("--field", default="curafilter")
+    ro.add_argument("--tag-prefix", default=None)
+    ro.add_argument("-q", "--quiet", action="store_true")
+    ro.set_defaults(func=cmd_route)
 
     i = sub.add_parser("inspect", help="show sample documents of a run with their scores and reasons")
     i.add_argument("out", help="a run's output folder")

@@ -10,21 +10,22 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import msgspec
 import numpy as np
+import zstandard
 from rich.console import Console
 
 from curafilter._core import Batch, ShardOutputs, resolve_inputs
-from curafilter.errors import ConfigError
+from curafilter.errors import ConfigError, InputError
 from curafilter.model import Model, load_model
 from curafilter.outputs import OutputDir, RunIdentity, shard_name
 from curafilter.progress import input_bytes, shard_progress
 from curafilter.rules import ROUTES, Rules, default_rules_text, load_rules, parse_rules
-from curafilter.stream import PathsLike, _paths
+from curafilter.stream import PathsLike, Stream, _paths, stream
 
 # A principle "flags strongly" at or above HIGH; the others are "clean" below LOW. Documents like
 # that are reported as principle conflicts: worth a look when tuning rules or the model.
@@ -210,45 +211,126 @@ def run(
     all_shards = resolve_inputs(_paths(inputs))
     pending = [s for s in all_shards if od.completed(s) is None]
     od.claim(identity)
-    tally_shards = len(all_shards) - len(pending)
     router = Router(od, identity, r, pending, text_key=text_key, tag_prefix=tag_prefix, scores_only=scores_only)
-    limited = False
     total_bytes = input_bytes(pending)
+    limited = False
     if pending:
         s = m.stream(pending, batch_tokens=batch_tokens, threads=threads, text_key=text_key, id_key=id_key)
-        try:
-            with s, shard_progress(console, disable=not progress) as bar:
-                task = bar.add_task("run", total=total_bytes)
-                for batch in s:
-                    router.quarantine(batch)
-                    if len(batch):
-                        router.route(batch, m.score_batch(batch))
-                    for shard in batch.shards_done:
-                        router.finish(shard)
-                    c = s.counters
-                    bar.update(task, completed=c["bytes_read"], docs=router.tally.docs)
-                    if limit is not None and router.tally.docs >= limit:
-                        limited = True
-                        break
-                bar.update(task, completed=s.counters["bytes_read"] if limited else total_bytes, docs=router.tally.docs)
-            # A limited run leaves its last shards incomplete: their files are kept for a look,
-            # but they get no manifest record, so a full run redoes them.
-            for shard in list(router.open):
-                router.finish(shard, record=False)
-        except BaseException:
-            router.abort()
-            raise
+        limited = _drive(s, router, m.score_batch, limit=limit, total_bytes=total_bytes,
+                         console=console, progress=progress, label="run")
+    return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,
+                         started, limited)
+
+
+def _drive(s: Stream, router: Router, score: Callable[[Batch], np.ndarray], *, limit: int | None,
+           total_bytes: int, console: Console, progress: bool, label: str) -> bool:
+    """Feed every batch of `s` through `score` and `router`; True when stopped by `limit`."""
+    limited = False
+    try:
+        with s, shard_progress(console, disable=not progress) as bar:
+            task = bar.add_task(label, total=total_bytes)
+            for batch in s:
+                router.quarantine(batch)
+                if len(batch):
+                    router.route(batch, score(batch))
+                for shard in batch.shards_done:
+                    router.finish(shard)
+                bar.update(task, completed=s.counters["bytes_read"], docs=router.tally.docs)
+                if limit is not None and router.tally.docs >= limit:
+                    limited = True
+                    break
+            bar.update(task, completed=s.counters["bytes_read"] if limited else total_bytes, docs=router.tally.docs)
+        # A limited run leaves its last shards incomplete: their files are kept for a look, but
+        # they get no manifest record, so a full run redoes them.
+        for shard in list(router.open):
+            router.finish(shard, record=False)
+    except BaseException:
+        router.abort()
+        raise
+    return limited
+
+
+def _finish_stats(router: Router, out: str | os.PathLike[str], r: Rules, shards_total: int, skipped: int,
+                  total_bytes: int, started: float, limited: bool) -> RunStats:
     t = router.tally
-    hist = t.hist if t.hist is not None else np.zeros((len(m.principles), HIST_BINS), dtype=np.int64)
-    conflicts = t.conflicts if t.conflicts is not None else np.zeros(len(m.principles), dtype=np.int64)
+    principles = router.identity.principles
+    hist = t.hist if t.hist is not None else np.zeros((len(principles), HIST_BINS), dtype=np.int64)
+    conflicts = t.conflicts if t.conflicts is not None else np.zeros(len(principles), dtype=np.int64)
     stats = RunStats(
-        out=os.fspath(out), model=m.id, rules=f"{r.source} ({r.digest})", principles=m.principles,
-        shards_total=len(all_shards), shards_skipped=tally_shards, shards_completed=router.completed,
+        out=os.fspath(out), model=router.identity.model, rules=f"{r.source} ({r.digest})", principles=principles,
+        shards_total=shards_total, shards_skipped=skipped, shards_completed=router.completed,
         docs=t.docs, routes={k: t.routes.get(k, 0) for k in ROUTES}, reasons=dict(sorted(t.reasons.items())),
         quarantined=sum(t.quarantine.values()), quarantined_by_reason=dict(sorted(t.quarantine.items())),
-        histograms={p: hist[j].tolist() for j, p in enumerate(m.principles)},
-        conflicts={p: int(conflicts[j]) for j, p in enumerate(m.principles)},
+        histograms={p: hist[j].tolist() for j, p in enumerate(principles)},
+        conflicts={p: int(conflicts[j]) for j, p in enumerate(principles)},
         input_bytes=total_bytes, seconds=time.perf_counter() - started, limited=limited,
     )
     Path(out, "stats.json").write_bytes(msgspec.json.format(msgspec.json.encode(stats), indent=2) + b"\n")
     return stats
+
+
+class _ScoreRow(msgspec.Struct):
+    shard: str
+    line: int
+    scores: dict[str, float]
+
+
+def reroute(
+    scores: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    rules: str | os.PathLike[str],
+    batch_tokens: int = 16384,
+    threads: int = 0,
+    tag_prefix: str | None = None,
+    field_name: str = "curafilter",
+    progress: bool = True,
+    console: Console | None = None,
+) -> RunStats:
+    """Route documents again from a ``--scores-only`` run's folder, without running the model.
+
+    The original shards named in the score rows are read again (parsed, not tokenised) and each
+    document is routed by `rules` with its saved scores. A document with no saved score (changed
+    input) is quarantined as ``unscorable``, never kept."""
+    started = time.perf_counter()
+    console = console or Console(stderr=True)
+    src = Path(scores)
+    try:
+        old = msgspec.json.decode((src / "run.json").read_bytes(), type=RunIdentity)
+    except FileNotFoundError:
+        raise InputError(f"{src} is not a curafilter output folder (no run.json)") from None
+    if not old.scores_only:
+        raise ConfigError(f"{src} was not written with --scores-only; route needs score rows")
+    r = load_rules(rules, old.principles)
+    table: dict[str, dict[int, np.ndarray]] = {}
+    decoder = msgspec.json.Decoder(_ScoreRow)
+    for f in sorted((src / "scores").glob("*.jsonl.zst")):
+        with f.open("rb") as fh:
+            for n, line in enumerate(zstandard.ZstdDecompressor().stream_reader(fh).read().splitlines(), 1):
+                try:
+                    row = decoder.decode(line)
+                except (msgspec.ValidationError, msgspec.DecodeError) as e:
+                    raise InputError(f"{f}:{n}: bad score row: {e}") from None
+                table.setdefault(row.shard, {})[row.line] = np.array([row.scores[p] for p in old.principles])
+    identity = RunIdentity(model=old.model, rules=r.digest, principles=old.principles, scores_only=False,
+                           field=field_name, text_key=old.text_key, tag_prefix=tag_prefix)
+    od = OutputDir(out)
+    all_shards = sorted(table)
+    for shard in all_shards:
+        if not Path(shard).exists():
+            raise InputError(f"{shard}: the shard these scores came from is gone; routing needs the documents")
+    pending = [s for s in all_shards if od.completed(s) is None]
+    od.claim(identity)
+    router = Router(od, identity, r, pending, text_key=old.text_key, tag_prefix=tag_prefix, scores_only=False)
+    nan = np.full(len(old.principles), np.nan)
+
+    def saved(batch: Batch) -> np.ndarray:
+        rows = table[pending[int(batch.shard[0])]]
+        return np.stack([rows.get(int(line), nan) for line in batch.line]).astype(np.float32)
+
+    total_bytes = input_bytes(pending)
+    if pending:
+        s = stream(pending, tokenizer=None, batch_tokens=batch_tokens, threads=threads, text_key=old.text_key)
+        _drive(s, router, saved, limit=None, total_bytes=total_bytes, console=console, progress=progress,
+               label="route")
+    return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes, started, False)
