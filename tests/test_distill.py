@@ -44,10 +44,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, distill.Selec
     encoder = build_classifier(weights, CONFIG, np.zeros((1, CONFIG["hidden_size"]), np.float32), np.zeros(1, np.float32))
     ds = distill.Dataset.from_rows(rows(400, seed=0), ["deception", "toxicity"])
     assert sorted(set(ds.group)) == ["src0", "src1"]
-    f = distill.featurize(ds.texts, encoder.SerializeToString(), TINY_TOKENIZER, 32)
-    assert f.embedding.shape == (400, CONFIG["hidden_size"]) and f.bow.shape == (400, 136)
-    np.testing.assert_allclose(np.asarray(f.bow.sum(1)).ravel(), 1.0, rtol=1e-5)
-    sel = distill.select(ds, f, log=lambda _: None)
+    f = distill.featurize(ds.texts, encoder.SerializeToString(), TINY_TOKENIZER, 32, n_buckets=1024)
+    assert f.embedding.shape == (400, CONFIG["hidden_size"]) and f.unigrams.shape == (400, 136)
+    n_tokens = np.array([len(t.split()) + 2 for t in ds.texts])  # every tiny-vocab word is one piece
+    np.testing.assert_allclose(np.asarray(f.unigrams.sum(1)).ravel(), 1.0, rtol=1e-5)
+    np.testing.assert_allclose(np.asarray(f.bigrams.sum(1)).ravel(), (n_tokens - 1) / n_tokens, rtol=1e-5)
+    grid = distill.Grid(C=(0.3, 3.0), lexical_scale=(30.0,), use_embedding=(True, False), baseline_C=(1.0,))
+    sel = distill.select(ds, f, grid=grid, log=lambda _: None)
     heads = distill.fit_final(ds, f, sel.params)
     card = Card(
         name="tiny-distilled", version="0", principles=[Principle("deception", "d"), Principle("toxicity", "t")],
@@ -65,7 +68,7 @@ def test_validation_holds_out_groups_and_learns_the_signal(built: tuple[Path, di
     assert {r.principle for r in ours} == {"deception", "toxicity"}
     for r in ours:
         assert [g.group for g in r.groups] == ["src0", "src1"]
-        assert r.macro_auroc > 0.95, r
+        assert r.macro_auroc > 0.9, r
     methods = {r.method for r in sel.results}
     assert methods == {"ours", "tfidf+logreg", "frozen-minilm+logreg"}
     assert set(sel.thresholds) == {"deception", "toxicity"}

@@ -193,6 +193,24 @@ def test_tiny_wide_head_adds_mean_token_logits(tiny: dict[str, Any]) -> None:
         build_classifier(tiny["weights"], TINY_CONFIG, tiny["head_w"], tiny["head_b"], token_w=token_w[:5])
 
 
+def test_tiny_bigram_head_matches_numpy_hashing(tiny: dict[str, Any]) -> None:
+    from curafilter.onnx_export import bigram_buckets
+
+    rng = np.random.default_rng(4)
+    bigram_w = rng.standard_normal((97, 3)).astype(np.float32)
+    model = build_classifier(tiny["weights"], TINY_CONFIG, tiny["head_w"], tiny["head_b"], bigram_w=bigram_w)
+    ids, mask = tiny_batch()
+    scores, emb = session(model).run(None, {"input_ids": ids, "attention_mask": mask})
+    buckets = bigram_buckets(ids, TINY_CONFIG["vocab_size"], 97)
+    pair_mask = (mask[:, :-1] * mask[:, 1:]).astype(np.float64)[..., None]
+    wide = (bigram_w[buckets] * pair_mask).sum(1) / mask.sum(1, keepdims=True)
+    expected = sigmoid(emb.astype(np.float64) @ tiny["head_w"].T + tiny["head_b"] + wide)
+    np.testing.assert_allclose(scores, expected, atol=1e-5, rtol=0)
+    # A one-token document has no pairs: only the deep part is left.
+    one = session(model).run(["scores"], {"input_ids": ids[1:2, :1], "attention_mask": mask[1:2, :1]})[0]
+    assert np.isfinite(one).all()
+
+
 def test_output_names_and_bad_head(tiny: dict[str, Any]) -> None:
     w = tiny["weights"]
     model = build_classifier(w, TINY_CONFIG, tiny["head_w"], tiny["head_b"], output_names=("p", "vec"))

@@ -31,8 +31,12 @@ from curafilter.metrics import auroc, best_f1_threshold, prf_at
 
 # Hyper-parameters searched by grouped cross-validation: L2 strength and the weight of the
 # word-piece block relative to the (standardised) embedding block.
-C_GRID = (0.03, 0.1, 0.3)
-BOW_SCALE_GRID = (10.0, 30.0)
+@dataclass(frozen=True)
+class Grid:
+    C: tuple[float, ...] = (0.01, 0.03, 0.1)
+    lexical_scale: tuple[float, ...] = (30.0, 100.0)
+    use_embedding: tuple[bool, ...] = (True, False)
+    baseline_C: tuple[float, ...] = (0.1, 0.3, 1.0)
 
 
 def find_encoder() -> Path:
@@ -82,42 +86,70 @@ class Dataset:
 @dataclass
 class Features:
     embedding: np.ndarray  # [n, hidden] float32, mean-pooled
-    bow: Any  # scipy CSR [n, vocab], word-piece counts / tokens
+    unigrams: Any  # scipy CSR [n, vocab]: word-piece counts / tokens
+    bigrams: Any  # scipy CSR [n, n_buckets]: hashed word-piece pair counts / tokens
+
+    def subset(self, idx: np.ndarray) -> Features:
+        return Features(self.embedding[idx], self.unigrams[idx], self.bigrams[idx])
 
 
-def featurize(texts: Sequence[str], encoder_onnx: bytes, tokenizer: Path, max_length: int,
-              *, progress: Callable[[int], None] | None = None) -> Features:
-    """Embeddings from the fp32 encoder graph and normalised word-piece counts, both at max_length."""
+# Hashed word-piece bigram buckets: 2**18 × 4 principles × fp32 is 4 MiB in the model.
+BIGRAM_BUCKETS = 1 << 18
+
+
+def embed(texts: Sequence[str], encoder_onnx: bytes, tokenizer: Path, max_length: int,
+          *, progress: Callable[[int], None] | None = None) -> np.ndarray:
+    """Mean-pooled embeddings from an encoder graph's ``embedding`` output, at max_length."""
     import onnxruntime as ort
-    from scipy import sparse
 
     so = ort.SessionOptions()
     so.log_severity_level = 3
     sess = ort.InferenceSession(encoder_onnx, so, providers=["CPUExecutionProvider"])
     tok = Tokenizer(os.fspath(tokenizer), max_length=max_length)
     emb: np.ndarray | None = None
-    rows, cols, vals = [], [], []
     for batch in tok.encode_batches(list(texts), batch_tokens=4096, max_batch=128):
         out = sess.run(["embedding"], {"input_ids": batch.input_ids, "attention_mask": batch.attention_mask})[0]
         if emb is None:
             emb = np.zeros((len(texts), out.shape[1]), dtype=np.float32)
-        where = batch.line.astype(np.intp)
-        emb[where] = out
-        for i, row in enumerate(where):
-            n = int(batch.n_tokens[i])
-            ids, counts = np.unique(batch.input_ids[i, :n], return_counts=True)
-            rows.append(np.full(ids.size, row))
-            cols.append(ids)
-            vals.append(counts / n)
+        emb[batch.line.astype(np.intp)] = out
         if progress:
             progress(len(batch))
-    n_vocab = tok_vocab_size(tokenizer)
-    bow = sparse.csr_matrix(
-        (np.concatenate(vals).astype(np.float32), (np.concatenate(rows), np.concatenate(cols))),
-        shape=(len(texts), n_vocab),
-    )
-    assert emb is not None
-    return Features(emb, bow)
+    return emb if emb is not None else np.zeros((0, 0), dtype=np.float32)
+
+
+def token_counts(texts: Sequence[str], tokenizer: Path, max_length: int,
+                 n_buckets: int = BIGRAM_BUCKETS) -> tuple[Any, Any]:
+    """Word-piece unigram and hashed-bigram counts divided by the token count, exactly the
+    quantities the exported graph's wide head averages over (special tokens included)."""
+    from scipy import sparse
+
+    from curafilter.onnx_export import bigram_buckets
+
+    vocab = tok_vocab_size(tokenizer)
+    tok = Tokenizer(os.fspath(tokenizer), max_length=max_length)
+    uni: tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]] = ([], [], [])
+    bi: tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]] = ([], [], [])
+    for batch in tok.encode_batches(list(texts), batch_tokens=1 << 16, max_batch=1024):
+        for i, row in enumerate(batch.line.astype(np.intp)):
+            n = int(batch.n_tokens[i])
+            ids = batch.input_ids[i, :n]
+            for (rows, cols, vals), keys in ((uni, ids), (bi, bigram_buckets(ids, vocab, n_buckets))):
+                k, c = np.unique(keys, return_counts=True)
+                rows.append(np.full(k.size, row))
+                cols.append(k)
+                vals.append((c / n).astype(np.float32))
+
+    def csr(parts: tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]], width: int) -> Any:
+        rows, cols, vals = (np.concatenate(x) if x else np.zeros(0) for x in parts)
+        return sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), width))
+
+    return csr(uni, vocab), csr(bi, n_buckets)
+
+
+def featurize(texts: Sequence[str], encoder_onnx: bytes, tokenizer: Path, max_length: int,
+              *, n_buckets: int = BIGRAM_BUCKETS, progress: Callable[[int], None] | None = None) -> Features:
+    uni, bi = token_counts(texts, tokenizer, max_length, n_buckets)
+    return Features(embed(texts, encoder_onnx, tokenizer, max_length, progress=progress), uni, bi)
 
 
 def tok_vocab_size(tokenizer: Path) -> int:
@@ -131,52 +163,72 @@ class Head:
     """One principle's fitted head, in the units the ONNX graph uses."""
 
     w_emb: np.ndarray  # [hidden], applied to the raw (unstandardised) pooled embedding
-    w_tok: np.ndarray  # [vocab], mean over tokens
+    w_tok: np.ndarray  # [vocab], averaged over tokens
+    w_bigram: np.ndarray  # [n_buckets], averaged over tokens
     b: float
 
 
 @dataclass
 class HeadFit:
+    """How a principle's design matrix is built; fitted on training rows only."""
+
     C: float
-    bow_scale: float
+    lexical_scale: float
+    use_emb: bool
     mu: np.ndarray
     sd: np.ndarray
+    idf_uni: np.ndarray
+    idf_bi: np.ndarray
 
-    def design(self, f: Features, idx: np.ndarray, *, use_emb: bool = True, use_bow: bool = True) -> Any:
+    def design(self, f: Features, idx: np.ndarray) -> Any:
         from scipy import sparse
 
-        blocks = []
-        if use_emb:
-            blocks.append(sparse.csr_matrix((f.embedding[idx] - self.mu) / self.sd))
-        if use_bow:
-            blocks.append(f.bow[idx] * self.bow_scale)
+        blocks = [
+            f.unigrams[idx] @ sparse.diags(self.idf_uni * self.lexical_scale),
+            f.bigrams[idx] @ sparse.diags(self.idf_bi * self.lexical_scale),
+        ]
+        if self.use_emb:
+            blocks.insert(0, sparse.csr_matrix((f.embedding[idx] - self.mu) / self.sd))
         return sparse.hstack(blocks, format="csr")
+
+
+def _idf(m: Any) -> np.ndarray:
+    df = np.asarray((m > 0).sum(0)).ravel()
+    return (np.log((1 + m.shape[0]) / (1 + df)) + 1).astype(np.float32)
 
 
 def _logreg(X: Any, y: np.ndarray, C: float) -> Any:
     from sklearn.linear_model import LogisticRegression
 
     # Balanced weights: the sets are imbalanced differently per principle (toxicity 1:2.7).
-    # lbfgs: several times faster than liblinear here on the sparse word-piece block.
+    # lbfgs: several times faster than liblinear here on the sparse lexical blocks.
     return LogisticRegression(C=C, solver="lbfgs", class_weight="balanced", max_iter=3000).fit(X, y)
 
 
-def fit_head(f: Features, idx: np.ndarray, y: np.ndarray, C: float, bow_scale: float,
-             *, use_emb: bool = True, use_bow: bool = True) -> tuple[HeadFit, Any]:
-    mu = f.embedding[idx].mean(0)
-    sd = f.embedding[idx].std(0) + 1e-6
-    fit = HeadFit(C, bow_scale, mu, sd)
-    return fit, _logreg(fit.design(f, idx, use_emb=use_emb, use_bow=use_bow), y, C)
+def fit_head(f: Features, idx: np.ndarray, y: np.ndarray, C: float, lexical_scale: float,
+             *, use_emb: bool = True, lexical: bool = True) -> tuple[HeadFit, Any]:
+    emb = f.embedding[idx]
+    sub = f.subset(idx)
+    fit = HeadFit(
+        C=C, lexical_scale=lexical_scale if lexical else 0.0, use_emb=use_emb,
+        mu=emb.mean(0), sd=emb.std(0) + 1e-6, idf_uni=_idf(sub.unigrams), idf_bi=_idf(sub.bigrams),
+    )
+    return fit, _logreg(fit.design(f, idx), y, C)
 
 
 def to_graph_units(fit: HeadFit, clf: Any, hidden: int, vocab: int) -> Head:
-    """Fold standardisation and block scaling into plain weights for the ONNX head."""
-    coef = clf.coef_[0]
-    w_std, w_bow = coef[:hidden], coef[hidden:]
-    w_emb = w_std / fit.sd
-    b = float(clf.intercept_[0] - (w_std * fit.mu / fit.sd).sum())
-    w_tok = w_bow * fit.bow_scale if w_bow.size else np.zeros(vocab)
-    return Head(w_emb.astype(np.float32), w_tok.astype(np.float32), b)
+    """Fold standardisation, IDF and block scaling into plain weights for the ONNX head."""
+    coef = clf.coef_[0].astype(np.float64)
+    b = float(clf.intercept_[0])
+    if fit.use_emb:
+        w_std, coef = coef[:hidden], coef[hidden:]
+        w_emb = w_std / fit.sd
+        b -= float((w_std * fit.mu / fit.sd).sum())
+    else:
+        w_emb = np.zeros(hidden)
+    w_tok = coef[:vocab] * fit.idf_uni * fit.lexical_scale
+    w_bigram = coef[vocab:] * fit.idf_bi * fit.lexical_scale
+    return Head(w_emb.astype(np.float32), w_tok.astype(np.float32), w_bigram.astype(np.float32), b)
 
 
 class GroupResult(msgspec.Struct):
@@ -233,11 +285,11 @@ def tfidf_predictor(ds: Dataset, C: float) -> Callable[[np.ndarray, np.ndarray],
     return predict
 
 
-def head_predictor(ds: Dataset, f: Features, C: float, bow_scale: float, *, use_bow: bool,
+def head_predictor(ds: Dataset, f: Features, C: float, lexical_scale: float, *, lexical: bool = True,
                    use_emb: bool = True) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
     def predict(tr: np.ndarray, te: np.ndarray) -> np.ndarray:
-        fit, clf = fit_head(f, tr, ds.label[tr], C, bow_scale, use_emb=use_emb, use_bow=use_bow)
-        return clf.predict_proba(fit.design(f, te, use_emb=use_emb, use_bow=use_bow))[:, 1]
+        fit, clf = fit_head(f, tr, ds.label[tr], C, lexical_scale, use_emb=use_emb, lexical=lexical)
+        return clf.predict_proba(fit.design(f, te))[:, 1]
 
     return predict
 
@@ -252,18 +304,21 @@ class Selection:
     metrics: dict[str, PrincipleMetrics] = field(default_factory=dict)
 
 
-def select(ds: Dataset, f: Features, *, baselines: bool = True, log: Callable[[str], None] = print) -> Selection:
+def select(ds: Dataset, f: Features, *, grid: Grid = Grid(), baselines: bool = True,
+           log: Callable[[str], None] = print) -> Selection:
     """Grouped CV over the grid; thresholds maximise F1 on the chosen model's out-of-fold scores."""
     sel = Selection()
     for p, name in enumerate(ds.principles):
         best: tuple[CVResult, np.ndarray] | None = None
-        for C in C_GRID:
-            for scale in BOW_SCALE_GRID:
-                r, oof = grouped_cv(ds, p, head_predictor(ds, f, C, scale, use_bow=True), "ours",
-                                    {"C": C, "bow_scale": scale})
-                log(f"  {name}: C={C} bow_scale={scale}: macro AUROC {r.macro_auroc:.4f}, pooled {r.pooled_auroc:.4f}")
-                if best is None or r.macro_auroc > best[0].macro_auroc:
-                    best = (r, oof)
+        for use_emb in grid.use_embedding:
+            for C in grid.C:
+                for scale in grid.lexical_scale:
+                    r, oof = grouped_cv(ds, p, head_predictor(ds, f, C, scale, use_emb=use_emb), "ours",
+                                        {"C": C, "lexical_scale": scale, "use_embedding": float(use_emb)})
+                    log(f"  {name}: embedding={use_emb} C={C} lexical_scale={scale}: "
+                        f"macro AUROC {r.macro_auroc:.4f}, pooled {r.pooled_auroc:.4f}")
+                    if best is None or r.macro_auroc > best[0].macro_auroc:
+                        best = (r, oof)
         assert best is not None
         r, oof = best
         sel.params[name] = r.params
@@ -279,9 +334,9 @@ def select(ds: Dataset, f: Features, *, baselines: bool = True, log: Callable[[s
         if baselines:
             for method, make in [
                 ("tfidf+logreg", lambda C: tfidf_predictor(ds, C)),
-                ("frozen-minilm+logreg", lambda C: head_predictor(ds, f, C, 1.0, use_bow=False)),
+                ("frozen-minilm+logreg", lambda C: head_predictor(ds, f, C, 1.0, lexical=False)),
             ]:
-                runs = [grouped_cv(ds, p, make(C), method, {"C": C})[0] for C in C_GRID]
+                runs = [grouped_cv(ds, p, make(C), method, {"C": C})[0] for C in grid.baseline_C]
                 b = max(runs, key=lambda x: x.macro_auroc)
                 log(f"  {name}: baseline {method} (best C={b.params['C']}): macro AUROC {b.macro_auroc:.4f}")
                 sel.results.append(b)
@@ -290,10 +345,11 @@ def select(ds: Dataset, f: Features, *, baselines: bool = True, log: Callable[[s
 
 def fit_final(ds: Dataset, f: Features, params: dict[str, dict[str, float]]) -> list[Head]:
     heads = []
-    hidden, vocab = f.embedding.shape[1], f.bow.shape[1]
+    hidden, vocab = f.embedding.shape[1], f.unigrams.shape[1]
     for p, name in enumerate(ds.principles):
         idx = np.flatnonzero(ds.principle == p)
-        fit, clf = fit_head(f, idx, ds.label[idx], params[name]["C"], params[name]["bow_scale"])
+        q = params[name]
+        fit, clf = fit_head(f, idx, ds.label[idx], q["C"], q["lexical_scale"], use_emb=bool(q["use_embedding"]))
         heads.append(to_graph_units(fit, clf, hidden, vocab))
     return heads
 
@@ -319,7 +375,8 @@ def export_bundle(
     head_w = np.stack([h.w_emb for h in heads])
     head_b = np.array([h.b for h in heads], dtype=np.float32)
     token_w = np.stack([h.w_tok for h in heads], axis=1)
-    fp32 = build_classifier(weights, config, head_w, head_b, token_w=token_w)
+    bigram_w = np.stack([h.w_bigram for h in heads], axis=1)
+    fp32 = build_classifier(weights, config, head_w, head_b, token_w=token_w, bigram_w=bigram_w)
     onnx.save(fp32, out / "model.onnx")
     to_int8(out / "model.onnx", out / "model-int8.onnx")
     to_fp16(fp32, out / "model-fp16.onnx")

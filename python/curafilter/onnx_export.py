@@ -51,6 +51,15 @@ _MIN_TOKENS = 1e-9
 #: Prefixes of the pooling and head node names, which :func:`to_int8` keeps in float32.
 _POOL_PREFIX = "pool/"
 _HEAD_PREFIX = "head/"
+# Word-piece bigrams are hashed into buckets: bucket = ((a * vocab + b) * BIGRAM_HASH) mod n_buckets.
+# The product stays below 2**63 for vocabularies up to ~58k, so int64 arithmetic is exact.
+BIGRAM_HASH = 2654435761
+
+
+def bigram_buckets(ids: np.ndarray, vocab: int, n_buckets: int) -> np.ndarray:
+    """Buckets of consecutive id pairs along the last axis, as the graph computes them."""
+    ids = np.asarray(ids, dtype=np.int64)
+    return ((ids[..., :-1] * vocab + ids[..., 1:]) * BIGRAM_HASH) % n_buckets
 
 
 
@@ -156,13 +165,16 @@ def build_classifier(
     head_b: np.ndarray,
     *,
     token_w: np.ndarray | None = None,
+    bigram_w: np.ndarray | None = None,
     output_names: tuple[str, str] = ("scores", "embedding"),
 ) -> onnx.ModelProto:
     """The ONNX model: BERT encoder -> mean pooling -> sigmoid linear head.
 
     With ``token_w`` (``[vocab, n_out]``) the head is "wide and deep": the logits also get the mean
     over real tokens of ``token_w[input_ids]``, a linear model on the document's normalised
-    word-piece counts, which carries lexical evidence the frozen embedding blurs.
+    word-piece counts, which carries lexical evidence the frozen embedding blurs. ``bigram_w``
+    (``[n_buckets, n_out]``) adds the same over hashed consecutive word-piece pairs (see
+    :func:`bigram_buckets`), divided by the same token count.
 
     ``weights`` and ``config`` are what :func:`load_bert_weights` returns; ``head_w`` is
     ``[n_out, hidden]`` and ``head_b`` ``[n_out]``. Inputs ``input_ids`` and ``attention_mask`` are
@@ -310,6 +322,28 @@ def build_classifier(
         per_token = g.op("Gather", [g.const(hp + "token_w", token_w), "input_ids"], hp + "token_logits")
         tok_sum = g.op("ReduceSum", [g.op("Mul", [per_token, mask3], hp + "token_masked"), axis1], hp + "token_sum", keepdims=0)
         logits = g.op("Add", [logits, g.op("Div", [tok_sum, count], hp + "token_mean")], hp + "wide_logits")
+    if bigram_w is not None:
+        bigram_w = np.asarray(bigram_w, dtype=np.float32)
+        if bigram_w.ndim != 2 or bigram_w.shape[1] != head_w.shape[0]:
+            raise ConfigError(f"bigram_w must be [n_buckets, n_out]; got {bigram_w.shape}")
+        vocab = int(_cfg(config, "vocab_size"))
+        if vocab * vocab * BIGRAM_HASH >= 2**63:
+            raise ConfigError(f"vocab_size {vocab} is too large for exact int64 bigram hashing")
+        one = g.const(hp + "one", np.array([1], np.int64))
+        zero = g.const(hp + "zero", np.array([0], np.int64))
+        minus_one = g.const(hp + "minus_one", np.array([-1], np.int64))
+        big = g.const(hp + "big", np.array([2**62], np.int64))
+        first = g.op("Slice", ["input_ids", zero, minus_one, one], hp + "bi_first")
+        second = g.op("Slice", ["input_ids", one, big, one], hp + "bi_second")
+        pair = g.op("Add", [g.op("Mul", [first, g.const(hp + "vocab", np.array(vocab, np.int64))], hp + "bi_scaled"), second], hp + "bi_pair")
+        hashed = g.op("Mul", [pair, g.const(hp + "hash", np.array(BIGRAM_HASH, np.int64))], hp + "bi_hashed")
+        bucket = g.op("Mod", [hashed, g.const(hp + "buckets", np.array(bigram_w.shape[0], np.int64))], hp + "bi_bucket")
+        m_first = g.op("Slice", [mask_f, zero, minus_one, one], hp + "bi_mask_first")
+        m_second = g.op("Slice", [mask_f, one, big, one], hp + "bi_mask_second")
+        pair_mask = g.op("Unsqueeze", [g.op("Mul", [m_first, m_second], hp + "bi_mask"), g.const(hp + "bi_axes", np.array([-1], np.int64))], hp + "bi_mask3")
+        per_pair = g.op("Gather", [g.const(hp + "bigram_w", bigram_w), bucket], hp + "bi_logits")
+        bi_sum = g.op("ReduceSum", [g.op("Mul", [per_pair, pair_mask], hp + "bi_masked"), axis1], hp + "bi_sum", keepdims=0)
+        logits = g.op("Add", [logits, g.op("Div", [bi_sum, count], hp + "bi_mean")], hp + "bigram_logits")
     g.op("Sigmoid", [logits], hp + "sigmoid", output=scores_name)
 
     batch, seq = "batch", "seq"

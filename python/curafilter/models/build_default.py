@@ -39,19 +39,20 @@ MAX_LENGTH = 256
 
 
 def features_cached(ds: distill.Dataset, encoder_onnx: bytes, tokenizer: Path, cache: Path, key: str) -> distill.Features:
+    """Embeddings take minutes on a CPU, so they are cached; the token counts take seconds."""
     from rich.progress import Progress
-    from scipy import sparse
 
-    emb_path, bow_path = cache / f"{key}-emb.npy", cache / f"{key}-bow.npz"
-    if emb_path.exists() and bow_path.exists():
-        return distill.Features(np.load(emb_path), sparse.load_npz(bow_path))
-    with Progress() as progress:
-        task = progress.add_task("embedding training rows", total=len(ds.texts))
-        f = distill.featurize(ds.texts, encoder_onnx, tokenizer, MAX_LENGTH, progress=lambda n: progress.advance(task, n))
-    cache.mkdir(parents=True, exist_ok=True)
-    np.save(emb_path, f.embedding)
-    sparse.save_npz(bow_path, f.bow)
-    return f
+    emb_path = cache / f"{key}-emb.npy"
+    if emb_path.exists():
+        emb = np.load(emb_path)
+    else:
+        with Progress() as progress:
+            task = progress.add_task("embedding training rows", total=len(ds.texts))
+            emb = distill.embed(ds.texts, encoder_onnx, tokenizer, MAX_LENGTH, progress=lambda n: progress.advance(task, n))
+        cache.mkdir(parents=True, exist_ok=True)
+        np.save(emb_path, emb)
+    uni, bi = distill.token_counts(ds.texts, tokenizer, MAX_LENGTH)
+    return distill.Features(emb, uni, bi)
 
 
 def wikipedia_flag_rate(bundle: Path, corpus: Path, limit: int) -> dict[str, float]:
