@@ -137,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     card = distill.export_bundle(args.out, weights=weights, config=config, heads=heads,
                                  tokenizer=encoder / "tokenizer.json", card=card, check_texts=check)
+    # The bundle's default rules, from its suggested thresholds.
+    from curafilter.rules import default_rules_text
+
+    (args.out / "rules.toml").write_text(default_rules_text(card.thresholds))
     if args.corpus.is_dir():
         card = msgspec.structs.replace(card, sanity=wikipedia_flag_rate(args.out, args.corpus, args.wiki_docs))
         from curafilter.card import write_card
