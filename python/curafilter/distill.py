@@ -33,10 +33,10 @@ from curafilter.metrics import auroc, best_f1_threshold, prf_at
 # word-piece block relative to the (standardised) embedding block.
 @dataclass(frozen=True)
 class Grid:
-    C: tuple[float, ...] = (0.01, 0.03, 0.1)
+    C: tuple[float, ...] = (0.001, 0.003, 0.01)
     lexical_scale: tuple[float, ...] = (30.0, 100.0)
     use_embedding: tuple[bool, ...] = (True, False)
-    baseline_C: tuple[float, ...] = (0.1, 0.3, 1.0)
+    baseline_C: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0)
 
 
 def find_encoder() -> Path:
