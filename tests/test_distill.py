@@ -49,7 +49,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, distill.Selec
     n_tokens = np.array([len(t.split()) + 2 for t in ds.texts])  # every tiny-vocab word is one piece
     np.testing.assert_allclose(np.asarray(f.unigrams.sum(1)).ravel(), 1.0, rtol=1e-5)
     np.testing.assert_allclose(np.asarray(f.bigrams.sum(1)).ravel(), (n_tokens - 1) / n_tokens, rtol=1e-5)
-    grid = distill.Grid(C=(0.3, 3.0), lexical_scale=(30.0,), use_embedding=(True, False), baseline_C=(1.0,))
+    grid = distill.Grid(C=(0.3, 3.0), lexical_scale=(30.0,), use_embedding=(True, False), tfidf_C=(1.0,), frozen_C=(1.0,))
     sel = distill.select(ds, f, grid=grid, log=lambda _: None)
     heads = distill.fit_final(ds, f, sel.params)
     card = Card(
