@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "corpus"
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_stream import machine, smoke_corpus  # noqa: E402
+from common import machine, smoke_corpus  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "corpus"
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_stream import machine, open_text, smoke_corpus  # noqa: E402
+from common import machine, open_text, smoke_corpus  # noqa: E402
 
 
 def first_docs(paths: list[str], n: int, dest: Path) -> Path:

@@ -15,17 +15,14 @@ threads), which is the fair per-core figure. Ratios come from one run on one mac
 from __future__ import annotations
 
 import argparse
-import gzip
 import io
 import os
-import platform
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import zstandard
 
 try:
     import orjson
@@ -39,6 +36,9 @@ except ImportError:  # pragma: no cover - orjson is in the bench extra
     JSON = "json"
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from common import machine, open_text, smoke_corpus  # noqa: E402
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "corpus"
 
 
@@ -85,17 +85,6 @@ def rust_stage(paths: list[str], tokenizer: str, max_length: int, threads: int) 
     return Result(f"curafilter, {threads} tokeniser thread(s)", docs, tokens, nbytes, wall, cpu)
 
 
-def open_text(path: str) -> io.BufferedIOBase:
-    f = open(path, "rb")
-    magic = f.read(4)
-    f.seek(0)
-    if magic.startswith(b"\x28\xb5\x2f\xfd"):
-        return zstandard.ZstdDecompressor().stream_reader(f, read_across_frames=True, closefd=True)
-    if magic.startswith(b"\x1f\x8b"):
-        return gzip.GzipFile(fileobj=f)
-    return f
-
-
 def python_stage(paths: list[str], tokenizer: str, max_length: int, *, prefix_cut: bool, batch: int = 1024) -> Result:
     from tokenizers import Tokenizer
 
@@ -131,28 +120,6 @@ def python_stage(paths: list[str], tokenizer: str, max_length: int, *, prefix_cu
     (docs, tokens, nbytes), wall, cpu = timed(go)
     label = "python + prefix cut" if prefix_cut else "python (zstandard + " + JSON + " + tokenizers)"
     return Result(label, docs, tokens, nbytes, wall, cpu)
-
-
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-
-
-def smoke_corpus(tmp: Path) -> list[str]:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import doc_lines, write_shard
-
-    return [
-        str(write_shard(tmp / "a.jsonl.zst", doc_lines(300), fmt="zst")),
-        str(write_shard(tmp / "b.jsonl.gz", doc_lines(300, seed=1), fmt="gz")),
-    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -70,7 +70,7 @@ def stage_rust_tokenize(a: dict) -> dict:
 
 
 def _py_lines(paths: list[str]):
-    from bench_stream import open_text
+    from common import open_text
 
     for p in _shards(paths):
         with open_text(p) as f:
@@ -232,14 +232,9 @@ def fmt_row(name: str, r: dict) -> str:
 
 
 def machine() -> dict[str, str]:
-    cpu = platform.processor() or "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    from common import cpu_name
+
+    cpu = cpu_name()
     gpu = "none"
     if shutil.which("nvidia-smi"):
         q = subprocess.run(["nvidia-smi", "--query-gpu=name,memory.total", "--format=csv,noheader"],
@@ -327,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp())
     if a.smoke:
         sys.path.insert(0, str(ROOT / "tests"))
-        from bench_stream import smoke_corpus
+        from common import smoke_corpus
         from conftest import make_tiny_bundle
 
         bundle = str(make_tiny_bundle(tmp / "bundle", max_length=64, int8_copy=True))
