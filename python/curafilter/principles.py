@@ -1,0 +1,108 @@
+"""The principles file: one TOML file drives annotation, distillation and revision prompts.
+
+::
+
+    [[principle]]
+    name = "deception"
+    description = "The text shows or endorses deceiving, manipulating or misleading people."
+    violating = ["I'll tell the customer the part is new; they'll never check."]
+    non_violating = ["We told the customer the part was refurbished and why."]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import msgspec
+
+from curafilter.errors import ConfigError
+
+
+class PrincipleSpec(msgspec.Struct, forbid_unknown_fields=True):
+    name: str
+    description: str
+    violating: list[str] = []
+    non_violating: list[str] = []
+
+
+class PrinciplesFile(msgspec.Struct, forbid_unknown_fields=True):
+    principle: list[PrincipleSpec]
+
+    @property
+    def names(self) -> list[str]:
+        return [p.name for p in self.principle]
+
+
+def load_principles(path: str | os.PathLike[str]) -> PrinciplesFile:
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        raise ConfigError(f"cannot read principles file {p}: {e}") from None
+    try:
+        spec = msgspec.toml.decode(raw, type=PrinciplesFile)
+    except (msgspec.ValidationError, msgspec.DecodeError) as e:
+        raise ConfigError(f"{p}: {e}") from None
+    names = spec.names
+    if not names:
+        raise ConfigError(f"{p}: no [[principle]] entries")
+    bad = [n for n in names if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n)]
+    if bad or len(set(names)) != len(names):
+        raise ConfigError(f"{p}: principle names must be unique identifiers, got {names}")
+    return spec
+
+
+def _rubric(spec: PrinciplesFile) -> str:
+    parts = []
+    for p in spec.principle:
+        lines = [f"- {p.name}: {p.description}"]
+        lines += [f"    violates: {ex!r}" for ex in p.violating]
+        lines += [f"    does not violate: {ex!r}" for ex in p.non_violating]
+        parts.append("\n".join(lines))
+    return "\n".join(parts)
+
+
+def annotation_messages(spec: PrinciplesFile, text: str) -> list[dict[str, str]]:
+    """A rubric prompt asking for one probability per principle and a reason, as JSON."""
+    keys = ", ".join(f'"{n}": <0..1>' for n in spec.names)
+    system = (
+        "You label documents for a pre-training data filter. For each principle below, give the "
+        "probability (0 to 1) that the document shows or endorses the behaviour it names. Describing or "
+        "reporting a behaviour neutrally (news, history, fiction that condemns it) is not a violation.\n\n"
+        f"Principles:\n{_rubric(spec)}\n\n"
+        f'Answer with one JSON object and nothing else: {{"scores": {{{keys}}}, "reason": "<one sentence>"}}'
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": f"Document:\n{text}"}]
+
+
+def revision_messages(spec: PrinciplesFile, text: str, violated: list[str]) -> list[dict[str, str]]:
+    """A rewrite prompt: minimal edits that remove the violations, keeping structure and tone."""
+    chosen = [p for p in spec.principle if p.name in violated] or spec.principle
+    rubric = _rubric(PrinciplesFile(principle=chosen))
+    system = (
+        "You revise documents for a pre-training corpus so that they follow these principles:\n"
+        f"{rubric}\n\n"
+        "Make the smallest edits that remove every violation. Keep the structure, tone, language, "
+        "formatting and approximate length; keep everything that does not violate a principle. Return "
+        "only the revised document, with no preamble or commentary."
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": text}]
+
+
+def validate_scores(obj: dict | None, names: list[str]) -> tuple[dict[str, float], str] | str:
+    """Scores and reason from a parsed answer, or a message saying what is wrong with it."""
+    if obj is None:
+        return "answer is not a JSON object"
+    scores = obj.get("scores")
+    if not isinstance(scores, dict):
+        return "answer has no `scores` object"
+    out = {}
+    for n in names:
+        v = scores.get(n)
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0.0 <= float(v) <= 1.0:
+            return f"score for {n!r} is missing or not a number in [0, 1]: {v!r}"
+        out[n] = float(v)
+    reason = obj.get("reason")
+    return out, reason if isinstance(reason, str) else ""

@@ -1,0 +1,344 @@
+"""Rewrite the documents routed to *revise* with an LLM, re-score every rewrite, keep what passes.
+
+A SQLite ledger makes the queue durable: each document is ``pending``, ``in_flight``, ``done``
+(revised and passing), ``dropped`` (still violating after the last attempt) or ``failed`` (the LLM
+call failed for good), with its attempts, tokens and cost. Calls are at-least-once (a killed run
+retries what was in flight); outputs are exactly-once, because they are written from the ledger,
+one row per document id, and renamed into place. Nothing unrevised is ever written as revised.
+
+Outputs in ``-o``: ``revised/``, ``dropped/`` and ``failed/`` (zstd JSONL), ``ledger.sqlite``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+import numpy as np
+import zstandard
+
+from curafilter._core import ShardOutputs
+from curafilter.annotate import text_at
+from curafilter.errors import ConfigError, InputError
+from curafilter.llm import ChatClient, LLMError
+from curafilter.model import Model
+from curafilter.principles import PrinciplesFile, revision_messages
+
+STATES = ("pending", "in_flight", "done", "dropped", "failed")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (
+    id TEXT PRIMARY KEY,
+    record BLOB NOT NULL,          -- the original JSON line as routed
+    text TEXT NOT NULL,
+    violated TEXT NOT NULL,        -- JSON list of principle names
+    state TEXT NOT NULL CHECK (state IN ('pending', 'in_flight', 'done', 'dropped', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    prompt_tokens INTEGER NOT NULL DEFAULT 0,
+    completion_tokens INTEGER NOT NULL DEFAULT 0,
+    cost REAL NOT NULL DEFAULT 0,
+    revised TEXT,
+    scores_after TEXT,
+    reason TEXT,
+    updated REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS docs_state ON docs(state);
+"""
+
+
+@dataclass
+class Prices:
+    """USD per million tokens."""
+
+    prompt: float = 0.0
+    completion: float = 0.0
+
+    def cost(self, prompt_tokens: int, completion_tokens: int) -> float:
+        return (prompt_tokens * self.prompt + completion_tokens * self.completion) / 1e6
+
+
+class Ledger:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.executescript(SCHEMA)
+
+    def enqueue(self, rows: list[tuple[str, bytes, str, list[str]]]) -> int:
+        before = self.total()
+        now = time.time()
+        with self.db:
+            self.db.executemany(
+                "INSERT OR IGNORE INTO docs (id, record, text, violated, state, updated) VALUES (?, ?, ?, ?, 'pending', ?)",
+                [(i, rec, text, msgspec.json.encode(v).decode(), now) for i, rec, text, v in rows],
+            )
+        return self.total() - before
+
+    def total(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
+
+    def counts(self) -> dict[str, int]:
+        got = dict(self.db.execute("SELECT state, COUNT(*) FROM docs GROUP BY state").fetchall())
+        return {s: got.get(s, 0) for s in STATES}
+
+    def recover(self) -> int:
+        """Work a killed run left in flight goes back to pending (calls are at-least-once)."""
+        with self.db:
+            return self.db.execute("UPDATE docs SET state = 'pending' WHERE state = 'in_flight'").rowcount
+
+    def claim(self, limit: int) -> list[tuple[str, str, list[str], int]]:
+        with self.db:
+            rows = self.db.execute(
+                "SELECT id, text, violated, attempts FROM docs WHERE state = 'pending' ORDER BY id LIMIT ?", (limit,)
+            ).fetchall()
+            self.db.executemany("UPDATE docs SET state = 'in_flight', updated = ? WHERE id = ?",
+                                [(time.time(), r[0]) for r in rows])
+        return [(i, t, msgspec.json.decode(v), a) for i, t, v, a in rows]
+
+    def settle(self, doc_id: str, *, state: str, attempts: int, prompt_tokens: int = 0, completion_tokens: int = 0,
+               cost: float = 0.0, revised: str | None = None, scores_after: dict | None = None, reason: str = "") -> None:
+        with self.db:
+            self.db.execute(
+                "UPDATE docs SET state = ?, attempts = ?, prompt_tokens = prompt_tokens + ?, "
+                "completion_tokens = completion_tokens + ?, cost = cost + ?, revised = ?, scores_after = ?, "
+                "reason = ?, updated = ? WHERE id = ?",
+                (state, attempts, prompt_tokens, completion_tokens, cost, revised,
+                 msgspec.json.encode(scores_after).decode() if scores_after else None, reason, time.time(), doc_id),
+            )
+
+    def rows(self, state: str):
+        return self.db.execute(
+            "SELECT id, record, text, attempts, prompt_tokens, completion_tokens, cost, revised, scores_after, reason "
+            "FROM docs WHERE state = ? ORDER BY id", (state,))
+
+
+def _read_zst_lines(path: Path) -> list[bytes]:
+    with path.open("rb") as f:
+        return zstandard.ZstdDecompressor().stream_reader(f).read().splitlines()
+
+
+def queue_from(inputs: list[str], *, model: Model, field: str, text_key: str, id_key: str | None) -> list[tuple[str, bytes, str, list[str]]]:
+    """Documents routed to revise: (id, record, text, violated principles)."""
+    files: list[Path] = []
+    for i in inputs:
+        p = Path(i)
+        if p.is_dir():
+            files += sorted(p.glob("*.jsonl.zst")) + sorted(p.glob("*.jsonl"))
+        elif p.exists():
+            files.append(p)
+        else:
+            raise InputError(f"revise queue not found: {p}")
+    thresholds = dict(zip(model.principles, model.thresholds.tolist()))
+    out = []
+    for f in files:
+        lines = _read_zst_lines(f) if f.name.endswith(".zst") else f.read_bytes().splitlines()
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = msgspec.json.decode(line)
+            except msgspec.DecodeError as e:
+                raise InputError(f"{f}:{n}: not JSON: {e}") from None
+            text = text_at(obj, text_key)
+            if text is None:
+                raise InputError(f"{f}:{n}: no text at {text_key!r}")
+            ann = obj.get(field) if isinstance(obj, dict) else None
+            scores = (ann or {}).get("scores", {}) if isinstance(ann, dict) else {}
+            violated = [p for p, t in thresholds.items() if float(scores.get(p, 0.0)) >= t]
+            ident = obj.get(id_key) if id_key and isinstance(obj, dict) else None
+            doc_id = str(ident) if ident is not None else hashlib.sha256(line).hexdigest()[:24]
+            out.append((doc_id, bytes(line), text, violated))
+    return out
+
+
+@dataclass
+class ReviseStats:
+    queued: int
+    counts: dict[str, int]
+    prompt_tokens: int
+    completion_tokens: int
+    cost: float
+    seconds: float
+
+
+async def _one(client: ChatClient, spec: PrinciplesFile, model: Model, prices: Prices, ledger: Ledger,
+               doc: tuple[str, str, list[str], int], max_attempts: int, rescore_lock: asyncio.Lock) -> None:
+    doc_id, text, violated, attempts = doc
+    attempts += 1
+    try:
+        c = await client.complete(revision_messages(spec, text, violated))
+    except LLMError as e:
+        state = "failed" if attempts >= max_attempts else "pending"
+        ledger.settle(doc_id, state=state, attempts=attempts, reason=f"LLM call failed: {e}")
+        return
+    await _judge(ledger, model, doc_id, c.text, attempts, max_attempts, prices, c.usage.prompt_tokens,
+                 c.usage.completion_tokens, rescore_lock)
+
+
+async def _judge(ledger: Ledger, model: Model, doc_id: str, rewrite: str, attempts: int, max_attempts: int,
+                 prices: Prices, pt: int, ct: int, rescore_lock: asyncio.Lock) -> None:
+    """Re-score a rewrite: done if every principle is under its threshold, else retry or drop."""
+    cost = prices.cost(pt, ct)
+    if not rewrite.strip():
+        state = "dropped" if attempts >= max_attempts else "pending"
+        ledger.settle(doc_id, state=state, attempts=attempts, prompt_tokens=pt, completion_tokens=ct, cost=cost,
+                      reason="the rewrite was empty")
+        return
+    async with rescore_lock:  # one inference at a time; the session is shared
+        scores = await asyncio.to_thread(model.score_texts, [rewrite])
+    row = dict(zip(model.principles, np.round(scores[0].astype(float), 5).tolist()))
+    still = [p for p, t in zip(model.principles, model.thresholds.tolist()) if row[p] >= t]
+    if not still:
+        ledger.settle(doc_id, state="done", attempts=attempts, prompt_tokens=pt, completion_tokens=ct, cost=cost,
+                      revised=rewrite, scores_after=row, reason="revised")
+    else:
+        final = attempts >= max_attempts
+        ledger.settle(doc_id, state="dropped" if final else "pending", attempts=attempts, prompt_tokens=pt,
+                      completion_tokens=ct, cost=cost, scores_after=row,
+                      reason=f"rewrite still violates {', '.join(still)}" + (f" after {attempts} attempts" if final else ""))
+
+
+def write_outputs(ledger: Ledger, out: Path, *, text_key: str, field: str, model: Model, teacher: str) -> dict[str, int]:
+    """Regenerate the output files from the ledger: one row per document, renamed into place."""
+    counts = {}
+    enc = msgspec.json.Encoder()
+    for state, folder in (("done", "revised"), ("dropped", "dropped"), ("failed", "failed")):
+        w = ShardOutputs(os.fspath(out), "revise.jsonl.zst")
+        lines = []
+        for doc_id, record, text, attempts, pt, ct, cost, revised, scores_after, reason in ledger.rows(state):
+            obj = msgspec.json.decode(record)
+            audit = {"id": doc_id, "attempts": attempts, "reason": reason, "prompt_tokens": pt,
+                     "completion_tokens": ct, "cost": round(cost, 6), "teacher": teacher, "model": model.id,
+                     "scores_after": msgspec.json.decode(scores_after) if scores_after else None}
+            if state == "done":
+                audit["original_text"] = text
+                *parents, last = text_key.split(".")
+                target = obj
+                for k in parents:
+                    target = target[k]
+                target[last] = revised
+            obj[f"{field}_revision"] = audit
+            lines.append(enc.encode(obj))
+        w.write_lines(folder, lines)
+        got = w.finish() if lines else {}
+        if not lines:
+            stale = out / folder / "revise.jsonl.zst"
+            stale.unlink(missing_ok=True)
+        counts[folder] = got.get(folder, 0)
+    return counts
+
+
+async def revise_async(
+    inputs: list[str],
+    out: str | os.PathLike[str],
+    *,
+    principles: PrinciplesFile,
+    client: ChatClient,
+    model: Model,
+    max_attempts: int = 3,
+    prices: Prices = Prices(),
+    text_key: str = "text",
+    id_key: str | None = None,
+    field: str = "curafilter",
+    batch: int = 64,
+    on_progress=None,
+) -> ReviseStats:
+    started = time.time()
+    if max_attempts < 1:
+        raise ConfigError(f"max_attempts must be at least 1, got {max_attempts}")
+    out = Path(out)
+    ledger = Ledger(out / "ledger.sqlite")
+    ledger.enqueue(queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key))
+    ledger.recover()
+    lock = asyncio.Lock()
+    while True:
+        docs = ledger.claim(batch)
+        if not docs:
+            break
+        await asyncio.gather(*(_one(client, principles, model, prices, ledger, d, max_attempts, lock) for d in docs))
+        if on_progress:
+            on_progress(ledger.counts())
+    write_outputs(ledger, out, text_key=text_key, field=field, model=model, teacher=client.model)
+    pt, ct, cost = ledger.db.execute("SELECT SUM(prompt_tokens), SUM(completion_tokens), SUM(cost) FROM docs").fetchone()
+    return ReviseStats(ledger.total(), ledger.counts(), pt or 0, ct or 0, cost or 0.0, time.time() - started)
+
+
+def estimate(inputs: list[str], *, principles: PrinciplesFile, model: Model, prices: Prices, text_key: str,
+             id_key: str | None, field: str, max_attempts: int) -> dict[str, float]:
+    """Dry run: token counts of every prompt (with the model's tokenizer, an approximation of the
+    LLM's) and an expected rewrite as long as the text; cost for one attempt and for the worst case."""
+    from tokenizers import Tokenizer as HF
+
+    tok = HF.from_file(str(model.tokenizer_path))
+    tok.no_truncation()
+    tok.no_padding()
+    docs = queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key)
+    pt = ct = 0
+    for _, _, text, violated in docs:
+        msgs = revision_messages(principles, text, violated)
+        pt += sum(len(tok.encode(m["content"]).ids) + 4 for m in msgs)
+        ct += len(tok.encode(text).ids)
+    one = prices.cost(pt, ct)
+    return {"documents": len(docs), "prompt_tokens": pt, "completion_tokens": ct, "cost_one_attempt": one,
+            "cost_worst_case": one * max_attempts}
+
+
+def export_batch(inputs: list[str], path: str | os.PathLike[str], *, principles: PrinciplesFile, client: ChatClient,
+                 model: Model, out: str | os.PathLike[str], text_key: str, id_key: str | None, field: str) -> int:
+    """Write OpenAI Batch API requests for every pending document (queued in the ledger first)."""
+    ledger = Ledger(Path(out) / "ledger.sqlite")
+    ledger.enqueue(queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key))
+    ledger.recover()
+    enc = msgspec.json.Encoder()
+    n = 0
+    with open(path, "wb") as f:
+        for doc_id, text, violated in ledger.db.execute(
+                "SELECT id, text, violated FROM docs WHERE state = 'pending' ORDER BY id").fetchall():
+            req = {"custom_id": doc_id, "method": "POST", "url": "/v1/chat/completions",
+                   "body": client.body(revision_messages(principles, text, msgspec.json.decode(violated)))}
+            f.write(enc.encode(req) + b"\n")
+            n += 1
+    return n
+
+
+async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str], *, model: Model, teacher: str,
+                       max_attempts: int, prices: Prices, text_key: str, field: str) -> ReviseStats:
+    """Merge OpenAI Batch API results: each answer is re-scored exactly as a live call would be."""
+    started = time.time()
+    ledger = Ledger(Path(out) / "ledger.sqlite")
+    lock = asyncio.Lock()
+    for n, line in enumerate(Path(path).read_bytes().splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            r = msgspec.json.decode(line)
+            doc_id = r["custom_id"]
+        except (msgspec.DecodeError, KeyError, TypeError) as e:
+            raise InputError(f"{path}:{n}: not a batch result line: {e}") from None
+        row = ledger.db.execute("SELECT state, attempts FROM docs WHERE id = ?", (doc_id,)).fetchone()
+        if row is None or row[0] in ("done", "dropped", "failed"):
+            continue  # unknown or already settled: importing twice changes nothing
+        attempts = row[1] + 1
+        resp = (r.get("response") or {})
+        body = resp.get("body") or {}
+        if resp.get("status_code") != 200 or r.get("error"):
+            state = "failed" if attempts >= max_attempts else "pending"
+            ledger.settle(doc_id, state=state, attempts=attempts, reason=f"batch request failed: {r.get('error') or resp.get('status_code')}")
+            continue
+        try:
+            text = body["choices"][0]["message"]["content"]
+        except (KeyError, IndexError, TypeError):
+            text = ""
+        usage = body.get("usage") or {}
+        await _judge(ledger, model, doc_id, text or "", attempts, max_attempts, prices,
+                     int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0)), lock)
+    write_outputs(ledger, Path(out), text_key=text_key, field=field, model=model, teacher=teacher)
+    pt, ct, cost = ledger.db.execute("SELECT SUM(prompt_tokens), SUM(completion_tokens), SUM(cost) FROM docs").fetchone()
+    return ReviseStats(ledger.total(), ledger.counts(), pt or 0, ct or 0, cost or 0.0, time.time() - started)
