@@ -65,7 +65,7 @@ def tiny_reference_scores(weights, input_ids, attention_mask):
 
 
 def make_tiny_bundle(folder: Path, *, principles=TINY_PRINCIPLES, seed: int = 0, max_length: int = 64,
-                     thresholds: dict | None = None, int8_copy: bool = False) -> Path:
+                     thresholds: dict | None = None, int8_copy: bool = False, weights=None) -> Path:
     """A real ONNX bundle, small enough to build in milliseconds: per-token logits, masked mean, sigmoid."""
     import shutil
 
@@ -75,7 +75,7 @@ def make_tiny_bundle(folder: Path, *, principles=TINY_PRINCIPLES, seed: int = 0,
     from curafilter.card import Card, Principle, Variant, write_card
 
     folder.mkdir(parents=True, exist_ok=True)
-    w = tiny_weights(principles=len(principles), seed=seed)
+    w = tiny_weights(principles=len(principles), seed=seed) if weights is None else weights
     nodes = [
         helper.make_node("Gather", ["W", "input_ids"], ["emb"]),
         helper.make_node("Cast", ["attention_mask"], ["maskf"], to=TensorProto.FLOAT),
@@ -125,3 +125,7 @@ def make_tiny_bundle(folder: Path, *, principles=TINY_PRINCIPLES, seed: int = 0,
 @pytest.fixture
 def tiny_bundle(tmp_path: Path) -> Path:
     return make_tiny_bundle(tmp_path / "bundle")
+
+
+def tiny_token_id(token: str) -> int:
+    return json.loads(TINY_TOKENIZER.read_text())["model"]["vocab"][token]

@@ -247,6 +247,141 @@ def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def _client(args: argparse.Namespace):
+    from curafilter.llm import ChatClient
+
+    return ChatClient(args.endpoint, args.llm_model, api_key_env=args.api_key_env, concurrency=args.concurrency,
+                      timeout=args.timeout, max_retries=args.retries)
+
+
+def cmd_annotate(args: argparse.Namespace, console: Console) -> int:
+    import asyncio
+
+    from curafilter.annotate import annotate_async
+    from curafilter.principles import load_principles
+
+    spec = load_principles(args.principles)
+
+    async def go():
+        async with _client(args) as client:
+            with shard_progress(console, disable=args.quiet) as bar:
+                task = bar.add_task("annotate", total=None)
+                return await annotate_async(
+                    args.inputs, args.out, principles=spec, client=client, n=args.n, seed=args.seed,
+                    text_key=args.text_key, id_key=args.id_key, max_chars=args.max_chars,
+                    on_progress=lambda k: bar.advance(task, k),
+                )
+
+    st = asyncio.run(go())
+    t = Table(title=f"annotate → {args.out}", show_header=False)
+    for k, v in [("selected", st.selected), ("already labelled (skipped)", st.skipped_done), ("labelled now", st.labelled),
+                 ("failed (see .failures.jsonl)", st.failed), ("prompt tokens", st.prompt_tokens),
+                 ("completion tokens", st.completion_tokens)]:
+        t.add_row(k, f"{v:,}")
+    Console().print(t)
+    return 0
+
+
+def cmd_distill(args: argparse.Namespace, console: Console) -> int:
+    from rich.progress import Progress
+
+    from curafilter import distill
+    from curafilter.annotate import teacher_rows
+    from curafilter.card import Principle, Provenance
+
+    rows = teacher_rows(args.labels, threshold=args.label_threshold)
+    if args.principles:
+        from curafilter.principles import load_principles
+
+        spec = load_principles(args.principles)
+        principles = [Principle(p.name, p.description) for p in spec.principle]
+    else:
+        principles = [Principle(n, n) for n in sorted({r.principle for r in rows})]
+    ds = distill.Dataset.from_rows(rows, [p.name for p in principles])
+    encoder = Path(args.encoder) if args.encoder else distill.find_encoder()
+    with Progress(console=console) as progress:
+        task = progress.add_task("embedding", total=len(ds.texts))
+        card = distill.build_bundle(
+            ds, Path(args.out), principles=principles, encoder=encoder, name=args.name, version=args.version,
+            provenance=Provenance(encoder=str(encoder), encoder_license="see the encoder's card",
+                                  data=[f"teacher labels {args.labels}"], built_by="curafilter distill"),
+            max_length=args.max_length, baselines=not args.no_baselines, log=lambda m: progress.console.print(m),
+            progress=lambda n: progress.advance(task, n),
+        )
+    t = Table(title=f"agreement with the teacher on held-out folds → {args.out}")
+    for col in ["principle", "AUROC", "threshold", "F1", "precision", "recall"]:
+        t.add_column(col)
+    for p, m in card.metrics.items():
+        t.add_row(p, f"{m.auroc:.3f}", f"{m.threshold:.3f}", f"{m.f1:.3f}", f"{m.precision:.3f}", f"{m.recall:.3f}")
+    Console().print(t)
+    return 0
+
+
+def cmd_revise(args: argparse.Namespace, console: Console) -> int:
+    import asyncio
+
+    from curafilter.model import load_model
+    from curafilter.principles import load_principles
+    from curafilter.revise import Prices, estimate, export_batch, import_batch, revise_async
+
+    spec = load_principles(args.principles)
+    model = load_model(args.model, device=args.device)
+    prices = Prices(args.price_in, args.price_out)
+    common = dict(text_key=args.text_key, field=args.field)
+    if args.dry_run:
+        est = estimate(args.inputs, principles=spec, model=model, prices=prices, id_key=args.id_key,
+                       max_attempts=args.max_attempts, **common)
+        t = Table(title="revise: dry run (token counts by the model's tokenizer, an approximation)", show_header=False)
+        for k, v in est.items():
+            t.add_row(k, f"{v:,.4f}" if isinstance(v, float) else f"{v:,}")
+        Console().print(t)
+        return 0
+    if args.export_batch:
+        from curafilter.llm import ChatClient
+
+        client = ChatClient(args.endpoint or "http://unused", args.llm_model)
+        n = export_batch(args.inputs, args.export_batch, principles=spec, client=client, model=model, out=args.out,
+                         id_key=args.id_key, **common)
+        console.print(f"wrote {n:,} batch requests to {args.export_batch}")
+        return 0
+    if args.import_batch:
+        st = asyncio.run(import_batch(args.import_batch, args.out, model=model, teacher=args.llm_model,
+                                      max_attempts=args.max_attempts, prices=prices, **common))
+    else:
+        if not args.endpoint:
+            raise CurafilterError("--endpoint is needed (or --dry-run / --export-batch / --import-batch)")
+
+        async def go():
+            async with _client(args) as client:
+                with shard_progress(console, disable=args.quiet) as bar:
+                    task = bar.add_task("revise", total=None)
+                    return await revise_async(
+                        args.inputs, args.out, principles=spec, client=client, model=model,
+                        max_attempts=args.max_attempts, prices=prices, id_key=args.id_key,
+                        on_progress=lambda c: bar.update(task, docs=c["done"] + c["dropped"] + c["failed"]), **common,
+                    )
+
+        st = asyncio.run(go())
+    t = Table(title=f"revise → {args.out}")
+    t.add_column("state")
+    t.add_column("documents", justify="right")
+    for k, v in st.counts.items():
+        t.add_row(k, f"{v:,}")
+    t.add_row("[bold]queued", f"[bold]{st.queued:,}")
+    Console().print(t)
+    console.print(f"tokens: {st.prompt_tokens:,} in, {st.completion_tokens:,} out; cost ${st.cost:,.4f}; {st.seconds:.1f} s")
+    return 0
+
+
+def _llm_options(p: argparse.ArgumentParser, *, required: bool) -> None:
+    p.add_argument("--endpoint", required=required, help="OpenAI-compatible API base, e.g. http://localhost:8000/v1")
+    p.add_argument("--model", dest="llm_model", required=required, help="the LLM's model name")
+    p.add_argument("--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the API key")
+    p.add_argument("--concurrency", type=int, default=8)
+    p.add_argument("--timeout", type=float, default=60.0, help="seconds per request")
+    p.add_argument("--retries", type=int, default=5)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="curafilter", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -298,6 +433,50 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("-n", type=int, default=5, help="documents per route")
     i.add_argument("--chars", type=int, default=300, help="characters of text to show")
     i.set_defaults(func=cmd_inspect)
+
+    a = sub.add_parser("annotate", help="label documents with an LLM teacher against the principles")
+    a.add_argument("inputs", nargs="+")
+    a.add_argument("--principles", required=True, help="principles TOML")
+    _llm_options(a, required=True)
+    a.add_argument("-o", "--out", required=True, help="labels JSONL (appended to; re-runs skip labelled documents)")
+    a.add_argument("-n", type=int, default=None, help="sample this many documents (seeded)")
+    a.add_argument("--seed", type=int, default=0)
+    a.add_argument("--text-key", default="text")
+    a.add_argument("--id-key", default=None)
+    a.add_argument("--max-chars", type=int, default=8000, help="characters of each document sent")
+    a.add_argument("-q", "--quiet", action="store_true")
+    a.set_defaults(func=cmd_annotate)
+
+    d = sub.add_parser("distill", help="train a classifier bundle on teacher labels")
+    d.add_argument("labels", help="labels JSONL from `curafilter annotate`")
+    d.add_argument("-o", "--out", required=True, help="bundle folder to write")
+    d.add_argument("--encoder", default=None, help="folder with model.safetensors, config.json, tokenizer.json")
+    d.add_argument("--principles", default=None, help="principles TOML (descriptions for the card)")
+    d.add_argument("--name", default="distilled")
+    d.add_argument("--version", default="0.1.0")
+    d.add_argument("--max-length", type=int, default=256)
+    d.add_argument("--label-threshold", type=float, default=0.5, help="teacher score counted as a violation")
+    d.add_argument("--no-baselines", action="store_true")
+    d.set_defaults(func=cmd_distill)
+
+    v = sub.add_parser("revise", help="rewrite the revise queue with an LLM; re-score; keep what passes")
+    v.add_argument("inputs", nargs="+", help="OUT/revise folder(s) or files of a run")
+    v.add_argument("-o", "--out", required=True, help="output folder (ledger.sqlite, revised/, dropped/, failed/)")
+    v.add_argument("--principles", required=True)
+    _llm_options(v, required=False)
+    v.add_argument("--scorer", dest="model", default="default", help="bundle that re-scores rewrites")
+    v.add_argument("--device", default="auto")
+    v.add_argument("--max-attempts", type=int, default=3)
+    v.add_argument("--price-in", type=float, default=0.0, help="USD per million prompt tokens")
+    v.add_argument("--price-out", type=float, default=0.0, help="USD per million completion tokens")
+    v.add_argument("--text-key", default="text")
+    v.add_argument("--id-key", default=None)
+    v.add_argument("--field", default="curafilter")
+    v.add_argument("--dry-run", action="store_true", help="print a token and cost estimate; call nothing")
+    v.add_argument("--export-batch", metavar="FILE", help="write OpenAI Batch API requests instead of calling")
+    v.add_argument("--import-batch", metavar="FILE", help="merge OpenAI Batch API results")
+    v.add_argument("-q", "--quiet", action="store_true")
+    v.set_defaults(func=cmd_revise)
 
     e = sub.add_parser("evaluate", help="AUROC, precision/recall/F1 at the thresholds and calibration on labelled rows")
     e.add_argument("bundle", help="bundle folder or bundled name (e.g. default)")

@@ -359,6 +359,14 @@ def select(ds: Dataset, f: Features, *, grid: Grid = Grid(), baselines: bool = T
     """Grouped CV over the grid; thresholds maximise F1 on the chosen model's out-of-fold scores."""
     sel = Selection()
     for p, name in enumerate(ds.principles):
+        labels = ds.label[ds.principle == p]
+        if labels.min() == labels.max():
+            # Nothing to learn (e.g. a teacher that never flagged this principle): the head will
+            # say the one thing the labels say, and the card has no metrics for it.
+            log(f"  {name}: every label is {int(labels[0])}; a constant head is used")
+            sel.params[name] = {"constant": float(labels[0])}
+            sel.thresholds[name] = 0.5
+            continue
         best: tuple[CVResult, np.ndarray] | None = None
         for use_emb in grid.use_embedding:
             for C in grid.C:
@@ -406,6 +414,11 @@ def fit_final(ds: Dataset, f: Features, params: dict[str, dict[str, float]]) -> 
     for p, name in enumerate(ds.principles):
         idx = np.flatnonzero(ds.principle == p)
         q = params[name]
+        if "constant" in q:
+            logit = 8.0 if q["constant"] else -8.0
+            heads.append(Head(np.zeros(hidden, np.float32), np.zeros(vocab, np.float32),
+                              np.zeros(f.bigrams.shape[1], np.float32), logit))
+            continue
         fit, clf = fit_head(f, idx, ds.label[idx], q["C"], q["lexical_scale"], use_emb=bool(q["use_embedding"]))
         heads.append(to_graph_units(fit, clf, hidden, vocab))
     return heads
