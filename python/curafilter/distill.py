@@ -433,6 +433,7 @@ def export_bundle(
     tokenizer: Path,
     card: Card,
     check_texts: Sequence[str],
+    keep_fp32: bool = True,
 ) -> Card:
     """Write model.onnx (fp32), model-int8.onnx (CPU), model-fp16.onnx (GPU), tokenizer.json and the
     card, measuring how far each variant's scores are from fp32 on `check_texts`."""
@@ -465,6 +466,11 @@ def export_bundle(
     ref = scores["fp32"]
     diffs = {name: round(float(np.abs(s - ref).max()), 4) for name, s in scores.items() if name != "fp32"}
     card = msgspec.structs.replace(card, variant_max_abs_diff=diffs)
+    if not keep_fp32:
+        # Shipped bundles carry the two variants that run (int8 on CPU, fp16 on GPU); the fp32
+        # graph they were measured against is only needed while building.
+        (out / card.variants["fp32"].file).unlink()
+        card = msgspec.structs.replace(card, variants={k: v for k, v in card.variants.items() if k != "fp32"})
     write_card(out, card)
     return card
 
@@ -494,6 +500,7 @@ def build_bundle(
     grid: Grid = Grid(),
     baselines: bool = True,
     cache: Path | None = None,
+    keep_fp32: bool = True,
     log: Callable[[str], None] = print,
     progress: Callable[[int], None] | None = None,
 ) -> Card:
@@ -526,7 +533,7 @@ def build_bundle(
         validation=describe_validation(ds), baselines=table,
     )
     card = export_bundle(out, weights=weights, config=config, heads=heads, tokenizer=tokenizer, card=card,
-                         check_texts=check)
+                         check_texts=check, keep_fp32=keep_fp32)
     (out / "rules.toml").write_text(default_rules_text(card.thresholds))
     return card
 

@@ -121,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
                 ],
                 built_by="models/build_default.py (curafilter.distill.build_bundle)",
             ),
-            baselines=not args.no_baselines, cache=args.cache, progress=lambda n: progress.advance(task, n),
+            baselines=not args.no_baselines, cache=args.cache, keep_fp32=False,
+            progress=lambda n: progress.advance(task, n),
         )
     if args.corpus.is_dir():
         held_out = shards[1] if len(shards) >= 2 else args.corpus

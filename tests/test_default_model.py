@@ -1,0 +1,64 @@
+"""The bundled default model: it loads from the package, its variants agree, and it scores the
+sample corpus that ships with the project."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import curafilter
+from curafilter.metrics import auroc
+
+from conftest import SAMPLE
+
+LABELS = SAMPLE.parent / "sample-labels.jsonl"
+
+
+@pytest.fixture(scope="module")
+def model() -> curafilter.Model:
+    return curafilter.load_model("default", device="cpu")
+
+
+def test_card_and_variants(model: curafilter.Model) -> None:
+    card = model.card
+    assert model.principles == ["deception", "power_seeking", "cruelty", "toxicity"]
+    assert model.variant == "int8" and {"int8", "fp16"} <= set(card.variants)
+    assert set(card.thresholds) == set(model.principles)
+    assert set(card.metrics) == set(model.principles) and card.provenance is not None
+    assert {"int8", "fp16"} <= set(card.variant_max_abs_diff)
+    assert (model.path / "rules.toml").is_file()
+
+
+def sample_texts() -> tuple[list[str], list[str | None]]:
+    import zstandard
+
+    with SAMPLE.open("rb") as f:
+        rows = [json.loads(x) for x in zstandard.ZstdDecompressor().stream_reader(f).read().splitlines()]
+    intended = {r["id"]: r["intended"] for r in map(json.loads, LABELS.read_text().splitlines())}
+    return [r["text"] for r in rows], [intended[r["id"]] for r in rows]
+
+
+def test_variants_agree_on_the_sample(model: curafilter.Model) -> None:
+    texts, _ = sample_texts()
+    texts = texts[:96]
+    int8 = model.score_texts(texts)
+    fp16 = curafilter.load_model("default", device="cpu", variant="fp16").score_texts(texts)
+    diff = float(np.abs(int8 - fp16).max())
+    # The card states each variant's distance from fp32; two variants differ by at most the sum.
+    bound = sum(model.card.variant_max_abs_diff[v] for v in ("int8", "fp16"))
+    assert diff <= max(bound, 0.02) * 1.5, (diff, bound)
+
+
+def test_scores_and_routes_the_sample(tmp_path: Path, model: curafilter.Model) -> None:
+    stats = curafilter.run([SAMPLE], tmp_path / "out", model=model, progress=False)
+    assert stats.docs + stats.quarantined == 400 and stats.quarantined == 0
+    assert sum(stats.routes.values()) == 400
+    texts, intended = sample_texts()
+    scores = model.score_texts(texts)
+    # The sample's documents written to violate a principle score higher on it than the others.
+    for j, p in enumerate(model.principles):
+        y = np.array([i == p for i in intended])
+        assert auroc(y, scores[:, j]) > 0.6, p
