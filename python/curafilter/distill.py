@@ -33,11 +33,11 @@ from curafilter.metrics import auroc, best_f1_threshold, prf_at
 # word-piece block relative to the (standardised) embedding block.
 @dataclass(frozen=True)
 class Grid:
-    C: tuple[float, ...] = (0.001, 0.003)
-    lexical_scale: tuple[float, ...] = (30.0,)
+    C: tuple[float, ...] = (0.003,)
+    lexical_scale: tuple[float, ...] = (30.0, 100.0, 300.0)
     use_embedding: tuple[bool, ...] = (True, False)
-    # Baselines get their own ranges (each was best inside its range in exploratory runs).
-    tfidf_C: tuple[float, ...] = (0.3, 1.0, 3.0)
+    # Baselines get their own ranges, wide enough that their best C is inside, not at the edge.
+    tfidf_C: tuple[float, ...] = (1.0, 3.0, 10.0, 30.0, 100.0)
     frozen_C: tuple[float, ...] = (0.01, 0.03, 0.1)
 
 
