@@ -7,6 +7,7 @@ bad option, unloadable tokenizer or model); 2 bad command-line usage; 130 interr
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -227,8 +228,11 @@ def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
         t.add_column("scores / reason", ratio=1)
         shown = 0
         for f in files:
+            if shown >= args.n:
+                break
             with f.open("rb") as fh:
-                for line in zstandard.ZstdDecompressor().stream_reader(fh).read().splitlines():
+                # Stream the file: only the first few records are needed, outputs can be large.
+                for line in io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(fh)):
                     if shown >= args.n:
                         break
                     obj = msgspec.json.decode(line)
