@@ -248,6 +248,16 @@ def build_classifier(
     one = g.const("gelu/one", np.array(1.0, np.float32))
     half = g.const("gelu/half", np.array(0.5, np.float32))
 
+    def dense(x: str, wt: np.ndarray, b: np.ndarray, name: str) -> str:
+        """x @ wt + b, as MatMul then Add: the pair onnxruntime fuses (and quantises) as a unit."""
+        return g.op("Add", [g.op("MatMul", [x, g.const(name + "_w", wt)], name + "_mm"), g.const(name + "_b", b)], name)
+
+    def add_norm(x: str, residual: str, key: str, name: str) -> str:
+        """LayerNorm(x + residual), the post-LN step; the Add + LayerNorm pair fuses into one op."""
+        summed = g.op("Add", [x, residual], name + "_res")
+        return g.op("LayerNormalization", [summed, g.const(name + "_g", w(key + ".weight")),
+                                           g.const(name + "_beta", w(key + ".bias"))], name, axis=-1, epsilon=eps)
+
     # --- Transformer layers (post-LN, as BERT) ------------------------------------------------
     for i in range(n_layers):
         p, n = f"encoder.layer.{i}.", f"l{i}/"
@@ -263,8 +273,7 @@ def build_classifier(
             [w(p + "attention.self.query.bias") * scale, w(p + "attention.self.key.bias"),
              w(p + "attention.self.value.bias")]
         )
-        qkv = g.op("MatMul", [x, g.const(n + "qkv_w", wqkv)], n + "qkv_mm")
-        qkv = g.op("Add", [qkv, g.const(n + "qkv_b", bqkv)], n + "qkv")
+        qkv = dense(x, wqkv, bqkv, n + "qkv")
         q, k, v = g.op("Split", [qkv, qkv_split], n + "split", n_out=3, axis=-1)
         # [B, S, H] -> [B, nh, S, hd]; K goes straight to [B, nh, hd, S] for Q @ K^T.
         q = g.op("Transpose", [g.op("Reshape", [q, split_heads], n + "q_r")], n + "q_t", perm=[0, 2, 1, 3])
@@ -275,29 +284,16 @@ def build_classifier(
         ctx = g.op("MatMul", [probs, v], n + "ctx")
         ctx = g.op("Transpose", [ctx], n + "ctx_t", perm=[0, 2, 1, 3])  # back to [B, S, nh, hd]
         ctx = g.op("Reshape", [ctx, merge_heads], n + "ctx_merged")  # [B, S, H]
-        out = g.op("MatMul", [ctx, g.const(n + "ao_w", w(p + "attention.output.dense.weight").T)], n + "ao_mm")
-        out = g.op("Add", [out, g.const(n + "ao_b", w(p + "attention.output.dense.bias"))], n + "ao")
-        x = g.op(
-            "LayerNormalization",
-            [g.op("Add", [out, x], n + "attn_res"), g.const(n + "ln1_g", w(p + "attention.output.LayerNorm.weight")),
-             g.const(n + "ln1_b", w(p + "attention.output.LayerNorm.bias"))],
-            n + "ln1", axis=-1, epsilon=eps,
-        )
+        out = dense(ctx, w(p + "attention.output.dense.weight").T, w(p + "attention.output.dense.bias"), n + "ao")
+        x = add_norm(out, x, p + "attention.output.LayerNorm", n + "ln1")
 
         # Feed-forward with exact GELU, 0.5 * h * (1 + erf(h / sqrt(2))): opset 17 has no Gelu op,
         # and this Div/Erf/Add/Mul/Mul shape is the one onnxruntime's GeluFusion recognises.
-        h = g.op("MatMul", [x, g.const(n + "ff1_w", w(p + "intermediate.dense.weight").T)], n + "ff1_mm")
-        h = g.op("Add", [h, g.const(n + "ff1_b", w(p + "intermediate.dense.bias"))], n + "ff1")
+        h = dense(x, w(p + "intermediate.dense.weight").T, w(p + "intermediate.dense.bias"), n + "ff1")
         erf = g.op("Erf", [g.op("Div", [h, sqrt2], n + "gelu_div")], n + "gelu_erf")
         h = g.op("Mul", [g.op("Mul", [h, g.op("Add", [erf, one], n + "gelu_add")], n + "gelu_mul"), half], n + "gelu")
-        out = g.op("MatMul", [h, g.const(n + "ff2_w", w(p + "output.dense.weight").T)], n + "ff2_mm")
-        out = g.op("Add", [out, g.const(n + "ff2_b", w(p + "output.dense.bias"))], n + "ff2")
-        x = g.op(
-            "LayerNormalization",
-            [g.op("Add", [out, x], n + "ffn_res"), g.const(n + "ln2_g", w(p + "output.LayerNorm.weight")),
-             g.const(n + "ln2_b", w(p + "output.LayerNorm.bias"))],
-            n + "ln2", axis=-1, epsilon=eps,
-        )
+        out = dense(h, w(p + "output.dense.weight").T, w(p + "output.dense.bias"), n + "ff2")
+        x = add_norm(out, x, p + "output.LayerNorm", n + "ln2")
 
     # --- Mean pooling over real tokens (sentence-transformers' Pooling, mean mode) -------------
     pp = _POOL_PREFIX
