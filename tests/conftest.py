@@ -122,6 +122,42 @@ def make_tiny_bundle(folder: Path, *, principles=TINY_PRINCIPLES, seed: int = 0,
     return folder
 
 
+def make_tiny_bert_bundle(folder: Path, *, seed: int = 0, max_length: int = 64, int8_copy: bool = False,
+                          n_buckets: int = 64) -> Path:
+    """A tiny bundle with the default model's architecture: a random 2-layer BERT from
+    curafilter.onnx_export.build_classifier with the wide head (non-zero token and hashed-bigram
+    weights; few buckets, so bigrams collide as they do at scale). ``int8_copy`` adds a real
+    to_int8 variant. The card and tokenizer are make_tiny_bundle's."""
+    import msgspec
+    import numpy as np
+    import onnx
+
+    from curafilter.card import Variant, read_card, write_card
+    from curafilter.onnx_export import build_classifier, to_int8
+    from test_onnx_export import TINY_CONFIG
+    from test_onnx_export import tiny_weights as bert_weights
+
+    make_tiny_bundle(folder, seed=seed, max_length=max_length)
+    config = {**TINY_CONFIG, "vocab_size": 136, "max_position_embeddings": max_length}
+    rng = np.random.default_rng(seed + 10)
+    n = len(TINY_PRINCIPLES)
+    model = build_classifier(
+        bert_weights(seed=seed, config=config), config,
+        (rng.standard_normal((n, config["hidden_size"])) * 0.5).astype(np.float32),
+        rng.standard_normal(n).astype(np.float32),
+        token_w=rng.standard_normal((config["vocab_size"], n)).astype(np.float32),
+        bigram_w=rng.standard_normal((n_buckets, n)).astype(np.float32),
+    )
+    onnx.save(model, folder / "model.onnx")
+    card = read_card(folder)
+    variants = {"fp32": Variant(file="model.onnx", precision="fp32", device="any")}
+    if int8_copy:
+        to_int8(folder / "model.onnx", folder / "model-int8.onnx")
+        variants["int8"] = Variant(file="model-int8.onnx", precision="int8", device="cpu")
+    write_card(folder, msgspec.structs.replace(card, name="tiny-bert", variants=variants))
+    return folder
+
+
 @pytest.fixture
 def tiny_bundle(tmp_path: Path) -> Path:
     return make_tiny_bundle(tmp_path / "bundle")
