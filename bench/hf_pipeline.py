@@ -5,7 +5,8 @@
 
 The encoder becomes a `BertModel` and the wide-and-deep head a small `BertPreTrainedModel` subclass
 that computes what the bundle's ONNX graph computes (see curafilter.onnx_export.build_classifier):
-mean pooling over attention_mask, a linear head on the pooled embedding, plus the mean over real
+mean pooling over attention_mask (of the last layer, or of several layers side by side, as the
+graph's ``pool/`` nodes say), a linear head on the pooled embedding, plus the mean over real
 tokens of token_w[input_ids], plus hashed word-piece bigrams' bigram_w summed over real pairs and
 divided by the same token count. The pipeline applies the sigmoid, so its scores are the bundle's.
 
@@ -100,7 +101,7 @@ class WideAndDeepBert(BertPreTrainedModel):
     def __init__(self, config: BertConfig) -> None:
         super().__init__(config)
         self.bert = BertModel(config, add_pooling_layer=False)
-        self.head = nn.Linear(config.hidden_size, config.num_labels)
+        self.head = nn.Linear(config.hidden_size * len(config.pooled_layers), config.num_labels)
         n = config.num_labels
         self.token_w = nn.Parameter(torch.zeros(config.wide_vocab, n)) if config.wide_vocab else None
         self.bigram_w = nn.Parameter(torch.zeros(config.bigram_buckets, n)) if config.bigram_buckets else None
@@ -111,12 +112,14 @@ class WideAndDeepBert(BertPreTrainedModel):
         if attention_mask is None:
             attention_mask = torch.ones_like(input_ids)
         # token_type_ids are dropped: the bundle's graph has none (its type-0 row is in the position table).
-        hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-        mask = attention_mask.to(hidden.dtype)
+        states = self.bert(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True).hidden_states
+        mask = attention_mask.to(states[-1].dtype)
         m3 = mask.unsqueeze(-1)
         # The same 1e-9 floor as the graph: an all-padding row pools to zeros rather than NaN.
         count = m3.sum(1).clamp(min=1e-9)
-        logits = self.head((hidden * m3).sum(1) / count)
+        # hidden_states[i] is layer i's output (0 is the embeddings), the graph's 1-based numbering.
+        pooled = torch.cat([(states[i] * m3).sum(1) for i in self.config.pooled_layers], dim=-1) / count
+        logits = self.head(pooled)
         if self.token_w is not None:
             logits = logits + (self.token_w[input_ids] * m3).sum(1) / count
         if self.bigram_w is not None:
@@ -126,6 +129,15 @@ class WideAndDeepBert(BertPreTrainedModel):
             pair_mask = (mask[:, :-1] * mask[:, 1:]).unsqueeze(-1)
             logits = logits + (self.bigram_w[bucket] * pair_mask).sum(1) / count
         return SequenceClassifierOutput(logits=logits)
+
+
+def pooled_layers(g: _Graph, n_layers: int) -> list[int]:
+    """Which layers the graph mean-pools, in order: ``pool/sum{i}`` per layer, joined by a Concat
+    named ``pool/sum`` when there are several; graphs from before layer pooling pool the last layer."""
+    numbered = [name for name in g.inputs if name.startswith("pool/sum") and name[len("pool/sum"):].isdigit()]
+    if g.has("pool/sum") and numbered:
+        return [int(name[len("pool/sum"):]) for name in g.inputs["pool/sum"]]
+    return [int(numbered[0][len("pool/sum"):])] if numbered else [n_layers]
 
 
 def bert_config(g: _Graph, principles: list[str]) -> BertConfig:
@@ -154,6 +166,7 @@ def bert_config(g: _Graph, principles: list[str]) -> BertConfig:
         id2label=dict(enumerate(principles)),
         label2id={p: i for i, p in enumerate(principles)},
         problem_type="multi_label_classification",
+        pooled_layers=pooled_layers(g, n_layers),
         wide_vocab=0 if token_w is None else token_w.shape[0],
         bigram_buckets=0 if bigram_w is None else bigram_w.shape[0],
         bigram_vocab=int(g.arg("head/bi_scaled", 1).reshape(-1)[0]) if bigram_w is not None else 0,

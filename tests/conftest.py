@@ -123,11 +123,12 @@ def make_tiny_bundle(folder: Path, *, principles=TINY_PRINCIPLES, seed: int = 0,
 
 
 def make_tiny_bert_bundle(folder: Path, *, seed: int = 0, max_length: int = 64, int8_copy: bool = False,
-                          n_buckets: int = 64) -> Path:
+                          n_buckets: int = 64, pooled_layers: tuple[int, ...] | None = None) -> Path:
     """A tiny bundle with the default model's architecture: a random 2-layer BERT from
     curafilter.onnx_export.build_classifier with the wide head (non-zero token and hashed-bigram
     weights; few buckets, so bigrams collide as they do at scale). ``int8_copy`` adds a real
-    to_int8 variant. The card and tokenizer are make_tiny_bundle's."""
+    to_int8 variant; ``pooled_layers`` as in build_classifier. The card and tokenizer are
+    make_tiny_bundle's."""
     import msgspec
     import numpy as np
     import onnx
@@ -143,10 +144,11 @@ def make_tiny_bert_bundle(folder: Path, *, seed: int = 0, max_length: int = 64, 
     n = len(TINY_PRINCIPLES)
     model = build_classifier(
         bert_weights(seed=seed, config=config), config,
-        (rng.standard_normal((n, config["hidden_size"])) * 0.5).astype(np.float32),
+        (rng.standard_normal((n, config["hidden_size"] * len(pooled_layers or (0,)))) * 0.5).astype(np.float32),
         rng.standard_normal(n).astype(np.float32),
         token_w=rng.standard_normal((config["vocab_size"], n)).astype(np.float32),
         bigram_w=rng.standard_normal((n_buckets, n)).astype(np.float32),
+        pooled_layers=pooled_layers,
     )
     onnx.save(model, folder / "model.onnx")
     card = read_card(folder)

@@ -41,11 +41,17 @@ def rows(n: int, seed: int) -> list[LabeledRow]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, distill.Selection]:
     weights = tiny_weights(config=CONFIG)
-    encoder = build_classifier(weights, CONFIG, np.zeros((1, CONFIG["hidden_size"]), np.float32), np.zeros(1, np.float32))
+    h = CONFIG["hidden_size"]
+    # Both layers pooled, as build_bundle does; the frozen baseline gets the last layer's block.
+    layers = (1, 2)
+    encoder = build_classifier(weights, CONFIG, np.zeros((1, 2 * h), np.float32), np.zeros(1, np.float32),
+                               pooled_layers=layers)
     ds = distill.Dataset.from_rows(rows(400, seed=0), ["deception", "toxicity"])
     assert sorted(set(ds.group)) == ["src0", "src1"]
     f = distill.featurize(ds.texts, encoder.SerializeToString(), TINY_TOKENIZER, 32, n_buckets=1024)
-    assert f.embedding.shape == (400, CONFIG["hidden_size"]) and f.unigrams.shape == (400, 136)
+    assert f.embedding.shape == (400, 2 * h) and f.unigrams.shape == (400, 136)
+    f.sentence = f.embedding[:, -h:]
+    assert f.frozen_baseline().embedding.shape == (400, h) and f.subset(np.arange(3)).sentence.shape == (3, h)
     n_tokens = np.array([len(t.split()) + 2 for t in ds.texts])  # every tiny-vocab word is one piece
     np.testing.assert_allclose(np.asarray(f.unigrams.sum(1)).ravel(), 1.0, rtol=1e-5)
     np.testing.assert_allclose(np.asarray(f.bigrams.sum(1)).ravel(), (n_tokens - 1) / n_tokens, rtol=1e-5)
@@ -58,7 +64,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, distill.Selec
     )
     out = tmp_path_factory.mktemp("bundle")
     distill.export_bundle(out, weights=weights, config=CONFIG, heads=heads, tokenizer=TINY_TOKENIZER,
-                          card=card, check_texts=ds.texts[:64])
+                          card=card, check_texts=ds.texts[:64], pooled_layers=layers)
     return out, sel
 
 

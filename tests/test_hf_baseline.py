@@ -38,9 +38,10 @@ def texts() -> list[str]:
     return out
 
 
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_tiny_bert_bundle(tmp_path_factory.mktemp("hf") / "bundle", max_length=64)
+# The last layer alone, and both layers pooled side by side (what curafilter's builder ships).
+@pytest.fixture(scope="module", params=[None, (1, 2)], ids=["last-layer", "all-layers"])
+def bundle(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_tiny_bert_bundle(tmp_path_factory.mktemp("hf") / "bundle", max_length=64, pooled_layers=request.param)
 
 
 @pytest.fixture(scope="module")

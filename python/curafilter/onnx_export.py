@@ -5,7 +5,8 @@ checkpoint (``model.safetensors`` + ``config.json``, e.g. sentence-transformers/
 
     input_ids, attention_mask  (int64 [batch, seq])
       -> BERT encoder (embeddings + LayerNorm, N post-LN transformer layers, erf GELU)
-      -> mean pooling over attention_mask            -> ``embedding`` float32 [batch, hidden]
+      -> mean pooling over attention_mask, of the last layer or of several layers side by side
+                                                     -> ``embedding`` float32 [batch, hidden * k]
       -> Sigmoid(embedding @ head_w.T + head_b)      -> ``scores``    float32 [batch, n_out]
 
 Only standard opset-17 ops are used, so the model runs on any onnxruntime execution provider;
@@ -167,6 +168,7 @@ def build_classifier(
     token_w: np.ndarray | None = None,
     bigram_w: np.ndarray | None = None,
     output_names: tuple[str, str] = ("scores", "embedding"),
+    pooled_layers: Sequence[int] | None = None,
 ) -> onnx.ModelProto:
     """The ONNX model: BERT encoder -> mean pooling -> sigmoid linear head.
 
@@ -180,8 +182,13 @@ def build_classifier(
     ``[n_out, hidden]`` and ``head_b`` ``[n_out]``. Inputs ``input_ids`` and ``attention_mask`` are
     int64 ``[batch, seq]`` with dynamic batch and seq (seq at most ``max_position_embeddings``);
     token type ids are all zero, as for single-segment text. Outputs, named by ``output_names``:
-    ``scores`` float32 ``[batch, n_out]`` and ``embedding`` (the mean-pooled last hidden state)
-    float32 ``[batch, hidden]``. Opset :data:`OPSET`.
+    ``scores`` float32 ``[batch, n_out]`` and ``embedding`` float32 ``[batch, hidden * k]``.
+
+    ``pooled_layers`` (1-based layer numbers, default the last) are the layers whose mean-pooled
+    hidden states, side by side in the given order, form ``embedding``; ``head_w`` is then
+    ``[n_out, hidden * k]``. With a frozen encoder the middle layers carry phrasing (negation, who
+    acts on whom) that the last, sentence-similarity-tuned layer averages away; pooling them costs
+    one masked sum per layer. Opset :data:`OPSET`.
     """
     from onnx import TensorProto, checker, helper, shape_inference
 
@@ -198,11 +205,15 @@ def build_classifier(
         raise ConfigError(f"hidden_size {hidden} is not a multiple of num_attention_heads {n_heads}")
     head_dim = hidden // n_heads
 
+    layers = list(pooled_layers) if pooled_layers is not None else [n_layers]
+    if not layers or any(not 1 <= i <= n_layers for i in layers) or len(set(layers)) != len(layers):
+        raise ConfigError(f"pooled_layers must be distinct layer numbers in 1..{n_layers}, got {pooled_layers!r}")
+    width = hidden * len(layers)
     head_w = np.asarray(head_w, dtype=np.float32)
     head_b = np.asarray(head_b, dtype=np.float32)
-    if head_w.ndim != 2 or head_w.shape[1] != hidden or head_b.shape != (head_w.shape[0],):
+    if head_w.ndim != 2 or head_w.shape[1] != width or head_b.shape != (head_w.shape[0],):
         raise ConfigError(
-            f"head_w must be [n_out, {hidden}] and head_b [n_out]; got {head_w.shape} and {head_b.shape}"
+            f"head_w must be [n_out, {width}] and head_b [n_out]; got {head_w.shape} and {head_b.shape}"
         )
     if len(output_names) != 2 or len(set(output_names)) != 2:
         raise ConfigError(f"output_names must be two distinct names, got {output_names!r}")
@@ -259,6 +270,7 @@ def build_classifier(
                                            g.const(name + "_beta", w(key + ".bias"))], name, axis=-1, epsilon=eps)
 
     # --- Transformer layers (post-LN, as BERT) ------------------------------------------------
+    layer_out: list[str] = []
     for i in range(n_layers):
         p, n = f"encoder.layer.{i}.", f"l{i}/"
         # Q, K and V as one [H, 3H] MatMul: one GEMM instead of three small ones, which is faster
@@ -294,13 +306,16 @@ def build_classifier(
         h = g.op("Mul", [g.op("Mul", [h, g.op("Add", [erf, one], n + "gelu_add")], n + "gelu_mul"), half], n + "gelu")
         out = dense(h, w(p + "output.dense.weight").T, w(p + "output.dense.bias"), n + "ff2")
         x = add_norm(out, x, p + "output.LayerNorm", n + "ln2")
+        layer_out.append(x)
 
     # --- Mean pooling over real tokens (sentence-transformers' Pooling, mean mode) -------------
     pp = _POOL_PREFIX
     scores_name, embedding_name = output_names
     mask3 = g.op("Unsqueeze", [mask_f, g.const(pp + "axes_last", np.array([-1], np.int64))], pp + "mask3")
     axis1 = g.const(pp + "axis1", np.array([1], np.int64))
-    summed = g.op("ReduceSum", [g.op("Mul", [x, mask3], pp + "masked"), axis1], pp + "sum", keepdims=0)
+    sums = [g.op("ReduceSum", [g.op("Mul", [layer_out[i - 1], mask3], f"{pp}masked{i}"), axis1], f"{pp}sum{i}", keepdims=0)
+            for i in layers]
+    summed = sums[0] if len(sums) == 1 else g.op("Concat", sums, pp + "sum", axis=-1)
     count = g.op("ReduceSum", [mask_f, axis1], pp + "count", keepdims=1)  # [B, 1]
     # Clip rather than Max: onnxruntime's fp16 converter keeps Max in float32 by default, wrapping
     # it in Casts that it appends out of topological order (an invalid graph for onnx's checker).
@@ -352,7 +367,7 @@ def build_classifier(
         ],
         outputs=[
             helper.make_tensor_value_info(scores_name, TensorProto.FLOAT, [batch, head_w.shape[0]]),
-            helper.make_tensor_value_info(embedding_name, TensorProto.FLOAT, [batch, hidden]),
+            helper.make_tensor_value_info(embedding_name, TensorProto.FLOAT, [batch, width]),
         ],
         initializer=g.initializers,
     )

