@@ -7,8 +7,10 @@
 Each measurement runs in its own subprocess, so its peak RSS is its own. Figures are docs/s, MB/s
 (decoded input), tokens/s and peak RSS. Stages over the whole corpus: read + decompress, + parse,
 + tokenise (Rust and pure Python). Stages over the first --docs documents (model speed bounds
-them on a CPU): model alone per variant, end to end (`curafilter run`), and the naive Python
-pipeline. Ratios are taken within one run on one machine.
+them on a CPU): model alone per variant, end to end (`curafilter run`), the naive Python
+pipeline and, where torch and transformers are installed (`pip install -e '.[bench,bench-torch]'`),
+the same model in a transformers pipeline (bench/hf_pipeline.py). Ratios are taken within one run
+on one machine.
 """
 
 from __future__ import annotations
