@@ -39,7 +39,7 @@ class Grid:
     use_embedding: tuple[bool, ...] = (True, False)
     # Baselines get their own ranges, wide enough that their best C is inside, not at the edge.
     tfidf_C: tuple[float, ...] = (1.0, 3.0, 10.0, 30.0, 100.0)
-    frozen_C: tuple[float, ...] = (0.01, 0.03, 0.1)
+    frozen_C: tuple[float, ...] = (0.001, 0.003, 0.01, 0.03, 0.1)
 
 
 def find_encoder() -> Path:

@@ -56,27 +56,41 @@ EXCLUDED = {
 
 
 def background_texts(shard: Path, n: int, seed: int = 0) -> list[str]:
-    """Ordinary text for the negatives: the head of n documents (what the model sees of a
-    document) and one random paragraph of n others."""
+    """Ordinary text for the negatives, n of each kind: the head of a document (what the model
+    sees of one), a random paragraph of another, and pieces of one or two consecutive sentences
+    from further documents. The short pieces matter: labelled rows are a sentence or two long, and with only
+    long ordinary text among the negatives a head learns "short" as a sign of a violation."""
+    import re
+
     import curafilter
     from curafilter.annotate import text_at
 
     rng = np.random.default_rng(seed)
-    heads: list[str] = []
-    paragraphs: list[str] = []
+    kinds: tuple[list[str], list[str], list[str]] = ([], [], [])
+    heads, paragraphs, snippets = kinds
     with curafilter.stream(shard, tokenizer=None) as s:
         for batch in s:
             for i in range(len(batch)):
                 text = text_at(msgspec.json.decode(batch.raw(i)), "text") or ""
                 if len(heads) < n:
                     heads.append(text[:1500])
-                elif len(paragraphs) < n:
-                    paras = [p for p in text.split("\n") if len(p) > 200]
-                    if paras:
-                        paragraphs.append(paras[int(rng.integers(len(paras)))][:1500])
-            if len(paragraphs) >= n:
+                    continue
+                paras = [p for p in text.split("\n") if len(p) > 200]
+                if not paras:
+                    continue
+                para = paras[int(rng.integers(len(paras)))]
+                if len(paragraphs) < n:
+                    paragraphs.append(para[:1500])
+                else:  # up to three pieces per document: one shard has too few documents for one each
+                    for _ in range(3):
+                        sentences = re.split(r"(?<=[.!?])\s+", paras[int(rng.integers(len(paras)))])
+                        start = int(rng.integers(len(sentences)))
+                        piece = " ".join(sentences[start:start + int(rng.integers(1, 3))])
+                        if 30 <= len(piece) <= 300 and len(snippets) < n:
+                            snippets.append(piece)
+            if len(snippets) >= n:
                 break
-    return heads + paragraphs
+    return heads + paragraphs + snippets
 
 
 def wikipedia_flag_rate(bundle: Path, corpus: Path, limit: int) -> dict[str, float]:
@@ -108,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "curafilter")
     ap.add_argument("--wiki-docs", type=int, default=2000)
     ap.add_argument("--no-baselines", action="store_true")
-    ap.add_argument("--background", type=int, default=3000, help="Wikipedia negatives (heads + paragraphs)")
+    ap.add_argument("--background", type=int, default=3000, help="Wikipedia negatives (heads + paragraphs + sentences)")
     ap.add_argument("--keep-inverted", action="store_true", help="keep the categories in EXCLUDED (for comparison)")
     args = ap.parse_args(argv)
 
@@ -121,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     # Background negatives from the first Wikipedia shard; the sanity check uses the second.
     shards = sorted(args.corpus.glob("*.jsonl*")) if args.corpus.is_dir() else []
     if len(shards) >= 2:
-        ds = distill.with_background(ds, background_texts(shards[0], args.background // 2))
+        ds = distill.with_background(ds, background_texts(shards[0], args.background // 3))
     print(f"{len(ds.texts):,} labelled rows; groups: " + ", ".join(sorted(set(ds.group))))
     with Progress() as progress:
         task = progress.add_task("embedding training rows", total=len(ds.texts))
