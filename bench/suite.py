@@ -80,6 +80,12 @@ def _py_lines(paths: list[str]):
                 yield line
 
 
+def _py_docs(paths: list[str]):
+    """(line bytes, text) per line, text None for a blank line: how the Python baselines read."""
+    for line in _py_lines(paths):
+        yield len(line), (json.loads(line)["text"] if line.strip() else None)
+
+
 def stage_py_read(a: dict) -> dict:
     docs = nbytes = 0
     for line in _py_lines(a["paths"]):
@@ -107,10 +113,10 @@ def stage_py_tokenize(a: dict) -> dict:
     tok.enable_truncation(a["max_length"])
     docs = nbytes = tokens = 0
     texts: list[str] = []
-    for line in _py_lines(a["paths"]):
-        nbytes += len(line)
-        if line.strip():
-            texts.append(json.loads(line)["text"])
+    for n, text in _py_docs(a["paths"]):
+        nbytes += n
+        if text is not None:
+            texts.append(text)
             docs += 1
         if len(texts) == 1024:
             tokens += sum(len(e.ids) for e in tok.encode_batch(texts))
@@ -185,10 +191,10 @@ def stage_naive(a: dict) -> dict:
         sess.run(["scores"], {"input_ids": ids, "attention_mask": mask})
         texts.clear()
 
-    for line in _py_lines(a["paths"]):
-        nbytes += len(line)
-        if line.strip():
-            texts.append(json.loads(line)["text"])
+    for n, text in _py_docs(a["paths"]):
+        nbytes += n
+        if text is not None:
+            texts.append(text)
             docs += 1
             if len(texts) == 32:
                 flush()
@@ -199,13 +205,8 @@ def stage_naive(a: dict) -> dict:
 
 def _texts(paths: list[str]) -> tuple[list[str], int]:
     """Document texts and line bytes, read as the naive pipeline reads them."""
-    texts: list[str] = []
-    nbytes = 0
-    for line in _py_lines(paths):
-        nbytes += len(line)
-        if line.strip():
-            texts.append(json.loads(line)["text"])
-    return texts, nbytes
+    docs = list(_py_docs(paths))
+    return [t for _, t in docs if t is not None], sum(n for n, _ in docs)
 
 
 def stage_hf(a: dict) -> dict:
