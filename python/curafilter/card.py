@@ -59,6 +59,8 @@ class Card(msgspec.Struct, frozen=True, kw_only=True):
     variant_max_abs_diff: dict[str, float] = {}
     # Checks on unlabelled text, e.g. the fraction of encyclopedia documents flagged.
     sanity: dict[str, float] = {}
+    # What a user must know before trusting the scores (coverage, known weak spots).
+    notes: list[str] = []
 
     def check(self, where: Path) -> None:
         """Consistency the types alone cannot state."""

@@ -61,6 +61,7 @@ class Dataset:
     label: np.ndarray  # 0/1
     group: list[str]  # held out together in validation
     principles: list[str]
+    source: list[str] = field(default_factory=list)  # per row; empty when unknown
 
     @classmethod
     def from_rows(cls, rows: Sequence[LabeledRow], principles: Sequence[str] | None = None) -> Dataset:
@@ -83,6 +84,7 @@ class Dataset:
             label=np.array([r.label for r in rows], dtype=np.int8),
             group=group,
             principles=names,
+            source=[r.source for r in rows],
         )
 
 
@@ -106,6 +108,7 @@ def with_background(ds: Dataset, texts: Sequence[str], *, folds: int = 5) -> Dat
         label=np.concatenate([ds.label, np.zeros(n * len(ds.principles), dtype=np.int8)]),
         group=ds.group + group * len(ds.principles),
         principles=ds.principles,
+        source=(ds.source + [BACKGROUND] * (n * len(ds.principles))) if ds.source else [],
     )
 
 
@@ -222,8 +225,8 @@ class Head:
     """One principle's fitted head, in the units the ONNX graph uses."""
 
     w_emb: np.ndarray  # [hidden], applied to the raw (unstandardised) pooled embedding
-    w_tok: np.ndarray  # [vocab], averaged over tokens
-    w_bigram: np.ndarray  # [n_buckets], averaged over tokens
+    w_tok: np.ndarray | None  # [vocab], averaged over tokens; None: no lexical part (fine-tuned heads)
+    w_bigram: np.ndarray | None  # [n_buckets], averaged over tokens
     b: float
 
 
@@ -363,18 +366,48 @@ class Selection:
     metrics: dict[str, PrincipleMetrics] = field(default_factory=dict)
 
 
+def _choose_threshold(sel: Selection, ds: Dataset, p: int, r: CVResult, oof: np.ndarray,
+                      log: Callable[[str], None]) -> None:
+    """Record principle `p`'s validation `r` and a threshold on its out-of-fold scores: best F1,
+    raised where needed to flag at most BACKGROUND_FLAG_RATE of held-out background text."""
+    name = ds.principles[p]
+    sel.results.append(r)
+    y = ds.label[ds.principle == p].astype(bool)
+    t = best_f1_threshold(y, oof)
+    background = np.array([g.startswith(BACKGROUND) for g, q in zip(ds.group, ds.principle) if q == p])
+    if background.any():
+        floor = float(np.quantile(oof[background], 1 - BACKGROUND_FLAG_RATE))
+        if floor > t:
+            log(f"  {name}: threshold raised from {t:.4f} to {floor:.4f} to flag <= "
+                f"{BACKGROUND_FLAG_RATE:.1%} of held-out background text")
+            t = floor
+    m = prf_at(y, oof, t)
+    sel.thresholds[name] = round(t, 4)
+    sel.metrics[name] = PrincipleMetrics(
+        auroc=round(r.macro_auroc, 4), f1=round(m.f1, 4), precision=round(m.precision, 4),
+        recall=round(m.recall, 4), threshold=round(t, 4), n_validation=int(y.size),
+    )
+
+
+def _constant_head(sel: Selection, ds: Dataset, p: int, log: Callable[[str], None]) -> bool:
+    """A principle whose labels are all one value gets a constant head (nothing to learn, e.g. a
+    teacher that never flagged it) and no metrics; returns whether that is the case."""
+    labels = ds.label[ds.principle == p]
+    if labels.min() != labels.max():
+        return False
+    name = ds.principles[p]
+    log(f"  {name}: every label is {int(labels[0])}; a constant head is used")
+    sel.params[name] = {"constant": float(labels[0])}
+    sel.thresholds[name] = 0.5
+    return True
+
+
 def select(ds: Dataset, f: Features, *, grid: Grid = Grid(), baselines: bool = True,
            log: Callable[[str], None] = print) -> Selection:
     """Grouped CV over the grid; thresholds maximise F1 on the chosen model's out-of-fold scores."""
     sel = Selection()
     for p, name in enumerate(ds.principles):
-        labels = ds.label[ds.principle == p]
-        if labels.min() == labels.max():
-            # Nothing to learn (e.g. a teacher that never flagged this principle): the head will
-            # say the one thing the labels say, and the card has no metrics for it.
-            log(f"  {name}: every label is {int(labels[0])}; a constant head is used")
-            sel.params[name] = {"constant": float(labels[0])}
-            sel.thresholds[name] = 0.5
+        if _constant_head(sel, ds, p, log):
             continue
         best: tuple[CVResult, np.ndarray] | None = None
         for use_emb in grid.use_embedding:
@@ -389,22 +422,7 @@ def select(ds: Dataset, f: Features, *, grid: Grid = Grid(), baselines: bool = T
         assert best is not None
         r, oof = best
         sel.params[name] = r.params
-        sel.results.append(r)
-        y = ds.label[ds.principle == p].astype(bool)
-        t = best_f1_threshold(y, oof)
-        background = np.array([g.startswith(BACKGROUND) for g, q in zip(ds.group, ds.principle) if q == p])
-        if background.any():
-            floor = float(np.quantile(oof[background], 1 - BACKGROUND_FLAG_RATE))
-            if floor > t:
-                log(f"  {name}: threshold raised from {t:.4f} to {floor:.4f} to flag <= "
-                    f"{BACKGROUND_FLAG_RATE:.1%} of held-out background text")
-                t = floor
-        m = prf_at(y, oof, t)
-        sel.thresholds[name] = round(t, 4)
-        sel.metrics[name] = PrincipleMetrics(
-            auroc=round(r.macro_auroc, 4), f1=round(m.f1, 4), precision=round(m.precision, 4),
-            recall=round(m.recall, 4), threshold=round(t, 4), n_validation=int(y.size),
-        )
+        _choose_threshold(sel, ds, p, r, oof, log)
         if baselines:
             for method, make, cs in [
                 ("tfidf+logreg", lambda C: tfidf_predictor(ds, C), grid.tfidf_C),
@@ -415,6 +433,56 @@ def select(ds: Dataset, f: Features, *, grid: Grid = Grid(), baselines: bool = T
                 b = max(runs, key=lambda x: x.macro_auroc)
                 log(f"  {name}: baseline {method} (best C={b.params['C']}): macro AUROC {b.macro_auroc:.4f}")
                 sel.results.append(b)
+    return sel
+
+
+def select_fine_tuned(ds: Dataset, encoder: Path, cfg: Any, *, max_length: int, grid: Grid = Grid(),
+                      baselines: bool = True, log: Callable[[str], None] = print,
+                      progress: Callable[[int], None] | None = None) -> Selection:
+    """Grouped CV of a fine-tuned encoder (``cfg``: a :class:`curafilter.finetune.FineTune`).
+
+    Each fold trains a model, so groups are dealt into at most ``cfg.folds`` folds (in sorted
+    order, round robin); a principle's AUROC is still the mean over its held-out groups. The
+    TF-IDF baseline runs on the same folds."""
+    from curafilter import finetune
+
+    t = finetune.Targets.from_dataset(ds)
+    groups = sorted(set(ds.group))
+    fold_of_group = {g: i % cfg.folds for i, g in enumerate(groups)}
+    text_fold = np.full(len(t.texts), -1)
+    text_fold[t.row_text] = [fold_of_group[g] for g in ds.group]
+    folds = [(f"fold{k}", text_fold == k) for k in sorted(set(fold_of_group.values()))]
+    oof_text, _ = finetune.cross_validate(t, folds, encoder, cfg, score_length=max_length, progress=progress, log=log)
+    sel = Selection()
+    group = np.array(ds.group)
+    for p, name in enumerate(ds.principles):
+        if _constant_head(sel, ds, p, log):
+            continue
+        idx = np.flatnonzero(ds.principle == p)
+        fold_rows = [(g, np.flatnonzero(group[idx] == g)) for g in groups if (group[idx] == g).any()]
+
+        def fold_predict(make: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> np.ndarray:
+            out = np.zeros(idx.size)
+            for k, _ in folds:
+                te = np.flatnonzero(np.array([f"fold{fold_of_group[g]}" == k for g in group[idx]]))
+                if te.size:
+                    out[te] = make(idx[np.setdiff1d(np.arange(idx.size), te)], idx[te])
+            return out
+
+        y = ds.label[idx].astype(bool)
+        for method, oof in [("ours", oof_text[t.row_text[idx], p].astype(np.float64))] + (
+            [("tfidf+logreg", fold_predict(tfidf_predictor(ds, max(grid.tfidf_C))))] if baselines else []
+        ):
+            res = [GroupResult(g, int(te.size), auroc(y[te], oof[te])) for g, te in fold_rows]
+            valid = [r.auroc for r in res if not np.isnan(r.auroc)]
+            r = CVResult(method=method, principle=name, macro_auroc=float(np.mean(valid)) if valid else float("nan"),
+                         pooled_auroc=auroc(y, oof), groups=res, params={"lr": cfg.lr, "epochs": cfg.epochs})
+            log(f"  {name}: {method}: macro AUROC over held-out groups {r.macro_auroc:.4f}")
+            if method == "ours":
+                sel.params[name] = r.params
+                _choose_threshold(sel, ds, p, r, oof, log)
+            else:
+                sel.results.append(r)
     return sel
 
 
@@ -456,8 +524,9 @@ def export_bundle(
     out.mkdir(parents=True, exist_ok=True)
     head_w = np.stack([h.w_emb for h in heads])
     head_b = np.array([h.b for h in heads], dtype=np.float32)
-    token_w = np.stack([h.w_tok for h in heads], axis=1)
-    bigram_w = np.stack([h.w_bigram for h in heads], axis=1)
+    lexical = all(h.w_tok is not None and h.w_bigram is not None for h in heads)
+    token_w = np.stack([h.w_tok for h in heads], axis=1) if lexical else None  # type: ignore[misc]
+    bigram_w = np.stack([h.w_bigram for h in heads], axis=1) if lexical else None  # type: ignore[misc]
     fp32 = build_classifier(weights, config, head_w, head_b, token_w=token_w, bigram_w=bigram_w,
                             pooled_layers=pooled_layers)
     onnx.save(fp32, out / "model.onnx")
@@ -514,6 +583,7 @@ def build_bundle(
     cache: Path | None = None,
     keep_fp32: bool = True,
     pooled_layers: Sequence[int] | None = None,
+    fine_tune: Any = None,
     log: Callable[[str], None] = print,
     progress: Callable[[int], None] | None = None,
 ) -> Card:
@@ -530,6 +600,36 @@ def build_bundle(
     tokenizer = encoder / "tokenizer.json"
     if not tokenizer.is_file():
         raise InputError(f"encoder folder {encoder} has no tokenizer.json")
+    # Variant agreement is measured on a sample of every group's rows.
+    rng = np.random.default_rng(0)
+    check = [ds.texts[i] for i in rng.choice(len(ds.texts), size=min(512, len(ds.texts)), replace=False)]
+
+    def finish(sel: Selection, heads: list[Head], weights: dict[str, np.ndarray], layers: list[int] | None) -> Card:
+        table: dict[str, dict[str, float]] = {}
+        for r in sel.results:
+            table.setdefault(r.method, {})[r.principle] = round(r.macro_auroc, 4)
+        card = Card(
+            name=name, version=version, principles=list(principles), max_length=max_length,
+            variants=DEFAULT_VARIANTS, thresholds=sel.thresholds, provenance=provenance, metrics=sel.metrics,
+            validation=describe_validation(ds), baselines=table,
+        )
+        card = export_bundle(out, weights=weights, config=config, heads=heads, tokenizer=tokenizer, card=card,
+                             check_texts=check, keep_fp32=keep_fp32, pooled_layers=layers)
+        (out / "rules.toml").write_text(default_rules_text(card.thresholds))
+        return card
+
+    if fine_tune is not None:
+        from curafilter import finetune
+
+        sel = select_fine_tuned(ds, encoder, fine_tune, max_length=max_length, grid=grid, baselines=baselines,
+                                log=log, progress=progress)
+        trained = finetune.train(finetune.Targets.from_dataset(ds), encoder, fine_tune, progress=progress, log=log)
+        heads = [Head(trained.head_w[p], None, None, float(trained.head_b[p])) for p in range(len(ds.principles))]
+        for p, q in enumerate(ds.principles):  # constant principles: say the one thing the labels say
+            if "constant" in sel.params.get(q, {}):
+                heads[p] = Head(np.zeros_like(heads[p].w_emb), None, None, 8.0 if sel.params[q]["constant"] else -8.0)
+        return finish(sel, heads, trained.weights, None)
+
     hidden, n_layers = int(config["hidden_size"]), int(config["num_hidden_layers"])
     # The last layer goes last, so the frozen baseline's sentence embedding is the final block.
     layers = [i for i in (pooled_layers or range(1, n_layers + 1)) if i != n_layers] + [n_layers]
@@ -541,22 +641,7 @@ def build_bundle(
     uni, bi = token_counts(ds.texts, tokenizer, max_length)
     f = Features(emb, uni, bi, sentence=emb[:, -hidden:] if len(layers) > 1 else None)
     sel = select(ds, f, grid=grid, baselines=baselines, log=log)
-    heads = fit_final(ds, f, sel.params)
-    table: dict[str, dict[str, float]] = {}
-    for r in sel.results:
-        table.setdefault(r.method, {})[r.principle] = round(r.macro_auroc, 4)
-    # Variant agreement is measured on a sample of every group's rows.
-    rng = np.random.default_rng(0)
-    check = [ds.texts[i] for i in rng.choice(len(ds.texts), size=min(512, len(ds.texts)), replace=False)]
-    card = Card(
-        name=name, version=version, principles=list(principles), max_length=max_length,
-        variants=DEFAULT_VARIANTS, thresholds=sel.thresholds, provenance=provenance, metrics=sel.metrics,
-        validation=describe_validation(ds), baselines=table,
-    )
-    card = export_bundle(out, weights=weights, config=config, heads=heads, tokenizer=tokenizer, card=card,
-                         check_texts=check, keep_fp32=keep_fp32, pooled_layers=layers)
-    (out / "rules.toml").write_text(default_rules_text(card.thresholds))
-    return card
+    return finish(sel, fit_final(ds, f, sel.params), weights, layers)
 
 
 DEFAULT_VARIANTS = {
