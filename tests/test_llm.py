@@ -152,8 +152,12 @@ def tiny_encoder(folder: Path) -> Path:
     return folder
 
 
-def test_distill_from_annotated_labels(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", [["--frozen"], ["--fine-tune", "--epochs", "8", "--lr", "1e-3", "--folds", "2"]])
+def test_distill_from_annotated_labels(tmp_path: Path, mode: list[str]) -> None:
     pytest.importorskip("sklearn")
+    if "--fine-tune" in mode:
+        pytest.importorskip("torch")
+        pytest.importorskip("transformers")
     rows = []
     rng = np.random.default_rng(0)
     words = "the a word words document number text this that was hello world beta".split()
@@ -172,12 +176,13 @@ def test_distill_from_annotated_labels(tmp_path: Path) -> None:
     bundle = tmp_path / "bundle"
     encoder = tiny_encoder(tmp_path / "encoder")
     assert main(["distill", str(labels), "-o", str(bundle), "--encoder", str(encoder), "--max-length", "32",
-                 "--principles", str(principles), "--no-baselines"]) == 0
+                 "--principles", str(principles), "--no-baselines", *mode]) == 0
     model = curafilter.load_model(bundle, device="cpu")
     assert model.principles == ["deception", "toxicity"]
     s = model.score_texts(["hello world gamma the text", "hello world the text"])
     assert s[0, 1] > s[1, 1], "distilled toxicity follows the teacher's signal"
-    assert model.card.metrics["toxicity"].auroc > 0.9
+    # A tiny random encoder fine-tuned on 300 rows learns less than linear heads on word counts.
+    assert model.card.metrics["toxicity"].auroc > (0.8 if "--fine-tune" in mode else 0.9)
 
 
 REVISE_RULES = 'default = "keep"\n[[rule]]\nroute = "revise"\nreason = "toxic"\nwhen.any = { toxicity = 0.5 }\n'

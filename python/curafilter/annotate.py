@@ -21,6 +21,7 @@ from pathlib import Path
 
 import msgspec
 
+from curafilter.errors import ConfigError
 from curafilter.llm import ChatClient, LLMError, parse_json_object
 from curafilter.principles import PrinciplesFile, annotation_messages, validate_scores
 from curafilter.stream import PathsLike, _paths, stream
@@ -148,6 +149,8 @@ async def annotate_async(
     on_progress=None,
 ) -> AnnotateStats:
     out = Path(out)
+    if out.is_dir():
+        raise ConfigError(f"labels file {out} is a folder; -o names a JSONL file")
     failures = out.with_name(out.name.removesuffix(".jsonl") + ".failures.jsonl")
     done = read_done(out)
     chosen = sample(iter_docs(inputs, text_key=text_key, id_key=id_key), n, seed)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import io
+import math
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,14 +18,55 @@ from collections import Counter
 
 import msgspec
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
+from curafilter import __version__
 from curafilter.errors import CurafilterError, InputError
 from curafilter.progress import input_bytes, shard_progress
 from curafilter.stream import stream
 
 if TYPE_CHECKING:
     from curafilter.run import RunStats
+
+
+# C0 controls except tab and newline, DEL, and C1 controls (ESC starts terminal escape sequences;
+# C1 0x9b is a one-byte CSI).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: object) -> str:
+    """`text` without terminal control characters (newline and tab kept)."""
+    return _CONTROL.sub("", str(text))
+
+
+def plain(text: object, style: str = "") -> Text:
+    """Untrusted text (paths, names, reasons, document text, error messages) for rich: no markup,
+    no emoji codes, no control sequences. A ``[/]`` in it is shown, never parsed."""
+    return Text(strip_controls(text), style=style)
+
+
+def _number_type(convert, ok, expected: str):
+    """An argparse type: `convert` the text, then require `ok(value)`; else a usage error (exit 2)."""
+    def parse(text: str):
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}") from None
+        if not ok(value):
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}")
+        return value
+
+    parse.__name__ = expected  # argparse names the type in some messages
+    return parse
+
+
+positive_int = _number_type(int, lambda v: v >= 1, "an integer of at least 1")
+non_negative_int = _number_type(int, lambda v: v >= 0, "an integer of 0 or more")
+max_length_int = _number_type(int, lambda v: v >= 2, "an integer of at least 2")
+positive_float = _number_type(float, lambda v: math.isfinite(v) and v > 0, "a number greater than 0")
+non_negative_float = _number_type(float, lambda v: math.isfinite(v) and v >= 0, "a number of 0 or more")
 
 
 class StreamStats(msgspec.Struct, kw_only=True):
@@ -126,21 +169,22 @@ def cmd_evaluate(args: argparse.Namespace, console: Console) -> int:
     if args.json:
         sys.stdout.write(msgspec.json.encode(report).decode() + "\n")
         return 0
-    t = Table(title=f"{report.model} on {report.labels}")
+    t = Table(title=plain(f"{report.model} on {report.labels}"))
     for col in ["principle", "rows", "positives", "AUROC", "threshold", "precision", "recall", "F1", "ECE"]:
         t.add_column(col, justify="left" if col == "principle" else "right")
     for r in report.principles:
-        t.add_row(r.principle, f"{r.n:,}", f"{r.positives:,}", f"{r.auroc:.3f}", f"{r.threshold:.3f}",
+        t.add_row(plain(r.principle), f"{r.n:,}", f"{r.positives:,}", f"{r.auroc:.3f}", f"{r.threshold:.3f}",
                   f"{r.precision:.3f}", f"{r.recall:.3f}", f"{r.f1:.3f}", f"{r.calibration.ece:.3f}")
     console.print(t)
     cal = Table(title="calibration: mean score → observed positive rate (rows) per score bin")
     cal.add_column("principle")
     for r in report.principles:
         cells = [f"{b.lo:.1f}-{b.hi:.1f}: {b.mean_score:.2f}→{b.positive_rate:.2f} ({b.count})" for b in r.calibration.bins]
-        cal.add_row(r.principle, "\n".join(cells))
+        cal.add_row(plain(r.principle), "\n".join(cells))
     console.print(cal)
     if report.skipped_rows:
-        console.print(f"[yellow]rows for principles the model does not score, skipped:[/] {report.skipped_rows}")
+        console.print(f"[yellow]rows for principles the model does not score, skipped:[/] "
+                      f"{escape(strip_controls(report.skipped_rows))}")
     return 0
 
 
@@ -154,7 +198,7 @@ def sparkline(counts: list[int]) -> str:
 
 def run_tables(st: "RunStats") -> list[Table]:
     total = st.docs + st.quarantined
-    routes = Table(title=f"routes ({st.model}; rules {st.rules})")
+    routes = Table(title=plain(f"routes ({st.model}; rules {st.rules})"))
     routes.add_column("route")
     routes.add_column("documents", justify="right")
     routes.add_column("%", justify="right")
@@ -165,7 +209,7 @@ def run_tables(st: "RunStats") -> list[Table]:
     for col in ["principle", "histogram", "counts", "conflicts"]:
         scores.add_column(col)
     for p, h in st.histograms.items():
-        scores.add_row(p, sparkline(h), " ".join(str(c) for c in h), str(st.conflicts[p]))
+        scores.add_row(plain(p), sparkline(h), " ".join(str(c) for c in h), str(st.conflicts[p]))
     info = Table(show_header=False, title="run")
     secs = st.seconds or float("nan")
     rows = [
@@ -177,7 +221,7 @@ def run_tables(st: "RunStats") -> list[Table]:
     if st.limited:
         rows.append(("limited", "stopped at --limit: the last shards are not marked complete"))
     for k, v in rows:
-        info.add_row(k, v)
+        info.add_row(k, plain(v))  # rule reasons come from the rules file: never parsed as markup
     return [routes, scores, info]
 
 
@@ -194,7 +238,8 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
     for t in run_tables(stats):
         out.print(t)
     if stats.quarantined:
-        console.print(f"[yellow]{stats.quarantined:,} lines quarantined: see {args.out}/quarantine/[/]")
+        console.print(plain(f"{stats.quarantined:,} lines quarantined: see {args.out}/quarantine/", "yellow"),
+                      soft_wrap=True)
     return 0
 
 
@@ -236,15 +281,17 @@ def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
                     if shown >= args.n:
                         break
                     obj = msgspec.json.decode(line)
+                    # Document text, paths and reasons are untrusted: no markup, no terminal
+                    # control sequences (an ESC in a document must not drive the terminal).
                     if route == "quarantine":
-                        t.add_row(f"{obj['shard']}:{obj['line']}", f"{obj['reason']}: {obj['detail']}")
+                        t.add_row(plain(f"{obj['shard']}:{obj['line']}"), plain(f"{obj['reason']}: {obj['detail']}"))
                     else:
                         text = obj
                         for key in identity.text_key.split("."):
                             text = text[key]
                         ann = obj[identity.field]
                         scores = " ".join(f"{k}={v:.2f}" for k, v in ann["scores"].items())
-                        t.add_row(str(text)[: args.chars], f"{scores}\n{ann['reason']}")
+                        t.add_row(plain(str(text)[: args.chars]), plain(f"{scores}\n{ann['reason']}"))
                     shown += 1
         if shown:
             out.print(t)
@@ -277,7 +324,7 @@ def cmd_annotate(args: argparse.Namespace, console: Console) -> int:
                 )
 
     st = asyncio.run(go())
-    t = Table(title=f"annotate → {args.out}", show_header=False)
+    t = Table(title=plain(f"annotate → {args.out}"), show_header=False)
     for k, v in [("selected", st.selected), ("already labelled (skipped)", st.skipped_done), ("labelled now", st.labelled),
                  ("failed (see .failures.jsonl)", st.failed), ("prompt tokens", st.prompt_tokens),
                  ("completion tokens", st.completion_tokens)]:
@@ -303,14 +350,25 @@ def cmd_distill(args: argparse.Namespace, console: Console) -> int:
         principles = [Principle(n, n) for n in sorted({r.principle for r in rows})]
     ds = distill.Dataset.from_rows(rows, [p.name for p in principles])
     encoder = Path(args.encoder) if args.encoder else distill.find_encoder()
+    fine_tune = None
+    if args.fine_tune:
+        from curafilter.finetune import FineTune, require_torch
+
+        require_torch()  # before any work: fail now, not after the features are computed
+        fine_tune = FineTune(epochs=args.epochs, lr=args.lr, folds=args.folds)
     with Progress(console=console) as progress:
-        task = progress.add_task("embedding", total=len(ds.texts))
+        if fine_tune is None:
+            task = progress.add_task("embedding", total=len(ds.texts))
+        else:  # each validation fold trains on the other folds' texts, then the final model on all
+            n = len(set(ds.texts))
+            task = progress.add_task("fine-tuning", total=int(fine_tune.epochs * n * fine_tune.folds))
         card = distill.build_bundle(
             ds, Path(args.out), principles=principles, encoder=encoder, name=args.name, version=args.version,
-            provenance=Provenance(encoder=str(encoder), encoder_license="see the encoder's card",
+            provenance=Provenance(encoder=str(encoder) + (" (fine-tuned)" if fine_tune else " (frozen)"),
+                                  encoder_license="see the encoder's card",
                                   data=[f"teacher labels {args.labels}"], built_by="curafilter distill"),
-            max_length=args.max_length, baselines=not args.no_baselines, log=lambda m: progress.console.print(m),
-            progress=lambda n: progress.advance(task, n),
+            max_length=args.max_length, baselines=not args.no_baselines, fine_tune=fine_tune,
+            log=lambda m: progress.console.print(m), progress=lambda n: progress.advance(task, n),
         )
     t = Table(title=f"agreement with the teacher on held-out folds → {args.out}")
     for col in ["principle", "AUROC", "threshold", "F1", "precision", "recall"]:
@@ -346,7 +404,7 @@ def cmd_revise(args: argparse.Namespace, console: Console) -> int:
         client = ChatClient(args.endpoint or "http://unused", args.llm_model)
         n = export_batch(args.inputs, args.export_batch, principles=spec, client=client, model=model, out=args.out,
                          id_key=args.id_key, **common)
-        console.print(f"wrote {n:,} batch requests to {args.export_batch}")
+        console.print(plain(f"wrote {n:,} batch requests to {args.export_batch}"))
         return 0
     if args.import_batch:
         st = asyncio.run(import_batch(args.import_batch, args.out, model=model, teacher=args.llm_model,
@@ -366,7 +424,7 @@ def cmd_revise(args: argparse.Namespace, console: Console) -> int:
                     )
 
         st = asyncio.run(go())
-    t = Table(title=f"revise → {args.out}")
+    t = Table(title=plain(f"revise → {args.out}"))
     t.add_column("state")
     t.add_column("documents", justify="right")
     for k, v in st.counts.items():
@@ -381,21 +439,22 @@ def _llm_options(p: argparse.ArgumentParser, *, required: bool) -> None:
     p.add_argument("--endpoint", required=required, help="OpenAI-compatible API base, e.g. http://localhost:8000/v1")
     p.add_argument("--model", dest="llm_model", required=required, help="the LLM's model name")
     p.add_argument("--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the API key")
-    p.add_argument("--concurrency", type=int, default=8)
-    p.add_argument("--timeout", type=float, default=60.0, help="seconds per request")
-    p.add_argument("--retries", type=int, default=5)
+    p.add_argument("--concurrency", type=positive_int, default=8, help="requests in flight at once (at least 1)")
+    p.add_argument("--timeout", type=positive_float, default=60.0, help="seconds per request (more than 0)")
+    p.add_argument("--retries", type=non_negative_int, default=5, help="retries per request (0 or more)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="curafilter", description=__doc__.splitlines()[0])
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("stream", help="stream shards through the reader and tokeniser; print statistics")
     s.add_argument("inputs", nargs="+", help="files, directories or globs (.jsonl, .jsonl.gz, .jsonl.zst)")
     s.add_argument("--tokenizer", default="default", help="tokenizer.json, bundle folder or bundled name")
-    s.add_argument("--max-length", type=int, default=256)
-    s.add_argument("--batch-tokens", type=int, default=16384)
-    s.add_argument("--threads", type=int, default=0, help="tokeniser threads (0: one per core)")
+    s.add_argument("--max-length", type=max_length_int, default=256)
+    s.add_argument("--batch-tokens", type=positive_int, default=16384)
+    s.add_argument("--threads", type=non_negative_int, default=0, help="tokeniser threads (0: one per core)")
     s.add_argument("--text-key", default="text", help="field holding the text; dotted paths allowed")
     s.add_argument("--id-key", default=None)
     s.add_argument("--quarantine", metavar="FILE", help="write quarantine records here as JSONL")
@@ -409,13 +468,15 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--model", default="default", help="bundle folder or bundled name")
     r.add_argument("--rules", default=None, help="rules TOML (default: the bundle's rules)")
     r.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
-    r.add_argument("--batch-tokens", type=int, default=16384)
-    r.add_argument("--threads", type=int, default=0, help="tokeniser threads (0: one per core)")
+    r.add_argument("--batch-tokens", type=positive_int, default=16384)
+    r.add_argument("--threads", type=non_negative_int, default=0, help="tokeniser threads (0: one per core)")
     r.add_argument("--text-key", default="text", help="field holding the text; dotted paths allowed")
     r.add_argument("--id-key", default=None)
     r.add_argument("--scores-only", action="store_true", help="write compact score rows instead of documents")
-    r.add_argument("--limit", type=int, default=None, help="stop after this many documents")
-    r.add_argument("--field", default="curafilter", help="name of the field added to each record")
+    r.add_argument("--limit", type=non_negative_int, default=None, help="stop after this many documents")
+    r.add_argument("--field", default="curafilter",
+                   help="name of the field added to each record (not the --text-key or --id-key field; "
+                        "a document that already has it is quarantined as field_collision)")
     r.add_argument("--tag-prefix", default=None, help="prepend this to the text of tagged documents")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run)
@@ -424,8 +485,8 @@ def build_parser() -> argparse.ArgumentParser:
     ro.add_argument("scores", help="output folder of a `curafilter run --scores-only`")
     ro.add_argument("-o", "--out", required=True, help="output folder for the routed documents")
     ro.add_argument("--rules", required=True, help="rules TOML")
-    ro.add_argument("--batch-tokens", type=int, default=16384)
-    ro.add_argument("--threads", type=int, default=0)
+    ro.add_argument("--batch-tokens", type=positive_int, default=16384)
+    ro.add_argument("--threads", type=non_negative_int, default=0)
     ro.add_argument("--field", default="curafilter")
     ro.add_argument("--tag-prefix", default=None)
     ro.add_argument("-q", "--quiet", action="store_true")
@@ -434,8 +495,8 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("inspect", help="show sample documents of a run with their scores and reasons")
     i.add_argument("out", help="a run's output folder")
     i.add_argument("--route", choices=["keep", "drop", "revise", "tag", "quarantine"], default=None)
-    i.add_argument("-n", type=int, default=5, help="documents per route")
-    i.add_argument("--chars", type=int, default=300, help="characters of text to show")
+    i.add_argument("-n", type=positive_int, default=5, help="documents per route")
+    i.add_argument("--chars", type=positive_int, default=300, help="characters of text to show")
     i.set_defaults(func=cmd_inspect)
 
     a = sub.add_parser("annotate", help="label documents with an LLM teacher against the principles")
@@ -443,11 +504,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--principles", required=True, help="principles TOML")
     _llm_options(a, required=True)
     a.add_argument("-o", "--out", required=True, help="labels JSONL (appended to; re-runs skip labelled documents)")
-    a.add_argument("-n", type=int, default=None, help="sample this many documents (seeded)")
+    a.add_argument("-n", type=positive_int, default=None, help="sample this many documents (seeded)")
     a.add_argument("--seed", type=int, default=0)
     a.add_argument("--text-key", default="text")
     a.add_argument("--id-key", default=None)
-    a.add_argument("--max-chars", type=int, default=8000, help="characters of each document sent")
+    a.add_argument("--max-chars", type=positive_int, default=8000, help="characters of each document sent")
     a.add_argument("-q", "--quiet", action="store_true")
     a.set_defaults(func=cmd_annotate)
 
@@ -461,6 +522,14 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--max-length", type=int, default=256)
     d.add_argument("--label-threshold", type=float, default=0.5, help="teacher score counted as a violation")
     d.add_argument("--no-baselines", action="store_true")
+    mode = d.add_mutually_exclusive_group()
+    mode.add_argument("--fine-tune", dest="fine_tune", action="store_true", default=True,
+                      help="fine-tune the encoder with one head per principle (default; needs the train extra: torch)")
+    mode.add_argument("--frozen", dest="fine_tune", action="store_false",
+                      help="keep the encoder frozen and fit linear wide-and-deep heads (fast, no torch)")
+    d.add_argument("--epochs", type=float, default=1.0, help="fine-tuning epochs (default: 1)")
+    d.add_argument("--lr", type=float, default=4e-5, help="fine-tuning learning rate of the encoder (default: 4e-5)")
+    d.add_argument("--folds", type=int, default=3, help="validation folds when fine-tuning; each trains a model (default: 3)")
     d.set_defaults(func=cmd_distill)
 
     v = sub.add_parser("revise", help="rewrite the revise queue with an LLM; re-score; keep what passes")
@@ -470,9 +539,9 @@ def build_parser() -> argparse.ArgumentParser:
     _llm_options(v, required=False)
     v.add_argument("--scorer", dest="model", default="default", help="bundle that re-scores rewrites")
     v.add_argument("--device", default="auto")
-    v.add_argument("--max-attempts", type=int, default=3)
-    v.add_argument("--price-in", type=float, default=0.0, help="USD per million prompt tokens")
-    v.add_argument("--price-out", type=float, default=0.0, help="USD per million completion tokens")
+    v.add_argument("--max-attempts", type=positive_int, default=3)
+    v.add_argument("--price-in", type=non_negative_float, default=0.0, help="USD per million prompt tokens")
+    v.add_argument("--price-out", type=non_negative_float, default=0.0, help="USD per million completion tokens")
     v.add_argument("--text-key", default="text")
     v.add_argument("--id-key", default=None)
     v.add_argument("--field", default="curafilter")
@@ -498,7 +567,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args, console)
     except CurafilterError as e:
-        console.print(f"[bold red]error:[/] {e}")
+        # The message names paths, keys and rule reasons: print it as plain text, never as markup.
+        console.print(Text.assemble(("error:", "bold red"), " ", strip_controls(e)), soft_wrap=True)
         return 1
     except KeyboardInterrupt:
         console.print("[yellow]interrupted[/]")

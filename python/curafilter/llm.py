@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import msgspec
 
-from curafilter.errors import CurafilterError
+from curafilter.errors import ConfigError, CurafilterError
 
 
 class LLMError(CurafilterError):
@@ -44,6 +44,23 @@ class ClientStats:
     retries: int = 0
     failures: int = 0
     usage: Usage = field(default_factory=Usage)
+
+
+def _token_count(value: object) -> int:
+    """A token count from an untrusted response: a finite, non-negative number, else 0."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 0
+    if not 0 <= value <= 2**53:  # also NaN; far beyond any real count (and SQLite's integers)
+        return 0
+    return int(value)
+
+
+def parse_usage(u: object) -> Usage:
+    """The ``usage`` object of a chat completion, read defensively: servers send a string, null,
+    or non-numbers there. Anything unusable counts as 0 tokens; it never costs the answer."""
+    if not isinstance(u, dict):
+        return Usage()
+    return Usage(_token_count(u.get("prompt_tokens")), _token_count(u.get("completion_tokens")))
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -83,6 +100,12 @@ class ChatClient:
         temperature: float = 0.0,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+            raise ConfigError(f"concurrency must be at least 1, got {concurrency!r}")
+        if not timeout > 0:  # also NaN; a zero timeout fails every request
+            raise ConfigError(f"timeout must be more than 0 seconds, got {timeout!r}")
+        if max_retries < 0:
+            raise ConfigError(f"max_retries must not be negative, got {max_retries!r}")
         url = endpoint.rstrip("/")
         self.url = url if url.endswith("/chat/completions") else url + "/chat/completions"
         self.model = model
@@ -146,8 +169,7 @@ class ChatClient:
             text = data["choices"][0]["message"]["content"]
         except (msgspec.DecodeError, KeyError, IndexError, TypeError) as e:
             raise LLMError(f"{self.url}: response is not a chat completion ({e.__class__.__name__}: {e})") from None
-        u = data.get("usage") or {}
-        usage = Usage(int(u.get("prompt_tokens", 0)), int(u.get("completion_tokens", 0)))
+        usage = parse_usage(data.get("usage") if isinstance(data, dict) else None)
         self.stats.usage.prompt_tokens += usage.prompt_tokens
         self.stats.usage.completion_tokens += usage.completion_tokens
         return Completion(text if isinstance(text, str) else "", usage, attempt)

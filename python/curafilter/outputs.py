@@ -58,6 +58,17 @@ def shard_name(path: str) -> str:
     return f"{stem}.{digest}.jsonl.zst"
 
 
+def ensure_dir(path: Path, what: str = "output folder") -> None:
+    """Create folder `path` (and its parents), or fail with a message naming it: an existing file
+    there, or a folder that cannot be made, is a user error, not a traceback."""
+    if path.exists() and not path.is_dir():
+        raise ConfigError(f"{what} {path} exists and is not a folder; choose another -o")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ConfigError(f"cannot create {what} {path}: {e.strerror or e}") from None
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     with open(tmp, "wb") as f:
@@ -74,8 +85,8 @@ class OutputDir:
 
     def claim(self, identity: RunIdentity) -> None:
         """Create the folder for `identity`, or check that an existing one was made by the same."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        self.manifest.mkdir(exist_ok=True)
+        ensure_dir(self.root)
+        ensure_dir(self.manifest)
         path = self.root / "run.json"
         if path.exists():
             try:

@@ -26,8 +26,9 @@ import zstandard
 from curafilter._core import ShardOutputs
 from curafilter.annotate import text_at
 from curafilter.errors import ConfigError, InputError
-from curafilter.llm import ChatClient, LLMError
+from curafilter.llm import ChatClient, LLMError, parse_usage
 from curafilter.model import Model
+from curafilter.outputs import ensure_dir
 from curafilter.principles import PrinciplesFile, revision_messages
 
 STATES = ("pending", "in_flight", "done", "dropped", "failed")
@@ -65,7 +66,7 @@ class Prices:
 
 class Ledger:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_dir(path.parent)
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
@@ -326,8 +327,10 @@ async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str]
         if row is None or row[0] in ("done", "dropped", "failed"):
             continue  # unknown or already settled: importing twice changes nothing
         attempts = row[1] + 1
-        resp = (r.get("response") or {})
-        body = resp.get("body") or {}
+        resp = r.get("response")
+        resp = resp if isinstance(resp, dict) else {}
+        body = resp.get("body")
+        body = body if isinstance(body, dict) else {}
         if resp.get("status_code") != 200 or r.get("error"):
             state = "failed" if attempts >= max_attempts else "pending"
             ledger.settle(doc_id, state=state, attempts=attempts, reason=f"batch request failed: {r.get('error') or resp.get('status_code')}")
@@ -336,9 +339,9 @@ async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str]
             text = body["choices"][0]["message"]["content"]
         except (KeyError, IndexError, TypeError):
             text = ""
-        usage = body.get("usage") or {}
-        await _judge(ledger, model, doc_id, text or "", attempts, max_attempts, prices,
-                     int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0)), lock)
+        usage = parse_usage(body.get("usage"))  # a malformed usage counts as 0 tokens, never loses the answer
+        await _judge(ledger, model, doc_id, text if isinstance(text, str) else "", attempts, max_attempts, prices,
+                     usage.prompt_tokens, usage.completion_tokens, lock)
     write_outputs(ledger, Path(out), text_key=text_key, field=field, model=model, teacher=teacher)
     pt, ct, cost = ledger.db.execute("SELECT SUM(prompt_tokens), SUM(completion_tokens), SUM(cost) FROM docs").fetchone()
     return ReviseStats(ledger.total(), ledger.counts(), pt or 0, ct or 0, cost or 0.0, time.time() - started)

@@ -22,6 +22,9 @@ A rules file is TOML::
 
 Scores are probabilities in [0, 1] that a document violates each principle. Rules are evaluated on
 a whole batch at once (numpy), not per document.
+
+A file with no ``[[rule]]`` and ``default = "keep"`` (an empty file, say) is refused: it would keep
+everything silently. With no rules and another default, every document goes to that route.
 """
 
 from __future__ import annotations
@@ -203,15 +206,30 @@ def parse_rules(text: str, principles: list[str], *, source: str = "<rules>") ->
     except msgspec.DecodeError as e:
         # The TOML parser's message carries the line and column.
         raise ConfigError(f"{source}: invalid TOML: {e}") from None
+    if not spec.rule and spec.default == "keep":
+        # Almost always a mistake (an empty or truncated file, a wrong path to a stub): it would
+        # keep every document without a word. A file with no rules that routes everything
+        # elsewhere (default = "drop" | "revise" | "tag") says so explicitly and is allowed.
+        raise ConfigError(
+            f"{source}: no [[rule]] entries and default = \"keep\": every document would be kept "
+            "unfiltered. Add at least one [[rule]] (or, to send everything to one route, set default "
+            "to \"drop\", \"revise\" or \"tag\")"
+        )
     return Rules(spec, principles, source=source, text=text)
 
 
 def load_rules(path: str | os.PathLike[str], principles: list[str]) -> Rules:
     p = Path(path)
     try:
-        text = p.read_text()
+        raw = p.read_bytes()
     except OSError as e:
         raise ConfigError(f"cannot read rules file {p}: {e}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        raise ConfigError(f"{p}:{line}: not UTF-8 (byte {raw[e.start]:#04x} at offset {e.start}); "
+                          "a rules file is UTF-8 TOML") from None
     return parse_rules(text, principles, source=str(p))
 
 

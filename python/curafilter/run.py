@@ -91,6 +91,26 @@ def bundle_rules(model: Model, rules: str | os.PathLike[str] | None) -> Rules:
     return parse_rules(default_rules_text(thresholds), model.principles, source=f"{model.path} (derived rules)")
 
 
+def check_field_name(field_name: str, *, text_key: str, id_key: str | None = None) -> None:
+    """Refuse an output field that would overwrite the document's own text or id: the field is
+    added at the top level, so it must differ from the first key of ``--text-key`` and ``--id-key``.
+    (Any other document that already has the field is quarantined as ``field_collision``.)"""
+    if not isinstance(field_name, str) or not field_name:
+        raise ConfigError(f"field must be a non-empty name, got {field_name!r}")
+    for option, key in (("--text-key", text_key), ("--id-key", id_key)):
+        if key and key.split(".")[0] == field_name:
+            raise ConfigError(
+                f"--field {field_name!r} would overwrite the documents' own {key!r} ({option}); "
+                "choose another --field")
+
+
+def _field_probe(field_name: str) -> msgspec.json.Decoder:
+    """A decoder that reads only whether a JSON object has the top-level key `field_name` (escaped
+    spellings of the key included); every other value is skipped without being built."""
+    probe = msgspec.defstruct("FieldProbe", [("value", msgspec.Raw, msgspec.UNSET)], rename={"value": field_name})
+    return msgspec.json.Decoder(probe)
+
+
 def _set_path(obj: dict, dotted: str, fn) -> None:  # type: ignore[type-arg]
     *parents, last = dotted.split(".")
     for key in parents:
@@ -109,6 +129,7 @@ class Router:
         self.tally = _Tally()
         self.completed = 0
         self._field = msgspec.json.encode(identity.field)
+        self._probe = _field_probe(identity.field)
         self._enc = msgspec.json.Encoder()
 
     def outputs(self, shard: int) -> ShardOutputs:
@@ -124,6 +145,12 @@ class Router:
         for shard, lines in by_shard.items():
             self.outputs(shard).write_lines("quarantine", lines)
 
+    def _has_field(self, raw: bytes) -> bool:
+        try:
+            return self._probe.decode(raw).value is not msgspec.UNSET
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            return False  # not reachable for parsed documents; the writer would refuse it anyway
+
     def route(self, batch: Batch, scores: np.ndarray) -> None:
         n = len(batch)
         if n == 0:
@@ -132,25 +159,37 @@ class Router:
         decision = self.rules.apply(scores)
         principles = self.identity.principles
         # Fail closed: a row the model could not score (NaN) goes to quarantine, never to keep.
-        routes = [self.rules.routes[d] if d >= 0 else "" for d in decision]
-        reasons = [self.rules.reasons[d] if d >= 0 else "unscorable" for d in decision]
-        self.tally.docs += n
-        self.tally.routes.update(r for r in routes if r)
-        self.tally.reasons.update(reasons)
-        self.tally.add_scores(np.nan_to_num(scores, nan=0.0))
+        # A document that already has the output field would get a second key of that name (and
+        # most readers keep the last one, silently replacing the document's own value): it is
+        # quarantined too, never written with the field overwritten.
+        problem: dict[int, tuple[str, str]] = {}
+        for i in range(n):
+            if decision[i] < 0:
+                problem[i] = ("unscorable", "the model returned NaN for this document")
+            elif not self.scores_only and self._has_field(batch.raw(i)):
+                problem[i] = ("field_collision", f"the document already has a top-level {self.identity.field!r} "
+                              "field, which the output field would overwrite; run with another --field")
+        routes = ["" if i in problem else self.rules.routes[d] for i, d in enumerate(decision)]
+        reasons = [self.rules.reasons[d] if d >= 0 else "" for d in decision]
+        ok = [i for i in range(n) if i not in problem]
+        # Quarantined rows are counted as quarantined, not as documents: docs + quarantined = lines.
+        self.tally.docs += len(ok)
+        self.tally.routes.update(routes[i] for i in ok)
+        self.tally.reasons.update(reasons[i] for i in ok)
+        if ok:
+            self.tally.add_scores(scores[ok] if len(ok) < n else scores)
         out = self.outputs(shard)
         rows = np.round(scores.astype(np.float64), 5).tolist()
-        bad = [i for i, d in enumerate(decision) if d < 0]
-        if bad:
-            self.tally.quarantine["unscorable"] += len(bad)
+        if problem:
+            self.tally.quarantine.update(reason for reason, _ in problem.values())
             out.write_lines("quarantine", [self._enc.encode({
                 "shard": self.shards[shard], "line": int(batch.line[i]), "offset": int(batch.offset[i]),
-                "reason": "unscorable", "detail": "the model returned NaN for this document"}) for i in bad])
+                "reason": reason, "detail": detail}) for i, (reason, detail) in sorted(problem.items())])
         if self.scores_only:
             lines = [self._enc.encode({
                 "shard": self.shards[shard], "line": int(batch.line[i]), "id": batch.ids[i],
                 "scores": dict(zip(principles, rows[i])), "model": self.identity.model,
-            }) for i in range(n) if decision[i] >= 0]
+            }) for i in ok]
             out.write_lines("scores", lines)
             return
         members, replace = [], {}
@@ -201,6 +240,8 @@ def run(
     """
     started = time.perf_counter()
     console = console or Console(stderr=True)
+    if not scores_only:
+        check_field_name(field_name, text_key=text_key, id_key=id_key)
     m = model if isinstance(model, Model) else load_model(model, device=device)
     r = bundle_rules(m, rules)
     if limit is not None and limit < 0:
@@ -301,6 +342,7 @@ def reroute(
         raise InputError(f"{src} is not a curafilter output folder (no run.json)") from None
     if not old.scores_only:
         raise ConfigError(f"{src} was not written with --scores-only; route needs score rows")
+    check_field_name(field_name, text_key=old.text_key)
     r = load_rules(rules, old.principles)
     table: dict[str, dict[int, np.ndarray]] = {}
     decoder = msgspec.json.Decoder(_ScoreRow)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Iterable
 
 from curafilter._core import Batch, QuarantineRecord, Stream, quarantine_reasons
 from curafilter.bundle import tokenizer_file
+from curafilter.errors import ConfigError
 
 __all__ = ["stream", "Stream", "Batch", "QuarantineRecord", "QUARANTINE_REASONS"]
 
@@ -50,6 +52,15 @@ def stream(
     >>> docs > 0
     True
     """
+    for name, value, least in (("max_length", max_length, 2), ("batch_tokens", batch_tokens, 1),
+                               ("max_batch", max_batch, 1), ("sort_window", sort_window, 1),
+                               ("threads", threads, 0), ("max_line_bytes", max_line_bytes, 1)):
+        try:
+            ok = operator.index(value) >= least
+        except TypeError:
+            ok = False
+        if not ok:
+            raise ConfigError(f"invalid option {name}: must be an integer of at least {least}, got {value!r}")
     return Stream(
         _paths(paths),
         None if tokenizer is None else os.fspath(tokenizer_file(tokenizer)),

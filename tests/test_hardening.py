@@ -1,0 +1,332 @@
+"""Hardening: bad configuration, hostile documents and LLM responses, and CLI misuse end in a clear
+one-line error (or a quarantine record), never a traceback, a hang or silently wrong output."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import curafilter
+from curafilter.cli import main
+from curafilter.errors import ConfigError
+from curafilter.llm import ChatClient, parse_usage
+from curafilter.rules import load_rules, parse_rules
+
+from conftest import REPO, TINY_PRINCIPLES, TINY_TOKENIZER, doc_lines, make_tiny_bundle, write_shard
+from llm_server import FakeLLM, document_of
+from test_llm import PRINCIPLES, read_out, revise_setup, teacher
+from test_run import outputs
+
+P = list(TINY_PRINCIPLES)
+TAG_RULES = 'default = "keep"\ndefault_reason = "clean"\n[[rule]]\nroute = "tag"\nreason = "high"\nwhen.max = { threshold = 0.6 }\n'
+
+
+# 1. A rules file with no rules ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", "# nothing here\n", 'default = "keep"\ndefault_reason = "clean"\n'])
+def test_rules_file_without_rules_that_keeps_everything_is_refused(tmp_path: Path, text: str) -> None:
+    with pytest.raises(ConfigError, match=r"rules\.toml: no \[\[rule\]\] entries"):
+        parse_rules(text, P, source="rules.toml")
+    f = tmp_path / "empty.toml"
+    f.write_text(text)
+    with pytest.raises(ConfigError, match=re.escape(str(f))):
+        load_rules(f, P)
+
+
+def test_rules_file_without_rules_but_another_default_is_allowed() -> None:
+    rules = parse_rules('default = "drop"\ndefault_reason = "quarantine-everything"\n', P, source="r.toml")
+    assert rules.routes == ["drop"] and rules.reasons == ["quarantine-everything"]
+
+
+def test_cli_run_with_an_empty_rules_file_exits_1_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(5))
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / "my-rules.toml"
+    rules.write_text("")
+    assert main(["run", str(shard), "-o", str(tmp_path / "out"), "--model", str(bundle), "--device", "cpu",
+                 "--rules", str(rules), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "my-rules.toml" in err and "no [[rule]]" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+# 2. The output field must never overwrite a document's own field --------------------------------
+
+@pytest.mark.parametrize("kw", [
+    dict(field_name="text"),
+    dict(field_name="meta", text_key="meta.content"),
+    dict(field_name="id", id_key="id"),
+    dict(field_name=""),
+])
+def test_field_equal_to_the_text_or_id_key_is_refused(tmp_path: Path, kw: dict) -> None:
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(5))
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    with pytest.raises(ConfigError, match="field"):
+        curafilter.run([shard], tmp_path / "out", model=bundle, device="cpu", progress=False, **kw)
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_field_text_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(5))
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    assert main(["run", str(shard), "-o", str(tmp_path / "out"), "--model", str(bundle), "--device", "cpu",
+                 "--field", "text", "-q"]) == 1
+    assert "--field 'text'" in capsys.readouterr().err
+
+
+def collision_corpus(tmp_path: Path) -> tuple[Path, set[str]]:
+    lines = doc_lines(30)
+    lines += [
+        json.dumps({"id": "own", "text": "hello world alpha", "curafilter": "the document's own value"}).encode(),
+        # An escaped spelling of the same key is the same key.
+        b'{"id": "escaped", "text": "hello beta", "\\u0063urafilter": 1}',
+        json.dumps({"curafilter": None, "id": "first", "text": "gamma word"}).encode(),
+        # Nested: not a collision, the field is added at the top level.
+        json.dumps({"id": "nested", "text": "hello text", "meta": {"curafilter": 2}}).encode(),
+    ]
+    return write_shard(tmp_path / "in.jsonl", lines), {"own", "escaped", "first"}
+
+
+def test_document_that_already_has_the_field_is_quarantined_not_overwritten(tmp_path: Path) -> None:
+    shard, colliding = collision_corpus(tmp_path)
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(TAG_RULES)
+    out = tmp_path / "out"
+    stats = curafilter.run([shard], out, model=bundle, rules=rules, device="cpu", progress=False, id_key="id")
+    got = outputs(out)
+    q = [r for r in got["quarantine"] if r["reason"] == "field_collision"]
+    assert sorted(r["line"] for r in q) == [31, 32, 33]
+    assert all("'curafilter'" in r["detail"] and "--field" in r["detail"] for r in q)
+    routed = [r for route in ("keep", "drop", "revise", "tag") for r in got.get(route, [])]
+    assert {r["id"] for r in routed} == {f"d{i}" for i in range(30)} | {"nested"}
+    assert all(isinstance(r["curafilter"], dict) and "route" in r["curafilter"] for r in routed)
+    assert [r["meta"] for r in routed if r["id"] == "nested"] == [{"curafilter": 2}]
+    # Conservation: every line is a routed document or a quarantine record, counted once.
+    assert stats.docs == 31 and stats.quarantined == 3 and sum(stats.routes.values()) == stats.docs
+    assert stats.quarantined_by_reason == {"field_collision": 3}
+    manifest = json.loads(next((out / "manifest").glob("*.json")).read_text())
+    assert sum(manifest["counts"].values()) == 34
+
+    # Another --field routes them all; route from saved scores applies the same check.
+    other = curafilter.run([shard], tmp_path / "other", model=bundle, rules=rules, device="cpu", progress=False,
+                           field_name="cf")
+    assert other.docs == 34 and other.quarantined == 0
+    curafilter.run([shard], tmp_path / "scores", model=bundle, device="cpu", progress=False, scores_only=True)
+    assert main(["route", str(tmp_path / "scores"), "-o", str(tmp_path / "routed"), "--rules", str(rules), "-q"]) == 0
+    assert sorted(r["line"] for r in outputs(tmp_path / "routed")["quarantine"]) == [31, 32, 33]
+
+
+# 3. Malformed `usage` in an LLM response --------------------------------------------------------
+
+BAD_USAGES = ['"lots"', '{"prompt_tokens": "ten", "completion_tokens": null}', "[1, 2]", "null",
+              '{"prompt_tokens": -5, "completion_tokens": 1e300}', '{"prompt_tokens": true, "completion_tokens": {}}']
+
+
+def raw_completion(content: str, usage: str) -> str:
+    choices = json.dumps([{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}])
+    return f'{{"id": "x", "object": "chat.completion", "choices": {choices}, "usage": {usage}}}'
+
+
+def test_parse_usage_counts_anything_malformed_as_zero() -> None:
+    for usage in BAD_USAGES:
+        u = parse_usage(json.loads(usage))
+        assert (u.prompt_tokens, u.completion_tokens) == (0, 0), usage
+    u = parse_usage({"prompt_tokens": 12, "completion_tokens": 3.0})
+    assert (u.prompt_tokens, u.completion_tokens) == (12, 3)
+
+
+def test_revise_keeps_every_rewrite_when_usage_is_malformed(tmp_path: Path) -> None:
+    bundle, queue, principles = revise_setup(tmp_path, 12)
+
+    def script(body, n):
+        rewrite = document_of(body).replace("gamma", "world")
+        return 200, {"X-Raw": "1"}, raw_completion(rewrite, BAD_USAGES[n % len(BAD_USAGES)]), 0.0
+
+    out = tmp_path / "revised"
+    with FakeLLM(script) as server:
+        assert main(["revise", str(queue), "-o", str(out), "--principles", str(principles), "--endpoint", server.url,
+                     "--model", "rewriter", "--scorer", str(bundle), "--device", "cpu", "--retries", "0",
+                     "--price-in", "1", "--price-out", "1", "-q"]) == 0
+    got = read_out(out)
+    assert len(got["revised"]) == 12 and not got["dropped"] and not got["failed"]
+    assert all("gamma" not in r["text"] for r in got["revised"])
+    assert {r["curafilter_revision"]["prompt_tokens"] for r in got["revised"]} == {0}
+
+
+def test_revise_import_batch_with_malformed_usage(tmp_path: Path) -> None:
+    bundle, queue, principles = revise_setup(tmp_path, 6)
+    base = ["revise", str(queue), "--principles", str(principles), "--scorer", str(bundle), "--device", "cpu",
+            "--model", "rewriter", "-o", str(tmp_path / "out")]
+    requests = tmp_path / "batch.jsonl"
+    assert main([*base, "--export-batch", str(requests)]) == 0
+    results = tmp_path / "results.jsonl"
+    with results.open("w") as f:
+        for i, line in enumerate(requests.read_text().splitlines()):
+            r = json.loads(line)
+            text = r["body"]["messages"][-1]["content"].replace("gamma", "world")
+            body = json.loads(raw_completion(text, BAD_USAGES[i % len(BAD_USAGES)]))
+            f.write(json.dumps({"custom_id": r["custom_id"], "response": {"status_code": 200, "body": body}}) + "\n")
+    assert main([*base, "--import-batch", str(results)]) == 0
+    assert len(read_out(tmp_path / "out")["revised"]) == 6
+
+
+def test_annotate_labels_every_document_when_usage_is_malformed(tmp_path: Path) -> None:
+    docs = write_shard(tmp_path / "docs.jsonl", doc_lines(10))
+    principles = tmp_path / "p.toml"
+    principles.write_text(PRINCIPLES)
+
+    def script(body, n):
+        _, _, content, _ = teacher(body, n)
+        return 200, {"X-Raw": "1"}, raw_completion(content, BAD_USAGES[n % len(BAD_USAGES)]), 0.0
+
+    labels = tmp_path / "labels.jsonl"
+    with FakeLLM(script) as server:
+        assert main(["annotate", str(docs), "--principles", str(principles), "--endpoint", server.url,
+                     "--model", "teacher", "-o", str(labels), "--retries", "0", "-q"]) == 0
+    assert len(labels.read_text().splitlines()) == 10
+
+
+# 4. CLI misuse: one line and exit 2 (usage) or 1 (fatal), never a traceback or a hang ------------
+
+LLM = ["--endpoint", "http://127.0.0.1:9/v1", "--model", "m"]
+
+
+@pytest.mark.parametrize("argv, option", [
+    (["stream", "x", "--threads", "-1"], "--threads"),
+    (["stream", "x", "--batch-tokens", "-5"], "--batch-tokens"),
+    (["stream", "x", "--batch-tokens", "0"], "--batch-tokens"),
+    (["stream", "x", "--max-length", "-3"], "--max-length"),
+    (["run", "x", "-o", "o", "--threads", "-2"], "--threads"),
+    (["run", "x", "-o", "o", "--batch-tokens", "-1"], "--batch-tokens"),
+    (["run", "x", "-o", "o", "--limit", "-1"], "--limit"),
+    (["route", "x", "-o", "o", "--rules", "r", "--threads", "-1"], "--threads"),
+    (["annotate", "x", "--principles", "p", *LLM, "-o", "l", "--concurrency", "0"], "--concurrency"),
+    (["annotate", "x", "--principles", "p", *LLM, "-o", "l", "--timeout", "0"], "--timeout"),
+    (["annotate", "x", "--principles", "p", *LLM, "-o", "l", "--timeout", "nan"], "--timeout"),
+    (["annotate", "x", "--principles", "p", *LLM, "-o", "l", "--retries", "-1"], "--retries"),
+    (["revise", "x", "--principles", "p", "-o", "o", "--concurrency", "-4"], "--concurrency"),
+    (["revise", "x", "--principles", "p", "-o", "o", "--max-attempts", "0"], "--max-attempts"),
+    (["revise", "x", "--principles", "p", "-o", "o", "--price-in", "-1"], "--price-in"),
+    (["inspect", "x", "-n", "-1"], "-n"),
+])
+def test_bad_numeric_options_are_usage_errors(argv: list[str], option: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(argv)
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}" in err and "Traceback" not in err
+
+
+def test_api_refuses_values_the_cli_refuses(tmp_path: Path) -> None:
+    write_shard(tmp_path / "a.jsonl", doc_lines(3))
+    for kw in [dict(threads=-1), dict(batch_tokens=-1), dict(max_length=-3), dict(threads=1.5)]:
+        with pytest.raises(ConfigError, match=next(iter(kw))):
+            curafilter.stream(tmp_path, tokenizer=TINY_TOKENIZER, **kw)
+    for kw in [dict(concurrency=0), dict(timeout=0), dict(timeout=float("nan")), dict(max_retries=-1)]:
+        with pytest.raises(ConfigError, match=next(iter(kw))):
+            ChatClient("http://127.0.0.1:9/v1", "m", **kw)
+
+
+def test_fatal_cli_errors_are_one_line_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(5))
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder")
+    run = ["run", str(shard), "--model", str(bundle), "--device", "cpu", "-q"]
+
+    def fails(argv: list[str], *names: str) -> None:
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("error:") and err.count("\n") == 1, err
+        for name in names:
+            assert name in err, (name, err)
+
+    fails([*run, "-o", str(a_file)], "a-file", "not a folder")
+    bad_rules = tmp_path / "latin1.toml"
+    bad_rules.write_bytes(b'default = "drop"\n# caf\xe9\n')
+    fails([*run, "-o", str(tmp_path / "out"), "--rules", str(bad_rules)], "latin1.toml:2", "UTF-8")
+    bad_principles = tmp_path / "latin1-principles.toml"
+    bad_principles.write_bytes(b'[[principle]]\nname = "a"\ndescription = "caf\xe9"\n')
+    fails(["annotate", str(shard), "--principles", str(bad_principles), *LLM, "-o", str(tmp_path / "l.jsonl"), "-q"],
+          "latin1-principles.toml:3", "UTF-8")
+    principles = tmp_path / "p.toml"
+    principles.write_text(PRINCIPLES)
+    fails(["annotate", str(shard), "--principles", str(principles), *LLM, "-o", str(tmp_path), "-q"], "is a folder")
+    fails(["revise", str(shard), "--principles", str(principles), *LLM, "--scorer", str(bundle), "--device", "cpu",
+           "-o", str(a_file), "-q"], "a-file", "not a folder")
+
+
+# 5. Untrusted text is never rich markup, and inspect never prints control sequences --------------
+
+def test_markup_in_rule_reasons_paths_and_errors_is_printed_literally(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shard = tmp_path / "in [/] [bold]" / "a[/].jsonl"  # "[/]" holds a separator: folders "in [" and "] [bold]"
+    shard.parent.mkdir(parents=True)
+    write_shard(shard, doc_lines(20) + [b"{broken"])
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / "rules.toml"
+    rules.write_text('default = "tag"\ndefault_reason = "odd [/] reason [red]x[/red] :warning:"\n')
+    out = tmp_path / "out [/]"
+    assert main(["run", str(shard), "-o", str(out), "--model", str(bundle), "--device", "cpu", "--rules", str(rules), "-q"]) == 0
+    captured = capsys.readouterr()
+    assert "odd [/] reason [red]x[/red] :warning:" in captured.out
+    assert "out [/]/quarantine/" in captured.err  # "1 lines quarantined: see OUT/quarantine/"
+    assert main(["stream", str(tmp_path / "missing [/]"), "--tokenizer", str(TINY_TOKENIZER), "-q"]) == 1
+    assert "missing [/]" in capsys.readouterr().err
+    assert main(["inspect", str(out), "-n", "3"]) == 0
+    shown = capsys.readouterr().out
+    assert "a[/].jsonl" in shown and "odd [/] reason" in shown
+
+
+def test_inspect_strips_terminal_control_sequences(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile = "alpha \x1b]0;pwned\x07 \x1b[2J\x1b[31mred\x1b[0m beta\x9b1m [/] [bold]x\x00\x08\r\x7f\tend"
+    shard = write_shard(tmp_path / "a.jsonl", [json.dumps({"text": hostile}).encode()])
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / "rules.toml"
+    rules.write_text('default = "tag"\ndefault_reason = "all\\u001b[31m"\n')
+    out = tmp_path / "out"
+    assert main(["run", str(shard), "-o", str(out), "--model", str(bundle), "--device", "cpu", "--rules", str(rules), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["inspect", str(out), "--route", "tag", "--chars", "200"]) == 0
+    shown = capsys.readouterr().out
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", shown), repr(shown)
+    for piece in ["alpha", "]0;pwned", "[2J[31mred[0m", "beta1m", "[/]", "[bold]x", "end", "all[31m"]:
+        assert piece in shown, (piece, shown)
+
+
+# 6. --version and python -m curafilter -----------------------------------------------------------
+
+def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0
+    assert capsys.readouterr().out == f"curafilter {curafilter.__version__}\n"
+
+
+def test_python_dash_m_curafilter() -> None:
+    r = subprocess.run([sys.executable, "-m", "curafilter", "--version"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == f"curafilter {curafilter.__version__}"
+    r = subprocess.run([sys.executable, "-m", "curafilter", "stream"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "usage: curafilter stream" in r.stderr
+
+
+# 7. Every environment variable the package reads is documented -----------------------------------
+
+def test_every_environment_variable_read_is_documented() -> None:
+    readme = (REPO / "README.md").read_text()
+    m = re.search(r"^## Environment variables\n(.*?)(?=^## )", readme, re.S | re.M)
+    assert m, "README has an '## Environment variables' section"
+    section = m.group(1)
+    found = set()
+    for f in (REPO / "python" / "curafilter").rglob("*.py"):
+        src = f.read_text()
+        found |= set(re.findall(r"""(?:environ\.get|environ\[|getenv)\(?\s*["']([A-Z0-9_]+)["']""", src))
+        found |= set(re.findall(r"""api_key_env[^=\n]*=\s*["']([A-Z0-9_]+)["']""", src))
+    assert {"CURAFILTER_TENSORRT", "OPENAI_API_KEY"} <= found
+    for name in found:
+        assert f"`{name}`" in section, name
