@@ -452,7 +452,7 @@ def select_fine_tuned(ds: Dataset, encoder: Path, cfg: Any, *, max_length: int, 
     text_fold = np.full(len(t.texts), -1)
     text_fold[t.row_text] = [fold_of_group[g] for g in ds.group]
     folds = [(f"fold{k}", text_fold == k) for k in sorted(set(fold_of_group.values()))]
-    oof_text, _ = finetune.cross_validate(t, folds, encoder, cfg, score_length=max_length, progress=progress, log=log)
+    oof_text = finetune.cross_validate(t, folds, encoder, cfg, score_length=max_length, progress=progress, log=log)
     sel = Selection()
     group = np.array(ds.group)
     for p, name in enumerate(ds.principles):

@@ -305,12 +305,9 @@ def train(t: Targets, encoder: Path, cfg: FineTune = FineTune(), *,
 
 
 def cross_validate(t: Targets, folds: Sequence[tuple[str, np.ndarray]], encoder: Path, cfg: FineTune = FineTune(), *,
-                   train_rows: np.ndarray | None = None, calibration: Sequence[str] = (),
-                   score_length: int | None = None, progress: Callable[[int], None] | None = None,
-                   log: Callable[[str], None] = print) -> tuple[np.ndarray, list[np.ndarray]]:
-    """Out-of-fold scores [n, P] (NaN where a row is in no fold's test set), and each fold model's
-    scores [len(calibration), P] of the `calibration` texts (e.g. held-out ordinary text, to set
-    that fold's thresholds the way the final model's are set).
+                   train_rows: np.ndarray | None = None, score_length: int | None = None,
+                   progress: Callable[[int], None] | None = None, log: Callable[[str], None] = print) -> np.ndarray:
+    """Out-of-fold scores [n, P]: NaN where a row is in no fold's test set.
 
     Each fold is ``(name, test_mask)``: the model trains on every row outside the test set (and
     inside ``train_rows``, when given: e.g. a class-balanced subsample) and scores the test rows
@@ -320,16 +317,13 @@ def cross_validate(t: Targets, folds: Sequence[tuple[str, np.ndarray]], encoder:
     if train_rows is not None:
         allowed[:] = False
         allowed[train_rows] = True
-    calibrated = []
     for name, test in folds:
         tr = np.flatnonzero(allowed & ~test)
         te = np.flatnonzero(test)
         log(f"fold {name}: training on {tr.size:,} texts, scoring {te.size:,}")
         model = train(t.subset(tr), encoder, cfg, progress=progress, log=log)
         oof[te] = model.predict([t.texts[i] for i in te], max_length=score_length)
-        calibrated.append(model.predict(list(calibration), max_length=score_length) if len(calibration)
-                          else np.zeros((0, len(t.principles)), np.float32))
-    return oof, calibrated
+    return oof
 
 
 __all__ = ["FineTune", "Targets", "Trained", "train", "cross_validate", "class_weights", "require_torch"]
