@@ -330,3 +330,102 @@ def test_every_environment_variable_read_is_documented() -> None:
     assert {"CURAFILTER_TENSORRT", "OPENAI_API_KEY"} <= found
     for name in found:
         assert f"`{name}`" in section, name
+
+
+# 5. revise and annotate never lose, never stay silent about failure, never store credentials -----
+
+def _revise_cli(queue, out, principles, bundle, url, *extra):
+    return main(["revise", *map(str, queue), "-o", str(out), "--principles", str(principles), "--endpoint", url,
+                 "--model", "rewriter", "--scorer", str(bundle), "--device", "cpu", "--retries", "0", "-q", *extra])
+
+
+def test_revise_keys_records_by_queue_position_and_reads_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import gzip
+
+    import zstandard
+
+    bundle, _, principles = revise_setup(tmp_path, 1)
+    q = tmp_path / "queue"
+    q.mkdir()
+    same = json.dumps({"id": "x", "text": "hello gamma same"}).encode() + b"\n"
+    (q / "a.jsonl.gz").write_bytes(gzip.compress(json.dumps({"id": "dup", "text": "hello gamma one"}).encode() + b"\n"
+                                                 + json.dumps({"id": "dup", "text": "hello gamma two"}).encode() + b"\n"))
+    (q / "b.jsonl.gz").write_bytes(gzip.compress(same))
+    (q / "c.jsonl").write_bytes(same)
+    # Two zstd frames: both are read.
+    (q / "d.jsonl.zst").write_bytes(zstandard.compress(same) + zstandard.compress(b'{"id": "z", "text": "hello gamma z"}\n'))
+    out = tmp_path / "revised"
+    with FakeLLM(lambda body, n: (200, {}, document_of(body).replace("gamma", "world"), 0.0)) as server:
+        assert _revise_cli([q], out, principles, bundle, server.url, "--id-key", "id") == 0
+    got = read_out(out)
+    assert len(got["revised"]) == 6 and not got["dropped"] and not got["failed"]
+    assert sorted(r["text"] for r in got["revised"]) == sorted(
+        ["hello world one", "hello world two"] + ["hello world same"] * 3 + ["hello world z"])
+    assert len({r["curafilter_revision"]["queue"] for r in got["revised"]}) == 6
+    assert "queued 6; written 6 = 6 revised + 0 dropped + 0 failed" in capsys.readouterr().err
+
+
+def test_revise_exits_1_when_every_call_fails_and_retry_failed_requeues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bundle, queue, principles = revise_setup(tmp_path, 5)
+    out = tmp_path / "revised"
+    healthy = {"up": False}
+
+    def script(body, n):
+        if not healthy["up"]:
+            return 503, {}, '{"error": "down"}', 0.0
+        return 200, {}, document_of(body).replace("gamma", "world"), 0.0
+
+    with FakeLLM(script) as server:
+        assert _revise_cli([queue], out, principles, bundle, server.url, "--max-attempts", "1") == 1
+        assert "0 succeeded, 5 failed, 0 skipped" in capsys.readouterr().err
+        assert len(read_out(out)["failed"]) == 5
+        healthy["up"] = True
+        asked = len(server.requests)
+        assert _revise_cli([queue], out, principles, bundle, server.url) == 0  # failed rows are final by default
+        assert len(server.requests) == asked and "0 succeeded, 0 failed, 5 skipped" in capsys.readouterr().err
+        assert _revise_cli([queue], out, principles, bundle, server.url, "--retry-failed") == 0
+        assert "5 succeeded, 0 failed, 0 skipped" in capsys.readouterr().err
+    got = read_out(out)
+    assert len(got["revised"]) == 5 and not got["failed"]
+
+
+def test_annotate_exits_1_when_every_call_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = write_shard(tmp_path / "docs.jsonl", doc_lines(4))
+    principles = tmp_path / "p.toml"
+    principles.write_text(PRINCIPLES)
+    with FakeLLM(lambda body, n: (500, {}, "{}", 0.0)) as server:
+        assert main(["annotate", str(docs), "--principles", str(principles), "--endpoint", server.url,
+                     "--model", "teacher", "-o", str(tmp_path / "labels.jsonl"), "--retries", "0", "-q"]) == 1
+    assert "0 succeeded, 4 failed, 0 skipped" in capsys.readouterr().err
+
+
+def test_credentials_never_reach_stored_files_or_the_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import zstandard
+
+    monkeypatch.setenv("CURAFILTER_TEST_KEY", "sk-live-SECRET999")
+    bundle, queue, principles = revise_setup(tmp_path, 3)
+    docs = write_shard(tmp_path / "docs.jsonl", doc_lines(3))
+
+    def echo(body, n):  # a server whose error page echoes the key and the basic-auth password
+        return 401, {}, '{"error": "invalid key sk-live-SECRET999 for user:hunter2"}', 0.0
+
+    with FakeLLM(echo) as server:
+        url = server.url.replace("http://", "http://user:hunter2@")
+        assert _revise_cli([queue], tmp_path / "revised", principles, bundle, url, "--max-attempts", "1",
+                           "--api-key-env", "CURAFILTER_TEST_KEY") == 1
+        assert main(["annotate", str(docs), "--principles", str(principles), "--endpoint", url, "--model", "teacher",
+                     "-o", str(tmp_path / "labels.jsonl"), "--retries", "0", "-q",
+                     "--api-key-env", "CURAFILTER_TEST_KEY"]) == 1
+        assert len(server.requests) == 6
+    printed = "".join(capsys.readouterr())
+    failed = zstandard.ZstdDecompressor().decompress((tmp_path / "revised/failed/revise.jsonl.zst").read_bytes(),
+                                                     max_output_size=1 << 24)
+    stored = {"ledger": (tmp_path / "revised/ledger.sqlite").read_bytes()
+              + (tmp_path / "revised/ledger.sqlite-wal").read_bytes() if (tmp_path / "revised/ledger.sqlite-wal").exists()
+              else (tmp_path / "revised/ledger.sqlite").read_bytes(),
+              "failed": failed, "failures": (tmp_path / "labels.failures.jsonl").read_bytes(),
+              "printed": printed.encode()}
+    assert b"HTTP 401" in failed and b"***@127.0.0.1" in failed
+    for name, blob in stored.items():
+        assert b"hunter2" not in blob and b"SECRET999" not in blob, name

@@ -125,12 +125,17 @@ def test_annotate_labels_resumes_and_records_garbage(tmp_path: Path, docs: Path)
         asked = len(server.requests)
         assert asked == 38 + 2 * 3  # one call per good doc, three per garbage doc (1 + 2 parse retries)
 
-        # Resume: labelled documents are skipped; only the two failures are asked again.
+        # Resume: labelled documents and recorded failures are skipped (nothing to do is not an error).
         with labels.open("ab") as f:
             f.write(b'{"id": "torn')  # a killed run's last line
         assert main(args) == 0
+        assert len(server.requests) == asked
+        # --retry-failed asks only the two failures again; the failures file holds each once.
+        assert main([*args, "--retry-failed"]) == 1, "every call failed again: exit 1"
         assert len(server.requests) == asked + 2 * 3
         assert len(labels.read_text().splitlines()) == 38
+        failures = [json.loads(x) for x in (tmp_path / "labels.failures.jsonl").read_text().splitlines()]
+        assert sorted(f["id"] for f in failures) == ["d11", "d7"]
 
     # Sampling is seeded and stable.
     from curafilter.annotate import iter_docs, sample

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -282,3 +283,85 @@ def test_route_from_scores_equals_a_full_run(tmp_path: Path, corpus: Path) -> No
 
     with pytest.raises(ConfigError, match="scores-only"):
         reroute(direct, tmp_path / "x", rules=rules, progress=False)
+
+
+def test_noop_rerun_keeps_the_folder_totals_in_stats_json(tmp_path: Path, corpus: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    out = tmp_path / "out"
+    first = curafilter.run([corpus], out, model=bundle, device="cpu", progress=False)
+    totals = json.loads((out / "stats.json").read_text())
+    assert totals["routes"] == first.routes and totals["docs"] == first.docs
+    assert totals["quarantined"] == first.quarantined and totals["shards_completed"] == 4
+    again = curafilter.run([corpus], out, model=bundle, device="cpu", progress=False)
+    assert again.docs == 0 and again.shards_skipped == 4
+    assert json.loads((out / "stats.json").read_text())["routes"] == first.routes
+    runs = sorted((out / "runs").glob("*.json"))
+    assert len(runs) == 2
+    assert [json.loads(p.read_text())["docs"] for p in runs] == [first.docs, 0]
+    assert json.loads((out / "stats.json").read_text())["last_run"] == f"runs/{runs[-1].name}"
+
+
+def test_route_works_from_another_directory(tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES)
+    monkeypatch.chdir(tmp_path)
+    curafilter.run(["in"], "scores", model=bundle, device="cpu", progress=False, scores_only=True)
+    assert all(Path(r["shard"]).is_absolute() for r in outputs(tmp_path / "scores")["scores"])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(["route", str(tmp_path / "scores"), "-o", str(tmp_path / "routed"), "--rules", str(rules), "-q"]) == 0
+    got = outputs(tmp_path / "routed")
+    assert sum(len(got.get(r, [])) for r in ["keep", "drop", "revise", "tag"]) == 280
+
+
+def test_inspect_scores_only_quarantine_table_and_seeded_sample(tmp_path: Path, corpus: Path,
+                                                                capsys: pytest.CaptureFixture[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    out = tmp_path / "scores"
+    curafilter.run([corpus / "c.jsonl", corpus / "b.jsonl.gz"], out, model=bundle, device="cpu", progress=False,
+                   scores_only=True, id_key="id")
+    capsys.readouterr()
+    assert main(["inspect", str(out), "-n", "3"]) == 0
+    shown = capsys.readouterr().out
+    assert "toxicity=" in shown and "scores: 3 of 130" in shown
+    # Quarantine rows get their own columns, not the text / scores headers.
+    quarantine = shown[shown.index("quarantine: "):]
+    assert "reason" in quarantine and "detail" in quarantine and "text_not_string" in quarantine
+    assert "scores / reason" not in shown
+    # A reproducible sample over every file, not the first records; ids shown.
+    def ids(seed: int) -> list[str]:
+        assert main(["inspect", str(out), "--route", "scores", "-n", "3", "--seed", str(seed)]) == 0
+        return re.findall(r"\b([bc]\d+)\b", capsys.readouterr().out)
+    assert ids(7) == ids(7) and len(ids(7)) == 3
+    samples = {tuple(ids(s)) for s in range(5)}
+    assert len(samples) > 1 and any(not all(i.startswith("c") for i in s) for s in samples)
+
+
+def test_tables_go_to_stdout_with_short_titles_at_80_columns(tmp_path: Path, corpus: Path, tiny_tokenizer: Path,
+                                                             capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / ("a-rather-long-folder-name-for-the-rules-file" * 2) / "rules.toml"
+    rules.parent.mkdir()
+    rules.write_text(RULES)
+    assert main(["stream", str(corpus), "--tokenizer", str(tiny_tokenizer), "-q"]) == 0
+    got = capsys.readouterr()
+    assert "documents" in got.out and "documents" not in got.err
+    for argv in (["run", str(corpus), "-o", str(tmp_path / "out"), "--model", str(bundle), "--rules", str(rules),
+                  "--device", "cpu", "-q"],
+                 ["inspect", str(tmp_path / "out"), "-n", "2"]):
+        assert main(argv) == 0
+        got = capsys.readouterr()
+        assert got.out.strip() and "┃" not in got.err, argv
+        assert max(len(line) for line in got.out.splitlines()) <= 80, argv
+    assert main(["run", str(corpus), "-o", str(tmp_path / "out"), "--model", str(bundle), "--rules", str(rules),
+                 "--device", "cpu", "-q"]) == 0
+    shown = capsys.readouterr().out
+    title = shown.splitlines()[0].strip()
+    assert title == "routes"
+    assert "rules" in shown and "tiny@" in shown  # model and rules are rows of the "run" table

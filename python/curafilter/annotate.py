@@ -5,8 +5,9 @@ Output rows (JSONL, one per labelled document)::
     {"id": ..., "shard": ..., "line": ..., "text": ..., "scores": {principle: p}, "reason": ..., "teacher": model}
 
 Documents whose answer could not be used after retries go to ``<out>.failures.jsonl`` with the
-reason; no score is ever invented. A re-run skips documents already in the output (failures are
-tried again).
+reason; no score is ever invented. A re-run skips documents already in the output and documents
+whose failure is recorded; ``retry_failed=True`` (``--retry-failed``) asks for the failures again
+(the failures file then holds only the documents that failed again).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class Failure(msgspec.Struct, kw_only=True):
 class AnnotateStats:
     selected: int = 0
     skipped_done: int = 0
+    skipped_failed: int = 0
     labelled: int = 0
     failed: int = 0
     prompt_tokens: int = 0
@@ -115,6 +117,20 @@ def read_done(path: Path) -> set[str]:
     return ids
 
 
+def _failure_id(line: bytes) -> str | None:
+    try:
+        return msgspec.json.decode(line, type=Failure).id
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None  # a torn line (a killed run)
+
+
+def read_failures(path: Path) -> set[str]:
+    """Ids whose failure is recorded in the failures file."""
+    if not path.exists():
+        return set()
+    return {i for i in map(_failure_id, path.read_bytes().splitlines()) if i is not None}
+
+
 async def _label(client: ChatClient, spec: PrinciplesFile, doc: Doc, *, max_chars: int,
                  parse_retries: int) -> LabelRow | Failure:
     text = doc.text[:max_chars]
@@ -123,14 +139,14 @@ async def _label(client: ChatClient, spec: PrinciplesFile, doc: Doc, *, max_char
         try:
             c = await client.complete(annotation_messages(spec, text), json_mode=True)
         except LLMError as e:
-            error = str(e)
+            error = client.redact(e)
             break
         got = validate_scores(parse_json_object(c.text), spec.names)
         if isinstance(got, tuple):
             scores, reason = got
             return LabelRow(id=doc.id, shard=doc.shard, line=doc.line, text=doc.text, scores=scores, reason=reason,
                             teacher=client.model, truncated=len(doc.text) > max_chars)
-        error = f"unusable answer: {got}"
+        error = client.redact(f"unusable answer: {got}")
     return Failure(id=doc.id, shard=doc.shard, line=doc.line, error=error, teacher=client.model)
 
 
@@ -146,6 +162,7 @@ async def annotate_async(
     id_key: str | None = None,
     max_chars: int = 8000,
     parse_retries: int = 2,
+    retry_failed: bool = False,
     on_progress=None,
 ) -> AnnotateStats:
     out = Path(out)
@@ -153,9 +170,19 @@ async def annotate_async(
         raise ConfigError(f"labels file {out} is a folder; -o names a JSONL file")
     failures = out.with_name(out.name.removesuffix(".jsonl") + ".failures.jsonl")
     done = read_done(out)
+    failed_before = read_failures(failures)
     chosen = sample(iter_docs(inputs, text_key=text_key, id_key=id_key), n, seed)
     todo = [d for d in chosen if d.id not in done]
-    stats = AnnotateStats(selected=len(chosen), skipped_done=len(chosen) - len(todo))
+    skipped_done = len(chosen) - len(todo)
+    if retry_failed:
+        if failed_before:  # the documents asked again leave the file; the ones failing again come back
+            again = {d.id for d in todo}
+            kept = [x for x in failures.read_bytes().splitlines() if _failure_id(x) not in again]
+            failures.write_bytes(b"".join(x + b"\n" for x in kept))
+    else:
+        todo = [d for d in todo if d.id not in failed_before]
+    stats = AnnotateStats(selected=len(chosen), skipped_done=skipped_done,
+                          skipped_failed=len(chosen) - skipped_done - len(todo))
     enc = msgspec.json.Encoder()
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("ab") as fo, failures.open("ab") as ff:

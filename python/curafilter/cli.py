@@ -135,7 +135,7 @@ def cmd_stream(args: argparse.Namespace, console: Console) -> int:
     if args.json:
         sys.stdout.write(msgspec.json.encode(stats).decode() + "\n")
     else:
-        console.print(stream_table(stats))
+        results_console().print(stream_table(stats))
     return 0
 
 
@@ -198,14 +198,14 @@ def sparkline(counts: list[int]) -> str:
 
 def run_tables(st: "RunStats") -> list[Table]:
     total = st.docs + st.quarantined
-    routes = Table(title=plain(f"routes ({st.model}; rules {st.rules})"))
+    routes = Table(title="routes")
     routes.add_column("route")
     routes.add_column("documents", justify="right")
     routes.add_column("%", justify="right")
     for route, n in [*st.routes.items(), ("quarantine", st.quarantined)]:
         routes.add_row(route, f"{n:,}", f"{100 * n / max(total, 1):.1f}")
     routes.add_row("[bold]total", f"[bold]{total:,}", "100.0")
-    scores = Table(title="scores per principle (histogram over 0 … 1, ten bins)")
+    scores = Table(title="scores (histogram over 0 … 1)")
     for col in ["principle", "histogram", "counts", "conflicts"]:
         scores.add_column(col)
     for p, h in st.histograms.items():
@@ -213,6 +213,8 @@ def run_tables(st: "RunStats") -> list[Table]:
     info = Table(show_header=False, title="run")
     secs = st.seconds or float("nan")
     rows = [
+        ("model", st.model),
+        ("rules", st.rules),
         ("shards", f"{st.shards_total} ({st.shards_skipped} already done, {st.shards_completed} completed now)"),
         ("reasons", ", ".join(f"{k}: {v:,}" for k, v in st.reasons.items()) or "-"),
         ("quarantined", ", ".join(f"{k}: {v:,}" for k, v in st.quarantined_by_reason.items()) or "none"),
@@ -225,6 +227,11 @@ def run_tables(st: "RunStats") -> list[Table]:
     return [routes, scores, info]
 
 
+def results_console() -> Console:
+    """Where tables and results go: stdout (progress, warnings and errors go to stderr)."""
+    return Console()
+
+
 def cmd_run(args: argparse.Namespace, console: Console) -> int:
     from curafilter.run import run
 
@@ -234,7 +241,7 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
         scores_only=args.scores_only, limit=args.limit, field_name=args.field, tag_prefix=args.tag_prefix,
         progress=not args.quiet, console=console,
     )
-    out = Console()
+    out = results_console()
     for t in run_tables(stats):
         out.print(t)
     if stats.quarantined:
@@ -248,15 +255,42 @@ def cmd_route(args: argparse.Namespace, console: Console) -> int:
 
     stats = reroute(args.scores, args.out, rules=args.rules, batch_tokens=args.batch_tokens, threads=args.threads,
                     tag_prefix=args.tag_prefix, field_name=args.field, progress=not args.quiet, console=console)
-    out = Console()
+    out = results_console()
     for t in run_tables(stats):
         out.print(t)
     return 0
 
 
-def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
+def sample_lines(files: list[Path], n: int, seed: int) -> tuple[list[tuple[Path, int, bytes]], int]:
+    """A reproducible uniform sample of `n` records (file, line number, raw line) over `files`, in
+    reading order, by reservoir sampling (one pass, `n` records in memory); and the record count."""
+    import random
+
     import zstandard
 
+    rng = random.Random(seed)
+    reservoir: list[tuple[int, Path, int, bytes]] = []
+    seen = 0
+    for f in files:
+        with f.open("rb") as fh:
+            for k, line in enumerate(io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(fh)), 1):
+                if not line.strip():
+                    continue
+                if len(reservoir) < n:
+                    reservoir.append((seen, f, k, line))
+                else:
+                    j = rng.randrange(seen + 1)
+                    if j < n:
+                        reservoir[j] = (seen, f, k, line)
+                seen += 1
+    return [(f, k, line) for _, f, k, line in sorted(reservoir, key=lambda r: r[0])], seen
+
+
+def _cell(value: object) -> str:
+    return "-" if value is None else str(value)
+
+
+def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
     from curafilter.outputs import RunIdentity
 
     root = Path(args.out)
@@ -264,37 +298,44 @@ def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
         identity = msgspec.json.decode((root / "run.json").read_bytes(), type=RunIdentity)
     except FileNotFoundError:
         raise InputError(f"{root} is not a curafilter output folder (no run.json)") from None
-    routes = [args.route] if args.route else ["drop", "revise", "tag", "keep", "quarantine"]
-    out = Console()
+    default = ["scores", "quarantine"] if identity.scores_only else ["drop", "revise", "tag", "keep", "quarantine"]
+    routes = [args.route] if args.route else default
+    out = results_console()
+    # Document text, ids, paths and reasons are untrusted: shown with plain() (no markup, no
+    # terminal control sequences: an ESC in a document must not drive the terminal).
     for route in routes:
         files = sorted((root / route).glob("*.jsonl.zst"))
-        t = Table(title=f"{route} ({len(files)} files)", show_lines=True)
-        t.add_column("text", ratio=3)
-        t.add_column("scores / reason", ratio=1)
-        shown = 0
-        for f in files:
-            if shown >= args.n:
-                break
-            with f.open("rb") as fh:
-                # Stream the file: only the first few records are needed, outputs can be large.
-                for line in io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(fh)):
-                    if shown >= args.n:
-                        break
-                    obj = msgspec.json.decode(line)
-                    # Document text, paths and reasons are untrusted: no markup, no terminal
-                    # control sequences (an ESC in a document must not drive the terminal).
-                    if route == "quarantine":
-                        t.add_row(plain(f"{obj['shard']}:{obj['line']}"), plain(f"{obj['reason']}: {obj['detail']}"))
-                    else:
-                        text = obj
-                        for key in identity.text_key.split("."):
-                            text = text[key]
-                        ann = obj[identity.field]
-                        scores = " ".join(f"{k}={v:.2f}" for k, v in ann["scores"].items())
-                        t.add_row(plain(str(text)[: args.chars]), plain(f"{scores}\n{ann['reason']}"))
-                    shown += 1
-        if shown:
-            out.print(t)
+        sample, total = sample_lines(files, args.n, args.seed)
+        if not sample:
+            continue
+        t = Table(title=f"{route}: {len(sample)} of {total:,}", show_lines=True)
+        if route == "quarantine":
+            for col in ("shard", "line", "reason", "detail"):
+                t.add_column(col, overflow="fold")
+        elif route == "scores":
+            t.add_column("id", overflow="fold")
+            t.add_column("shard:line", overflow="fold")
+            t.add_column("scores")
+        else:
+            t.add_column("id", overflow="fold", max_width=16)
+            t.add_column("text", ratio=3)
+            t.add_column("scores / reason", ratio=1)
+        for _, _, line in sample:
+            obj = msgspec.json.decode(line)
+            if route == "quarantine":
+                t.add_row(plain(obj["shard"]), str(obj["line"]), plain(obj["reason"]), plain(obj["detail"]))
+            elif route == "scores":
+                scores = "\n".join(f"{k}={v:.2f}" for k, v in obj["scores"].items())
+                t.add_row(plain(_cell(obj.get("id"))), plain(f"{obj['shard']}:{obj['line']}"), scores)
+            else:
+                text = obj
+                for key in identity.text_key.split("."):
+                    text = text[key]
+                ann = obj[identity.field]
+                scores = " ".join(f"{k}={v:.2f}" for k, v in ann["scores"].items())
+                t.add_row(plain(_cell(obj.get("id"))), plain(str(text)[: args.chars]),
+                          plain(f"{scores}\n{ann['reason']}"))
+        out.print(t)
     return 0
 
 
@@ -320,16 +361,22 @@ def cmd_annotate(args: argparse.Namespace, console: Console) -> int:
                 return await annotate_async(
                     args.inputs, args.out, principles=spec, client=client, n=args.n, seed=args.seed,
                     text_key=args.text_key, id_key=args.id_key, max_chars=args.max_chars,
-                    on_progress=lambda k: bar.advance(task, k),
+                    retry_failed=args.retry_failed, on_progress=lambda k: bar.advance(task, k),
                 )
 
     st = asyncio.run(go())
     t = Table(title=plain(f"annotate → {args.out}"), show_header=False)
-    for k, v in [("selected", st.selected), ("already labelled (skipped)", st.skipped_done), ("labelled now", st.labelled),
+    for k, v in [("selected", st.selected), ("already labelled (skipped)", st.skipped_done),
+                 ("failed before (skipped; --retry-failed asks again)", st.skipped_failed), ("labelled now", st.labelled),
                  ("failed (see .failures.jsonl)", st.failed), ("prompt tokens", st.prompt_tokens),
                  ("completion tokens", st.completion_tokens)]:
         t.add_row(k, f"{v:,}")
     Console().print(t)
+    console.print(f"annotate: {st.labelled:,} succeeded, {st.failed:,} failed, "
+                  f"{st.skipped_done + st.skipped_failed:,} skipped")
+    if st.labelled == 0 and st.failed > 0:
+        console.print(plain(f"error: every one of {st.failed:,} LLM calls failed (see the .failures.jsonl file)"))
+        return 1
     return 0
 
 
@@ -420,7 +467,7 @@ def cmd_revise(args: argparse.Namespace, console: Console) -> int:
                     return await revise_async(
                         args.inputs, args.out, principles=spec, client=client, model=model,
                         max_attempts=args.max_attempts, prices=prices, id_key=args.id_key,
-                        on_progress=lambda c: bar.update(task, docs=c["done"] + c["dropped"] + c["failed"]), **common,
+                        retry_failed=args.retry_failed, on_progress=lambda c: bar.update(task, docs=c["done"] + c["dropped"] + c["failed"]), **common,
                     )
 
         st = asyncio.run(go())
@@ -430,8 +477,17 @@ def cmd_revise(args: argparse.Namespace, console: Console) -> int:
     for k, v in st.counts.items():
         t.add_row(k, f"{v:,}")
     t.add_row("[bold]queued", f"[bold]{st.queued:,}")
+    t.add_row("[bold]written", f"[bold]{st.written_total:,}")
     Console().print(t)
+    w = st.written
+    console.print(f"queued {st.queued:,}; written {st.written_total:,} = {w.get('revised', 0):,} revised + "
+                  f"{w.get('dropped', 0):,} dropped + {w.get('failed', 0):,} failed"
+                  + (f"; {st.counts['pending']:,} still pending" if st.counts.get("pending") else ""))
+    console.print(f"this run: {st.succeeded:,} succeeded, {st.failed:,} failed, {st.skipped:,} skipped (settled before)")
     console.print(f"tokens: {st.prompt_tokens:,} in, {st.completion_tokens:,} out; cost ${st.cost:,.4f}; {st.seconds:.1f} s")
+    if st.succeeded == 0 and st.failed > 0:
+        console.print(plain(f"error: every LLM call failed ({st.failed:,} records in {args.out}/failed/)"))
+        return 1
     return 0
 
 
@@ -494,8 +550,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("inspect", help="show sample documents of a run with their scores and reasons")
     i.add_argument("out", help="a run's output folder")
-    i.add_argument("--route", choices=["keep", "drop", "revise", "tag", "quarantine"], default=None)
-    i.add_argument("-n", type=positive_int, default=5, help="documents per route")
+    i.add_argument("--route", choices=["keep", "drop", "revise", "tag", "quarantine", "scores"], default=None,
+                   help="one route (default: every route; scores and quarantine for a --scores-only folder)")
+    i.add_argument("-n", type=positive_int, default=5, help="records sampled per route")
+    i.add_argument("--seed", type=int, default=0, help="sampling seed (the same seed shows the same records)")
     i.add_argument("--chars", type=positive_int, default=300, help="characters of text to show")
     i.set_defaults(func=cmd_inspect)
 
@@ -509,6 +567,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--text-key", default="text")
     a.add_argument("--id-key", default=None)
     a.add_argument("--max-chars", type=positive_int, default=8000, help="characters of each document sent")
+    a.add_argument("--retry-failed", action="store_true",
+                   help="ask again for documents in the .failures.jsonl file (a re-run skips them otherwise)")
     a.add_argument("-q", "--quiet", action="store_true")
     a.set_defaults(func=cmd_annotate)
 
@@ -548,6 +608,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--dry-run", action="store_true", help="print a token and cost estimate; call nothing")
     v.add_argument("--export-batch", metavar="FILE", help="write OpenAI Batch API requests instead of calling")
     v.add_argument("--import-batch", metavar="FILE", help="merge OpenAI Batch API results")
+    v.add_argument("--retry-failed", action="store_true",
+                   help="re-queue records whose LLM calls failed in an earlier run (a re-run skips them otherwise)")
     v.add_argument("-q", "--quiet", action="store_true")
     v.set_defaults(func=cmd_revise)
 
@@ -568,7 +630,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args, console)
     except CurafilterError as e:
         # The message names paths, keys and rule reasons: print it as plain text, never as markup.
-        console.print(Text.assemble(("error:", "bold red"), " ", strip_controls(e)), soft_wrap=True)
+        from curafilter.llm import redact  # URL credentials never reach the terminal
+
+        console.print(Text.assemble(("error:", "bold red"), " ", strip_controls(redact(e))), soft_wrap=True)
         return 1
     except KeyboardInterrupt:
         console.print("[yellow]interrupted[/]")

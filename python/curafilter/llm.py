@@ -11,7 +11,9 @@ import asyncio
 import email.utils
 import os
 import random
+import re
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +21,19 @@ import httpx
 import msgspec
 
 from curafilter.errors import ConfigError, CurafilterError
+
+
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s?#]*@")
+
+
+def redact(text: object, *secrets: str | None) -> str:
+    """``text`` safe to store or print: URL credentials (``scheme://user:pass@``) become
+    ``scheme://***@`` and every secret value given (the API key) becomes ``***``."""
+    out = _URL_USERINFO.sub(r"\1***@", str(text))
+    for s in secrets:
+        if s:
+            out = out.replace(s, "***")
+    return out
 
 
 class LLMError(CurafilterError):
@@ -110,6 +125,13 @@ class ChatClient:
         self.url = url if url.endswith("/chat/completions") else url + "/chat/completions"
         self.model = model
         self._key = os.environ.get(api_key_env)
+        try:
+            password = urllib.parse.urlsplit(self.url).password
+        except ValueError:
+            password = None
+        # Never stored or shown: the API key and the URL's password (a server may echo either).
+        self._secrets = tuple(s for s in (self._key, password) if s)
+        self.shown_url = redact(self.url, *self._secrets)
         self._sem = asyncio.Semaphore(concurrency)
         self.timeout = timeout
         self.max_retries = max_retries
@@ -121,7 +143,11 @@ class ChatClient:
         self._http = httpx.AsyncClient(timeout=timeout, headers=headers, transport=transport)
 
     def __repr__(self) -> str:
-        return f"ChatClient({self.url!r}, model={self.model!r}, key={'set' if self._key else 'unset'})"
+        return f"ChatClient({self.shown_url!r}, model={self.model!r}, key={'set' if self._key else 'unset'})"
+
+    def redact(self, text: object) -> str:
+        """``text`` without this client's URL credentials or API key (see :func:`redact`)."""
+        return redact(text, *self._secrets)
 
     async def __aenter__(self) -> ChatClient:
         return self
@@ -146,7 +172,7 @@ class ChatClient:
                     resp = await self._http.post(self.url, json=body)
                 if resp.status_code == 200:
                     return self._parse(resp, attempt)
-                last = f"HTTP {resp.status_code}: {resp.text[:200]}"
+                last = f"HTTP {resp.status_code}: {self.redact(resp.text)[:200]}"
                 if resp.status_code not in self.RETRY_STATUS:
                     break
                 wait = _retry_after(resp.headers.get("retry-after"))
@@ -161,14 +187,14 @@ class ChatClient:
                 wait = min(self.max_backoff, self.backoff * 2 ** (attempt - 1)) * (0.5 + random.random())
             await asyncio.sleep(min(wait, self.max_backoff))
         self.stats.failures += 1
-        raise LLMError(f"{self.url}: {last}")
+        raise LLMError(self.redact(f"{self.shown_url}: {last}"))
 
     def _parse(self, resp: httpx.Response, attempt: int) -> Completion:
         try:
             data = msgspec.json.decode(resp.content)
             text = data["choices"][0]["message"]["content"]
         except (msgspec.DecodeError, KeyError, IndexError, TypeError) as e:
-            raise LLMError(f"{self.url}: response is not a chat completion ({e.__class__.__name__}: {e})") from None
+            raise LLMError(self.redact(f"{self.shown_url}: response is not a chat completion ({e.__class__.__name__}: {e})")) from None
         usage = parse_usage(data.get("usage") if isinstance(data, dict) else None)
         self.stats.usage.prompt_tokens += usage.prompt_tokens
         self.stats.usage.completion_tokens += usage.completion_tokens

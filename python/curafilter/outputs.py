@@ -5,7 +5,8 @@
     OUT/run.json                       model id, rules digest and options the folder was written with
     OUT/<route>/<shard>.jsonl.zst      keep | drop | revise | tag | quarantine | scores
     OUT/manifest/<shard>.json          one completion record per input shard, written last
-    OUT/stats.json                     statistics of the latest invocation
+    OUT/stats.json                     totals over the manifest records (the whole folder)
+    OUT/runs/<timestamp>.json          statistics of one invocation
 
 A shard's files are renamed into place before its manifest record is written (atomically, by
 rename), so a record always means complete outputs. A re-run skips recorded shards and redoes the
@@ -110,7 +111,7 @@ class OutputDir:
 
     def sweep_temp_files(self) -> None:
         """Temp files are what an interrupted run leaves; their shards will be redone."""
-        for d in [self.root, self.manifest, *(self.root / r for r in ROUTE_DIRS)]:
+        for d in [self.root, self.manifest, self.root / "runs", *(self.root / r for r in ROUTE_DIRS)]:
             if d.is_dir():
                 for f in d.glob(".*.tmp"):
                     f.unlink(missing_ok=True)

@@ -4,7 +4,11 @@ A SQLite ledger makes the queue durable: each document is ``pending``, ``in_flig
 (revised and passing), ``dropped`` (still violating after the last attempt) or ``failed`` (the LLM
 call failed for good), with its attempts, tokens and cost. Calls are at-least-once (a killed run
 retries what was in flight); outputs are exactly-once, because they are written from the ledger,
-one row per document id, and renamed into place. Nothing unrevised is ever written as revised.
+one row per queued record, and renamed into place. Nothing unrevised is ever written as revised.
+
+A record's ledger key is its position in the revise queue (queue file and line number), never its id
+or content: records that share an id, or identical records in two shards, each get their own row.
+Queue files are read in every format ``run`` reads (``.jsonl``, ``.jsonl.gz``, ``.jsonl.zst``).
 
 Outputs in ``-o``: ``revised/``, ``dropped/`` and ``failed/`` (zstd JSONL), ``ledger.sqlite``.
 """
@@ -12,11 +16,12 @@ Outputs in ``-o``: ``revised/``, ``dropped/`` and ``failed/`` (zstd JSONL), ``le
 from __future__ import annotations
 
 import asyncio
-import hashlib
+import gzip
+import io
 import os
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
 import msgspec
@@ -25,8 +30,8 @@ import zstandard
 
 from curafilter._core import ShardOutputs
 from curafilter.annotate import text_at
-from curafilter.errors import ConfigError, InputError
-from curafilter.llm import ChatClient, LLMError, parse_usage
+from curafilter.errors import ConfigError, CurafilterError, InputError
+from curafilter.llm import ChatClient, LLMError, parse_usage, redact
 from curafilter.model import Model
 from curafilter.outputs import ensure_dir
 from curafilter.principles import PrinciplesFile, revision_messages
@@ -35,7 +40,8 @@ STATES = ("pending", "in_flight", "done", "dropped", "failed")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
-    id TEXT PRIMARY KEY,
+    id TEXT PRIMARY KEY,           -- the record's position in the queue: "<queue file>:<line>"
+    doc_id TEXT NOT NULL,          -- its id field (else the same as id), for the audit
     record BLOB NOT NULL,          -- the original JSON line as routed
     text TEXT NOT NULL,
     violated TEXT NOT NULL,        -- JSON list of principle names
@@ -71,16 +77,29 @@ class Ledger:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(docs)")}
+        if "doc_id" not in columns:
+            raise ConfigError(f"{path} is a ledger of an older curafilter (keyed by document id); "
+                              "revise into a new -o folder")
 
-    def enqueue(self, rows: list[tuple[str, bytes, str, list[str]]]) -> int:
+    def enqueue(self, rows: list[QueueRow]) -> int:
+        """Queue records not in the ledger yet (by queue position); returns how many were new."""
         before = self.total()
         now = time.time()
         with self.db:
             self.db.executemany(
-                "INSERT OR IGNORE INTO docs (id, record, text, violated, state, updated) VALUES (?, ?, ?, ?, 'pending', ?)",
-                [(i, rec, text, msgspec.json.encode(v).decode(), now) for i, rec, text, v in rows],
+                "INSERT OR IGNORE INTO docs (id, doc_id, record, text, violated, state, updated) "
+                "VALUES (?, ?, ?, ?, ?, 'pending', ?)",
+                [(r.key, r.doc_id, r.record, r.text, msgspec.json.encode(r.violated).decode(), now) for r in rows],
             )
         return self.total() - before
+
+    def retry_failed(self) -> int:
+        """Failed records go back to pending with a fresh attempt budget (``--retry-failed``)."""
+        with self.db:
+            return self.db.execute(
+                "UPDATE docs SET state = 'pending', attempts = 0, updated = ? WHERE state = 'failed'",
+                (time.time(),)).rowcount
 
     def total(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
@@ -116,31 +135,63 @@ class Ledger:
 
     def rows(self, state: str):
         return self.db.execute(
-            "SELECT id, record, text, attempts, prompt_tokens, completion_tokens, cost, revised, scores_after, reason "
+            "SELECT id, doc_id, record, text, attempts, prompt_tokens, completion_tokens, cost, revised, scores_after, reason "
             "FROM docs WHERE state = ? ORDER BY id", (state,))
 
 
-def _read_zst_lines(path: Path) -> list[bytes]:
-    with path.open("rb") as f:
-        return zstandard.ZstdDecompressor().stream_reader(f).read().splitlines()
+class QueueRow(msgspec.Struct, frozen=True):
+    key: str  # "<queue file>:<line>": unique, whatever the records hold
+    doc_id: str
+    record: bytes
+    text: str
+    violated: list[str]
 
 
-def queue_from(inputs: list[str], *, model: Model, field: str, text_key: str, id_key: str | None) -> list[tuple[str, bytes, str, list[str]]]:
-    """Documents routed to revise: (id, record, text, violated principles)."""
+QUEUE_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
+
+
+def _read_lines(path: Path) -> list[bytes]:
+    """The lines of a queue file: plain, gzip or zstd (by magic bytes, as ``run`` reads them), every
+    gzip member and zstd frame to the end."""
+    try:
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        elif data[:4] == b"\x28\xb5\x2f\xfd":
+            with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data), read_across_frames=True) as r:
+                data = r.read()
+    except (OSError, EOFError, gzip.BadGzipFile, zstandard.ZstdError) as e:
+        raise InputError(f"{path}: cannot read the revise queue file: {e}") from None
+    return data.splitlines()
+
+
+def queue_files(inputs: list[str]) -> list[Path]:
     files: list[Path] = []
     for i in inputs:
         p = Path(i)
         if p.is_dir():
-            files += sorted(p.glob("*.jsonl.zst")) + sorted(p.glob("*.jsonl"))
+            files += sorted(f for f in p.rglob("*") if f.is_file() and f.name.endswith(QUEUE_SUFFIXES))
         elif p.exists():
             files.append(p)
         else:
             raise InputError(f"revise queue not found: {p}")
+    seen: set[Path] = set()
+    out = []
+    for f in files:  # a file named twice (a folder and a file in it) is one queue file
+        r = f.resolve()
+        if r not in seen:
+            seen.add(r)
+            out.append(f)
+    return out
+
+
+def queue_from(inputs: list[str], *, model: Model, field: str, text_key: str, id_key: str | None) -> list[QueueRow]:
+    """Every record routed to revise, keyed by its position in the queue (file and line)."""
     thresholds = dict(zip(model.principles, model.thresholds.tolist()))
     out = []
-    for f in files:
-        lines = _read_zst_lines(f) if f.name.endswith(".zst") else f.read_bytes().splitlines()
-        for n, line in enumerate(lines, 1):
+    for f in queue_files(inputs):
+        where = os.fspath(f.resolve())
+        for n, line in enumerate(_read_lines(f), 1):
             if not line.strip():
                 continue
             try:
@@ -153,20 +204,29 @@ def queue_from(inputs: list[str], *, model: Model, field: str, text_key: str, id
             ann = obj.get(field) if isinstance(obj, dict) else None
             scores = (ann or {}).get("scores", {}) if isinstance(ann, dict) else {}
             violated = [p for p, t in thresholds.items() if float(scores.get(p, 0.0)) >= t]
+            key = f"{where}:{n}"
             ident = obj.get(id_key) if id_key and isinstance(obj, dict) else None
-            doc_id = str(ident) if ident is not None else hashlib.sha256(line).hexdigest()[:24]
-            out.append((doc_id, bytes(line), text, violated))
+            out.append(QueueRow(key, str(ident) if ident is not None else key, bytes(line), text, violated))
     return out
 
 
 @dataclass
 class ReviseStats:
-    queued: int
-    counts: dict[str, int]
+    queued: int  # records in the ledger (every queue position ever enqueued into this -o)
+    counts: dict[str, int]  # ledger states
     prompt_tokens: int
     completion_tokens: int
     cost: float
     seconds: float
+    written: dict[str, int] = dc_field(default_factory=dict)  # rows written to revised/, dropped/, failed/
+    read: int = 0  # records read from the queue files given now
+    succeeded: int = 0  # records this run settled with an answer (done or dropped)
+    failed: int = 0  # records this run settled as failed (the LLM call failed for good)
+    skipped: int = 0  # records already settled by an earlier run, not asked again
+
+    @property
+    def written_total(self) -> int:
+        return sum(self.written.values())
 
 
 async def _one(client: ChatClient, spec: PrinciplesFile, model: Model, prices: Prices, ledger: Ledger,
@@ -177,7 +237,7 @@ async def _one(client: ChatClient, spec: PrinciplesFile, model: Model, prices: P
         c = await client.complete(revision_messages(spec, text, violated))
     except LLMError as e:
         state = "failed" if attempts >= max_attempts else "pending"
-        ledger.settle(doc_id, state=state, attempts=attempts, reason=f"LLM call failed: {e}")
+        ledger.settle(doc_id, state=state, attempts=attempts, reason=client.redact(f"LLM call failed: {e}"))
         return
     await _judge(ledger, model, doc_id, c.text, attempts, max_attempts, prices, c.usage.prompt_tokens,
                  c.usage.completion_tokens, rescore_lock)
@@ -213,9 +273,9 @@ def write_outputs(ledger: Ledger, out: Path, *, text_key: str, field: str, model
     for state, folder in (("done", "revised"), ("dropped", "dropped"), ("failed", "failed")):
         w = ShardOutputs(os.fspath(out), "revise.jsonl.zst")
         lines = []
-        for doc_id, record, text, attempts, pt, ct, cost, revised, scores_after, reason in ledger.rows(state):
+        for key, doc_id, record, text, attempts, pt, ct, cost, revised, scores_after, reason in ledger.rows(state):
             obj = msgspec.json.decode(record)
-            audit = {"id": doc_id, "attempts": attempts, "reason": reason, "prompt_tokens": pt,
+            audit = {"id": doc_id, "queue": key, "attempts": attempts, "reason": reason, "prompt_tokens": pt,
                      "completion_tokens": ct, "cost": round(cost, 6), "teacher": teacher, "model": model.id,
                      "scores_after": msgspec.json.decode(scores_after) if scores_after else None}
             if state == "done":
@@ -249,6 +309,7 @@ async def revise_async(
     id_key: str | None = None,
     field: str = "curafilter",
     batch: int = 64,
+    retry_failed: bool = False,
     on_progress=None,
 ) -> ReviseStats:
     started = time.time()
@@ -256,8 +317,12 @@ async def revise_async(
         raise ConfigError(f"max_attempts must be at least 1, got {max_attempts}")
     out = Path(out)
     ledger = Ledger(out / "ledger.sqlite")
-    ledger.enqueue(queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key))
+    rows = queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key)
+    ledger.enqueue(rows)
     ledger.recover()
+    if retry_failed:
+        ledger.retry_failed()
+    before = ledger.counts()
     lock = asyncio.Lock()
     while True:
         docs = ledger.claim(batch)
@@ -266,9 +331,25 @@ async def revise_async(
         await asyncio.gather(*(_one(client, principles, model, prices, ledger, d, max_attempts, lock) for d in docs))
         if on_progress:
             on_progress(ledger.counts())
-    write_outputs(ledger, out, text_key=text_key, field=field, model=model, teacher=client.model)
+    return _finish(ledger, out, before, len(rows), started, text_key=text_key, field=field, model=model,
+                   teacher=client.model)
+
+
+def _finish(ledger: Ledger, out: Path, before: dict[str, int], read: int, started: float, *, text_key: str,
+            field: str, model: Model, teacher: str) -> ReviseStats:
+    """Write the outputs and check conservation: every settled record is written exactly once."""
+    written = write_outputs(ledger, out, text_key=text_key, field=field, model=model, teacher=teacher)
+    after = ledger.counts()
+    settled = after["done"] + after["dropped"] + after["failed"]
+    if sum(written.values()) != settled or settled + after["pending"] + after["in_flight"] != ledger.total():
+        raise CurafilterError(f"revise lost records: {ledger.total():,} queued, {settled:,} settled, "
+                              f"{sum(written.values()):,} written ({written})")
     pt, ct, cost = ledger.db.execute("SELECT SUM(prompt_tokens), SUM(completion_tokens), SUM(cost) FROM docs").fetchone()
-    return ReviseStats(ledger.total(), ledger.counts(), pt or 0, ct or 0, cost or 0.0, time.time() - started)
+    return ReviseStats(ledger.total(), after, pt or 0, ct or 0, cost or 0.0, time.time() - started, written=written,
+                       read=read,
+                       succeeded=(after["done"] + after["dropped"]) - (before["done"] + before["dropped"]),
+                       failed=after["failed"] - before["failed"],
+                       skipped=before["done"] + before["dropped"] + before["failed"])
 
 
 def estimate(inputs: list[str], *, principles: PrinciplesFile, model: Model, prices: Prices, text_key: str,
@@ -282,7 +363,8 @@ def estimate(inputs: list[str], *, principles: PrinciplesFile, model: Model, pri
     tok.no_padding()
     docs = queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key)
     pt = ct = 0
-    for _, _, text, violated in docs:
+    for d in docs:
+        text, violated = d.text, d.violated
         msgs = revision_messages(principles, text, violated)
         pt += sum(len(tok.encode(m["content"]).ids) + 4 for m in msgs)
         ct += len(tok.encode(text).ids)
@@ -314,6 +396,7 @@ async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str]
     """Merge OpenAI Batch API results: each answer is re-scored exactly as a live call would be."""
     started = time.time()
     ledger = Ledger(Path(out) / "ledger.sqlite")
+    before = ledger.counts()
     lock = asyncio.Lock()
     for n, line in enumerate(Path(path).read_bytes().splitlines(), 1):
         if not line.strip():
@@ -333,7 +416,7 @@ async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str]
         body = body if isinstance(body, dict) else {}
         if resp.get("status_code") != 200 or r.get("error"):
             state = "failed" if attempts >= max_attempts else "pending"
-            ledger.settle(doc_id, state=state, attempts=attempts, reason=f"batch request failed: {r.get('error') or resp.get('status_code')}")
+            ledger.settle(doc_id, state=state, attempts=attempts, reason=redact(f"batch request failed: {r.get('error') or resp.get('status_code')}"))
             continue
         try:
             text = body["choices"][0]["message"]["content"]
@@ -342,6 +425,4 @@ async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str]
         usage = parse_usage(body.get("usage"))  # a malformed usage counts as 0 tokens, never loses the answer
         await _judge(ledger, model, doc_id, text if isinstance(text, str) else "", attempts, max_attempts, prices,
                      usage.prompt_tokens, usage.completion_tokens, lock)
-    write_outputs(ledger, Path(out), text_key=text_key, field=field, model=model, teacher=teacher)
-    pt, ct, cost = ledger.db.execute("SELECT SUM(prompt_tokens), SUM(completion_tokens), SUM(cost) FROM docs").fetchone()
-    return ReviseStats(ledger.total(), ledger.counts(), pt or 0, ct or 0, cost or 0.0, time.time() - started)
+    return _finish(ledger, Path(out), before, 0, started, text_key=text_key, field=field, model=model, teacher=teacher)

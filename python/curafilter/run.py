@@ -22,7 +22,7 @@ from rich.console import Console
 from curafilter._core import Batch, ShardOutputs, resolve_inputs
 from curafilter.errors import ConfigError, InputError
 from curafilter.model import Model, load_model
-from curafilter.outputs import OutputDir, RunIdentity, shard_name
+from curafilter.outputs import OutputDir, RunIdentity, shard_name, write_atomic
 from curafilter.progress import input_bytes, shard_progress
 from curafilter.rules import ROUTES, Rules, default_rules_text, load_rules, parse_rules
 from curafilter.stream import PathsLike, Stream, _paths, stream
@@ -249,7 +249,9 @@ def run(
     identity = RunIdentity(model=m.id, rules=r.digest, principles=m.principles, scores_only=scores_only,
                            field=field_name, text_key=text_key, tag_prefix=tag_prefix)
     od = OutputDir(out)
-    all_shards = resolve_inputs(_paths(inputs))
+    # Absolute paths: score rows, quarantine rows and manifest records name the shard, and `route`
+    # (or a reader) may run from another folder.
+    all_shards = [os.path.abspath(s) for s in resolve_inputs(_paths(inputs))]
     pending = [s for s in all_shards if od.completed(s) is None]
     od.claim(identity)
     router = Router(od, identity, r, pending, text_key=text_key, tag_prefix=tag_prefix, scores_only=scores_only)
@@ -306,8 +308,48 @@ def _finish_stats(router: Router, out: str | os.PathLike[str], r: Rules, shards_
         conflicts={p: int(conflicts[j]) for j, p in enumerate(principles)},
         input_bytes=total_bytes, seconds=time.perf_counter() - started, limited=limited,
     )
-    Path(out, "stats.json").write_bytes(msgspec.json.format(msgspec.json.encode(stats), indent=2) + b"\n")
+    runs = Path(out, "runs")
+    runs.mkdir(exist_ok=True)
+    now = time.time_ns()
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now // 10**9)) + f".{now % 10**9:09d}Z"
+    last = runs / f"{stamp}.json"
+    write_atomic(last, _pretty(stats))
+    totals = folder_totals(router.out, router.identity, last=f"runs/{last.name}")
+    write_atomic(Path(out, "stats.json"), _pretty(totals))
     return stats
+
+
+def _pretty(obj: object) -> bytes:
+    return msgspec.json.format(msgspec.json.encode(obj), indent=2) + b"\n"
+
+
+class FolderStats(msgspec.Struct, kw_only=True):
+    """OUT/stats.json: totals over every completed shard of the folder (its manifest records), so
+    a re-run that skips every shard leaves them as they were. Per-invocation statistics
+    (histograms, reasons, throughput) are in OUT/runs/<timestamp>.json; `last_run` names the latest."""
+    model: str
+    rules: str
+    principles: list[str]
+    scores_only: bool
+    shards_completed: int
+    docs: int
+    routes: dict[str, int]
+    scores: int
+    quarantined: int
+    last_run: str
+
+
+def folder_totals(od: OutputDir, identity: RunIdentity, *, last: str) -> FolderStats:
+    counts: Counter[str] = Counter()
+    records = od.records()
+    for rec in records:
+        counts.update(rec.counts)
+    routes = {k: counts.get(k, 0) for k in ROUTES}
+    return FolderStats(
+        model=identity.model, rules=identity.rules, principles=identity.principles,
+        scores_only=identity.scores_only, shards_completed=len(records),
+        docs=sum(routes.values()) + counts.get("scores", 0), routes=routes, scores=counts.get("scores", 0),
+        quarantined=counts.get("quarantine", 0), last_run=last)
 
 
 class _ScoreRow(msgspec.Struct):
@@ -353,7 +395,8 @@ def reroute(
                     row = decoder.decode(line)
                 except (msgspec.ValidationError, msgspec.DecodeError) as e:
                     raise InputError(f"{f}:{n}: bad score row: {e}") from None
-                table.setdefault(row.shard, {})[row.line] = np.array([row.scores[p] for p in old.principles])
+                # Older folders recorded shard paths as given (relative to where run was started).
+                table.setdefault(os.path.abspath(row.shard), {})[row.line] = np.array([row.scores[p] for p in old.principles])
     identity = RunIdentity(model=old.model, rules=r.digest, principles=old.principles, scores_only=False,
                            field=field_name, text_key=old.text_key, tag_prefix=tag_prefix)
     od = OutputDir(out)
