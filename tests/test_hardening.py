@@ -429,3 +429,212 @@ def test_credentials_never_reach_stored_files_or_the_terminal(tmp_path: Path, mo
     assert b"HTTP 401" in failed and b"***@127.0.0.1" in failed
     for name, blob in stored.items():
         assert b"hunter2" not in blob and b"SECRET999" not in blob, name
+
+
+# Output folder hardening: redo clean, one writer, long names, provenance -------------------------
+
+DROP_RULES = ('default = "keep"\ndefault_reason = "clean"\n[[rule]]\nroute = "drop"\nreason = "toxic"\n'
+              'when.any = { toxicity = 0.5 }\n')
+
+
+def _route_files(out: Path) -> dict[str, list[str]]:
+    return {d.name: sorted(f.name for f in d.iterdir()) for d in sorted(out.iterdir())
+            if d.is_dir() and d.name not in ("runs",)}
+
+
+def test_edited_shard_is_redone_without_stale_outputs(tmp_path: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(DROP_RULES)
+    shard = write_shard(tmp_path / "in.jsonl", doc_lines(60) + [b'{"text": 5}'])
+    out = tmp_path / "out"
+    first = curafilter.run([shard], out, model=bundle, rules=rules, device="cpu", progress=False)
+    assert first.routes["drop"] and first.routes["keep"] and first.quarantined == 1
+    assert all(_route_files(out)[d] for d in ("keep", "drop", "quarantine"))
+    kept = outputs(out)["keep"][0]
+    kept.pop("curafilter")
+    # The shard is edited: now one document, which is kept; nothing goes to drop or quarantine.
+    write_shard(shard, [json.dumps(kept).encode()])
+    second = curafilter.run([shard], out, model=bundle, rules=rules, device="cpu", progress=False)
+    assert (second.shards_completed, second.docs, second.routes["keep"], second.quarantined) == (1, 1, 1, 0)
+    files = _route_files(out)
+    assert files["drop"] == [] and files["quarantine"] == [], files
+    assert [r["id"] for r in outputs(out)["keep"]] == [kept["id"]]
+    assert json.loads((out / "stats.json").read_text())["routes"]["drop"] == 0
+
+
+LOCK_HOLDER = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+os.ftruncate(fd, 0); os.write(fd, f"{os.getpid()}\\n".encode())
+print("locked", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_second_process_writing_the_same_out_is_refused(tmp_path: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    shard = write_shard(tmp_path / "in.jsonl", doc_lines(20))
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(out / ".lock")], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        (out / "keep").mkdir()
+        theirs = out / "keep" / ".theirs.jsonl.zst.tmp"
+        theirs.write_bytes(b"in progress")
+        with pytest.raises(ConfigError, match=rf"in use by another curafilter process \(pid {holder.pid}\)"):
+            curafilter.run([shard], out, model=bundle, device="cpu", progress=False)
+        assert theirs.exists(), "the other process's temporary file is left alone"
+        assert main(["run", str(shard), "-o", str(out), "--model", str(bundle), "--device", "cpu", "-q"]) == 1
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+        holder.stdout.close()
+    # Released: the run goes ahead, and a second run in the same process gets the lock again.
+    assert curafilter.run([shard], out, model=bundle, device="cpu", progress=False).docs == 20
+    assert curafilter.run([shard], out, model=bundle, device="cpu", progress=False).shards_skipped == 1
+
+
+def test_shard_names_up_to_the_filesystem_limit_are_written(tmp_path: Path) -> None:
+    from curafilter.outputs import shard_name
+
+    d = tmp_path / "in"
+    d.mkdir()
+    names = ["a" * 234 + ".jsonl", "a" * 233 + "b.jsonl", "é" * 117 + ".jsonl"]
+    assert all(len(n.encode()) == 240 for n in names)
+    for i, n in enumerate(names):
+        write_shard(d / n, doc_lines(10, seed=i, prefix=str(i)) + [b"[1]"])
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    out = tmp_path / "out"
+    stats = curafilter.run([d], out, model=bundle, device="cpu", progress=False)
+    assert (stats.shards_completed, stats.docs, stats.quarantined) == (3, 30, 3)
+    written = [f for f in out.rglob("*") if f.is_file()]
+    assert all(len(f.name.encode()) <= 255 - len(b"..tmp") for f in written), "temporary names fit too"
+    assert len(list((out / "manifest").glob("*.json"))) == 3
+    assert len(list((out / "quarantine").glob("*.jsonl.zst"))) == 3, "cut names stay unique"
+    assert curafilter.run([d], out, model=bundle, device="cpu", progress=False).shards_skipped == 3
+    # Short names are unchanged (folders written before keep resuming).
+    assert re.fullmatch(r"c\.[0-9a-f]{8}\.jsonl\.zst", shard_name(str(tmp_path / "c.jsonl.gz")))
+
+
+def test_provenance_gives_shard_and_line_and_is_part_of_the_run_identity(tmp_path: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    shard = write_shard(tmp_path / "in.jsonl", doc_lines(80) + [b"[1]"] + doc_lines(20, prefix="e"))
+    lines = shard.read_bytes().splitlines()
+    out = tmp_path / "out"
+    assert main(["run", str(shard), "-o", str(out), "--model", str(bundle), "--device", "cpu", "-q",
+                 "--batch-tokens", "256", "--provenance"]) == 0
+    routed = [r for route in ("keep", "drop", "revise", "tag") for r in outputs(out).get(route, [])]
+    assert len(routed) == 100
+    for rec in routed:
+        ann = rec.pop("curafilter")
+        assert ann["shard"] == str(shard.resolve())
+        assert json.loads(lines[ann["line"] - 1]) == rec
+    with pytest.raises(ConfigError, match="provenance"):
+        curafilter.run([shard], out, model=bundle, device="cpu", progress=False)
+    plain = curafilter.run([shard], tmp_path / "plain", model=bundle, device="cpu", progress=False)
+    assert plain.docs == 100
+    assert all("shard" not in r["curafilter"] and "line" not in r["curafilter"]
+               for route in ("keep", "drop", "revise", "tag") for r in outputs(tmp_path / "plain").get(route, []))
+
+
+# Distill: labels are validated up front, bad invocations are one-line errors ----------------------
+
+def _distill_rows(counts: dict[str, tuple[int, int]], groups: int = 2):
+    """LabeledRows: per principle (positives, negatives), dealt over `groups` sources."""
+    from curafilter.labels import LabeledRow
+
+    out = []
+    for p, (pos, neg) in counts.items():
+        for i, label in enumerate([1] * pos + [0] * neg):
+            out.append(LabeledRow(text=f"{p} text {i}", principle=p, label=label, source=f"s{i % groups}"))
+    return out
+
+
+def test_build_bundle_refuses_untrainable_labels_before_any_work(tmp_path: Path) -> None:
+    from curafilter import distill
+    from curafilter.card import Principle, Provenance
+
+    def build(ds: "distill.Dataset") -> None:
+        # The encoder does not exist: reaching it would be a different error, so the labels are checked first.
+        distill.build_bundle(ds, tmp_path / "out", principles=[Principle(p, p) for p in ds.principles],
+                             encoder=tmp_path / "no-encoder", name="x", version="0",
+                             provenance=Provenance(encoder="x", encoder_license="x"), log=lambda _: None)
+
+    rows = _distill_rows({"deception": (1, 9), "toxicity": (9, 1), "cruelty": (5, 5), "quiet": (0, 6)})
+    ds = distill.Dataset.from_rows(rows, ["deception", "toxicity", "cruelty", "quiet", "missing"])
+    with pytest.raises(ConfigError) as info:
+        build(ds)
+    msg = str(info.value)
+    assert "deception: 10 rows, 1 positive, 9 negative, 2 validation groups (fewer than 2 positives)" in msg
+    assert "toxicity: 10 rows, 9 positive, 1 negative, 2 validation groups (fewer than 2 negatives)" in msg
+    assert "missing: no labelled rows" in msg
+    assert "cruelty" not in msg and "quiet" not in msg  # fine, and all-negative (a constant head)
+    assert not (tmp_path / "out").exists()
+
+    ds = distill.Dataset.from_rows(_distill_rows({"cruelty": (5, 5)}, groups=1), ["cruelty"])
+    with pytest.raises(ConfigError, match=r"cruelty: 10 rows, 5 positive, 5 negative, 1 validation groups"):
+        build(ds)
+    # Background negatives count as negatives but not as validation groups.
+    ds = distill.with_background(distill.Dataset.from_rows(_distill_rows({"cruelty": (5, 1)}), ["cruelty"]),
+                                 ["ordinary text"] * 10)
+    distill.check_labels(ds)
+    ds = distill.with_background(distill.Dataset.from_rows(_distill_rows({"cruelty": (5, 5)}, 1), ["cruelty"]),
+                                 ["ordinary text"] * 10)
+    with pytest.raises(ConfigError, match="1 validation groups"):
+        distill.check_labels(ds)
+
+
+def _label_file(path: Path, scores: list[dict[str, float]]) -> Path:
+    path.write_text("".join(json.dumps({"id": f"r{i}", "shard": "a", "line": i, "text": f"text {i}",
+                                        "scores": s, "reason": "", "teacher": "t"}) + "\n"
+                            for i, s in enumerate(scores)))
+    return path
+
+
+def test_cli_distill_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["distill", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "b")]) == 1
+    err = capsys.readouterr().err
+    assert "nope.jsonl" in err and "does not exist" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+    # A principle named in --principles with no rows in the labels file.
+    labels = _label_file(tmp_path / "labels.jsonl", [{"toxicity": float(i % 2)} for i in range(20)])
+    principles = tmp_path / "p.toml"
+    principles.write_text('[[principle]]\nname = "deception"\ndescription = "d"\n'
+                          '[[principle]]\nname = "toxicity"\ndescription = "t"\n')
+    assert main(["distill", str(labels), "-o", str(tmp_path / "b"), "--principles", str(principles),
+                 "--encoder", str(tmp_path / "no-encoder")]) == 1
+    err = capsys.readouterr().err
+    assert "deception: no labelled rows" in err and "toxicity" not in err and "Traceback" not in err
+
+    # Without the train extra.
+    monkeypatch.setitem(sys.modules, "sklearn", None)
+    assert main(["distill", str(labels), "-o", str(tmp_path / "b")]) == 1
+    err = capsys.readouterr().err
+    assert "curafilter[train]" in err and "sklearn" in err and "Traceback" not in err
+    assert not (tmp_path / "b").exists()
+
+
+def test_help_shows_defaults_and_no_raw_rest(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    top = capsys.readouterr().out
+    assert "``" not in top and "curafilter" in top
+    for command in ["stream", "run", "route", "inspect", "annotate", "distill", "revise", "evaluate"]:
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        out = capsys.readouterr().out
+        assert "``" not in out and "(default: None)" not in out and "(default: False)" not in out, command
+        assert "(default: True)" not in out, command
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "default" in out
+    assert "(default: auto)" in out and "(default: 16384)" in out and "(default: 0)" in out
+

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 import curafilter
-from curafilter.errors import ConfigError, InputError, ModelError
+from curafilter.errors import ConfigError, InputError, ModelError, TokenizerError
 
-from conftest import TINY_PRINCIPLES, doc_lines, make_tiny_bundle, tiny_reference_scores, tiny_weights, write_shard
+from conftest import TINY_PRINCIPLES, doc_lines, make_tiny_bert_bundle, make_tiny_bundle, tiny_reference_scores, tiny_weights, write_shard
 
 
 def test_scores_batches_from_the_stream(tmp_path: Path, tiny_bundle: Path) -> None:
@@ -102,3 +102,91 @@ def test_broken_bundles_name_the_file_and_field(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match="no model bundle"):
         curafilter.load_model(tmp_path / "nothing-here")
+
+
+@pytest.mark.parametrize("field,value", [
+    ("tokenizer", "../../etc/passwd"),
+    ("tokenizer", "/etc/passwd"),
+    ("tokenizer", "sub/../../tokenizer.json"),
+    ("variants", {"fp32": {"file": "../outside.onnx", "precision": "fp32"}}),
+    ("variants", {"fp32": {"file": "/tmp/outside.onnx", "precision": "fp32"}}),
+])
+def test_card_paths_outside_the_bundle_are_refused(tmp_path: Path, field: str, value: object) -> None:
+    bundle = make_tiny_bundle(tmp_path / "b")
+    _edit_card(bundle, **{field: value})
+    expected = "tokenizer" if field == "tokenizer" else r"variants\.fp32\.file"
+    with pytest.raises(ModelError, match=rf"curafilter\.json: field `{expected}`.*inside the bundle"):
+        curafilter.load_model(bundle, device="cpu")
+
+
+def test_card_symlinks_resolving_outside_the_bundle_are_refused(tmp_path: Path) -> None:
+    outside = make_tiny_bundle(tmp_path / "outside")
+    bundle = make_tiny_bundle(tmp_path / "b")
+    (bundle / "tok-link.json").symlink_to(outside / "tokenizer.json")
+    _edit_card(bundle, tokenizer="tok-link.json")
+    with pytest.raises(ModelError, match=r"field `tokenizer`.*resolves outside the bundle"):
+        curafilter.load_model(bundle, device="cpu")
+
+    bundle = make_tiny_bundle(tmp_path / "c")
+    (bundle / "link.onnx").symlink_to(outside / "model.onnx")
+    _edit_card(bundle, variants={"fp32": {"file": "link.onnx", "precision": "fp32"}})
+    with pytest.raises(ModelError, match=r"field `variants\.fp32\.file`.*resolves outside the bundle"):
+        curafilter.load_model(bundle, device="cpu")
+
+    # A symlink that stays inside the bundle is fine.
+    bundle = make_tiny_bundle(tmp_path / "d")
+    (bundle / "sub").mkdir()
+    (bundle / "sub" / "tok.json").symlink_to(bundle / "tokenizer.json")
+    _edit_card(bundle, tokenizer="sub/tok.json")
+    assert curafilter.load_model(bundle, device="cpu").tokenizer_path.name == "tok.json"
+
+
+def test_corrupt_tokenizer_fails_at_load_naming_the_file(tmp_path: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "b")
+    (bundle / "tokenizer.json").write_text('{"model": {"type": "WordPiece"')
+    with pytest.raises((ModelError, TokenizerError), match=r"tokenizer\.json"):
+        curafilter.load_model(bundle, device="cpu")
+
+
+def test_cli_run_with_a_corrupt_tokenizer_exits_1_before_claiming_out(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from curafilter.cli import main
+
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(3))
+    bundle = make_tiny_bundle(tmp_path / "b")
+    (bundle / "tokenizer.json").write_text("{oops")
+    assert main(["run", str(shard), "-o", str(tmp_path / "out"), "--model", str(bundle), "--device", "cpu", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "tokenizer.json" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_tokenizer_larger_than_the_embedding_table_is_refused_at_load(tmp_path: Path) -> None:
+    # The tiny tokenizer emits ids up to 135; a 100-row table cannot take them.
+    bundle = make_tiny_bundle(tmp_path / "b", weights=tiny_weights(vocab=100))
+    with pytest.raises(ModelError, match=r"136 token ids.*100 rows"):
+        curafilter.load_model(bundle, device="cpu")
+    # A larger table is fine (unused rows).
+    bundle = make_tiny_bundle(tmp_path / "c", weights=tiny_weights(vocab=200))
+    assert curafilter.load_model(bundle, device="cpu").score_texts(["hello world"]).shape == (1, 4)
+
+
+def test_vocab_check_reads_bert_bundles_fp32_and_int8(tmp_path: Path) -> None:
+    from curafilter.onnx_vocab import embedding_rows
+
+    bundle = make_tiny_bert_bundle(tmp_path / "b", int8_copy=True)
+    assert embedding_rows(bundle / "model.onnx") == 136
+    assert embedding_rows(bundle / "model-int8.onnx") == 136
+    assert curafilter.load_model(bundle, device="cpu", variant="int8").score_texts(["hi"]).shape == (1, 4)
+
+
+def test_default_bundle_ships_a_principles_file_matching_its_card() -> None:
+    from curafilter.bundle import bundle_dir
+    from curafilter.card import read_card
+    from curafilter.principles import load_principles
+
+    bundle = bundle_dir("default")
+    spec = load_principles(bundle / "principles.toml")
+    card = read_card(bundle)
+    assert spec.names == [p.name for p in card.principles] == ["deception", "power_seeking", "cruelty", "toxicity"]
+    assert [p.description for p in spec.principle] == [p.description for p in card.principles]

@@ -78,6 +78,28 @@ class Card(msgspec.Struct, frozen=True, kw_only=True):
                 raise ModelError(f"{where}: field `thresholds.{name}` names no principle (principles: {names})")
             if not 0.0 <= t <= 1.0:
                 raise ModelError(f"{where}: field `thresholds.{name}` must be within [0, 1], got {t}")
+        bundle = where.parent
+        bundle_file(bundle, self.tokenizer, "tokenizer", where)
+        for name, v in self.variants.items():
+            bundle_file(bundle, v.file, f"variants.{name}.file", where)
+
+
+def bundle_file(bundle: Path, relative: str, field: str, where: Path) -> Path:
+    """``bundle / relative``, refusing a card field that points outside the bundle folder: an
+    absolute path, ``..`` components, or a symlink that resolves outside it."""
+    rel = Path(relative)
+    if not relative or rel.is_absolute() or rel.anchor or ".." in rel.parts:
+        raise ModelError(
+            f"{where}: field `{field}` must be a path inside the bundle folder, got {relative!r}"
+        )
+    path = bundle / rel
+    root = bundle.resolve()
+    resolved = path.resolve()
+    if resolved != root and root not in resolved.parents:
+        raise ModelError(
+            f"{where}: field `{field}` ({relative!r}) resolves outside the bundle folder ({resolved})"
+        )
+    return path
 
 
 def read_card(bundle: Path) -> Card:

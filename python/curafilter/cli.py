@@ -239,7 +239,7 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
         args.inputs, args.out, model=args.model, rules=args.rules, device=args.device,
         batch_tokens=args.batch_tokens, threads=args.threads, text_key=args.text_key, id_key=args.id_key,
         scores_only=args.scores_only, limit=args.limit, field_name=args.field, tag_prefix=args.tag_prefix,
-        progress=not args.quiet, console=console,
+        provenance=args.provenance, progress=not args.quiet, console=console,
     )
     out = results_console()
     for t in run_tables(stats):
@@ -387,7 +387,17 @@ def cmd_distill(args: argparse.Namespace, console: Console) -> int:
     from curafilter.annotate import teacher_rows
     from curafilter.card import Principle, Provenance
 
-    rows = teacher_rows(args.labels, threshold=args.label_threshold)
+    labels = Path(args.labels)
+    if not labels.is_file():
+        raise InputError(f"labels file {args.labels} does not exist" if not labels.exists()
+                         else f"labels file {args.labels} is not a file")
+    distill.require_train()  # before reading labels or computing anything
+    try:
+        rows = teacher_rows(labels, threshold=args.label_threshold)
+    except OSError as e:
+        raise InputError(f"cannot read labels file {args.labels}: {e}") from None
+    except (msgspec.DecodeError, UnicodeDecodeError) as e:
+        raise InputError(f"labels file {args.labels} is not annotate output (JSON lines): {e}") from None
     if args.principles:
         from curafilter.principles import load_principles
 
@@ -396,6 +406,7 @@ def cmd_distill(args: argparse.Namespace, console: Console) -> int:
     else:
         principles = [Principle(n, n) for n in sorted({r.principle for r in rows})]
     ds = distill.Dataset.from_rows(rows, [p.name for p in principles])
+    distill.check_labels(ds)
     encoder = Path(args.encoder) if args.encoder else distill.find_encoder()
     fine_tune = None
     if args.fine_tune:
@@ -500,19 +511,41 @@ def _llm_options(p: argparse.ArgumentParser, *, required: bool) -> None:
     p.add_argument("--retries", type=non_negative_int, default=5, help="retries per request (0 or more)")
 
 
+class _DefaultsHelpFormatter(argparse.HelpFormatter):
+    """Show each option's default, like argparse.ArgumentDefaultsHelpFormatter, but not for flags
+    and options without one (no "(default: None)" / "(default: False)"), nor where the help text
+    already says its default."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        default = action.default
+        if ("default" in text or default is None or default is False or default is argparse.SUPPRESS
+                or action.nargs == 0  # flags: --quiet, --frozen, --help, --version
+                or not (action.option_strings or action.nargs in (argparse.OPTIONAL, argparse.ZERO_OR_MORE))):
+            return action.help
+        return f"{text} (default: %(default)s)" if text else "(default: %(default)s)"
+
+
+DESCRIPTION = ("curafilter: score pre-training documents against principles with a small ONNX classifier, "
+               "route them by rules, and label, distill and revise with an LLM. Exit codes: 0 success; "
+               "1 fatal error; 2 bad usage; 130 interrupted.")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="curafilter", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(prog="curafilter", description=DESCRIPTION, formatter_class=_DefaultsHelpFormatter)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
+    sub = p.add_subparsers(dest="command", required=True,
+                           parser_class=lambda **kw: argparse.ArgumentParser(  # every subcommand shows defaults
+                               **{"formatter_class": _DefaultsHelpFormatter, **kw}))
 
     s = sub.add_parser("stream", help="stream shards through the reader and tokeniser; print statistics")
     s.add_argument("inputs", nargs="+", help="files, directories or globs (.jsonl, .jsonl.gz, .jsonl.zst)")
     s.add_argument("--tokenizer", default="default", help="tokenizer.json, bundle folder or bundled name")
-    s.add_argument("--max-length", type=max_length_int, default=256)
-    s.add_argument("--batch-tokens", type=positive_int, default=16384)
+    s.add_argument("--max-length", type=max_length_int, default=256, help="tokens per document (longer documents are truncated)")
+    s.add_argument("--batch-tokens", type=positive_int, default=16384, help="padded tokens per batch")
     s.add_argument("--threads", type=non_negative_int, default=0, help="tokeniser threads (0: one per core)")
     s.add_argument("--text-key", default="text", help="field holding the text; dotted paths allowed")
-    s.add_argument("--id-key", default=None)
+    s.add_argument("--id-key", default=None, help="field holding the document id (default: none)")
     s.add_argument("--quarantine", metavar="FILE", help="write quarantine records here as JSONL")
     s.add_argument("--json", action="store_true", help="print the statistics as JSON")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -524,16 +557,19 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--model", default="default", help="bundle folder or bundled name")
     r.add_argument("--rules", default=None, help="rules TOML (default: the bundle's rules)")
     r.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
-    r.add_argument("--batch-tokens", type=positive_int, default=16384)
+    r.add_argument("--batch-tokens", type=positive_int, default=16384, help="padded tokens per batch")
     r.add_argument("--threads", type=non_negative_int, default=0, help="tokeniser threads (0: one per core)")
     r.add_argument("--text-key", default="text", help="field holding the text; dotted paths allowed")
-    r.add_argument("--id-key", default=None)
+    r.add_argument("--id-key", default=None, help="field holding the document id (default: none)")
     r.add_argument("--scores-only", action="store_true", help="write compact score rows instead of documents")
     r.add_argument("--limit", type=non_negative_int, default=None, help="stop after this many documents")
     r.add_argument("--field", default="curafilter",
                    help="name of the field added to each record (not the --text-key or --id-key field; "
                         "a document that already has it is quarantined as field_collision)")
     r.add_argument("--tag-prefix", default=None, help="prepend this to the text of tagged documents")
+    r.add_argument("--provenance", action="store_true",
+                   help="add the input shard and line to each routed record's field (route files are in "
+                        "scoring order, not input order)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run)
 
@@ -541,11 +577,11 @@ def build_parser() -> argparse.ArgumentParser:
     ro.add_argument("scores", help="output folder of a `curafilter run --scores-only`")
     ro.add_argument("-o", "--out", required=True, help="output folder for the routed documents")
     ro.add_argument("--rules", required=True, help="rules TOML")
-    ro.add_argument("--batch-tokens", type=positive_int, default=16384)
-    ro.add_argument("--threads", type=non_negative_int, default=0)
-    ro.add_argument("--field", default="curafilter")
-    ro.add_argument("--tag-prefix", default=None)
-    ro.add_argument("-q", "--quiet", action="store_true")
+    ro.add_argument("--batch-tokens", type=positive_int, default=16384, help="padded tokens per batch")
+    ro.add_argument("--threads", type=non_negative_int, default=0, help="threads (0: one per core)")
+    ro.add_argument("--field", default="curafilter", help="name of the field added to each record")
+    ro.add_argument("--tag-prefix", default=None, help="prepend this to the text of tagged documents")
+    ro.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ro.set_defaults(func=cmd_route)
 
     i = sub.add_parser("inspect", help="show sample documents of a run with their scores and reasons")
@@ -558,18 +594,18 @@ def build_parser() -> argparse.ArgumentParser:
     i.set_defaults(func=cmd_inspect)
 
     a = sub.add_parser("annotate", help="label documents with an LLM teacher against the principles")
-    a.add_argument("inputs", nargs="+")
+    a.add_argument("inputs", nargs="+", help="files, directories or globs (.jsonl, .jsonl.gz, .jsonl.zst)")
     a.add_argument("--principles", required=True, help="principles TOML")
     _llm_options(a, required=True)
     a.add_argument("-o", "--out", required=True, help="labels JSONL (appended to; re-runs skip labelled documents)")
     a.add_argument("-n", type=positive_int, default=None, help="sample this many documents (seeded)")
-    a.add_argument("--seed", type=int, default=0)
-    a.add_argument("--text-key", default="text")
-    a.add_argument("--id-key", default=None)
+    a.add_argument("--seed", type=int, default=0, help="sampling seed")
+    a.add_argument("--text-key", default="text", help="field holding the text; dotted paths allowed")
+    a.add_argument("--id-key", default=None, help="field holding the document id (default: none)")
     a.add_argument("--max-chars", type=positive_int, default=8000, help="characters of each document sent")
     a.add_argument("--retry-failed", action="store_true",
                    help="ask again for documents in the .failures.jsonl file (a re-run skips them otherwise)")
-    a.add_argument("-q", "--quiet", action="store_true")
+    a.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     a.set_defaults(func=cmd_annotate)
 
     d = sub.add_parser("distill", help="train a classifier bundle on teacher labels")
@@ -577,11 +613,11 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("-o", "--out", required=True, help="bundle folder to write")
     d.add_argument("--encoder", default=None, help="folder with model.safetensors, config.json, tokenizer.json")
     d.add_argument("--principles", default=None, help="principles TOML (descriptions for the card)")
-    d.add_argument("--name", default="distilled")
-    d.add_argument("--version", default="0.1.0")
-    d.add_argument("--max-length", type=int, default=256)
+    d.add_argument("--name", default="distilled", help="bundle name for the card")
+    d.add_argument("--version", default="0.1.0", help="bundle version for the card")
+    d.add_argument("--max-length", type=int, default=256, help="tokens per document the bundle reads")
     d.add_argument("--label-threshold", type=float, default=0.5, help="teacher score counted as a violation")
-    d.add_argument("--no-baselines", action="store_true")
+    d.add_argument("--no-baselines", action="store_true", help="skip the baseline methods in validation (faster)")
     mode = d.add_mutually_exclusive_group()
     mode.add_argument("--fine-tune", dest="fine_tune", action="store_true", default=True,
                       help="fine-tune the encoder with one head per principle (default; needs the train extra: torch)")
@@ -595,22 +631,22 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("revise", help="rewrite the revise queue with an LLM; re-score; keep what passes")
     v.add_argument("inputs", nargs="+", help="OUT/revise folder(s) or files of a run")
     v.add_argument("-o", "--out", required=True, help="output folder (ledger.sqlite, revised/, dropped/, failed/)")
-    v.add_argument("--principles", required=True)
+    v.add_argument("--principles", required=True, help="principles TOML")
     _llm_options(v, required=False)
     v.add_argument("--scorer", dest="model", default="default", help="bundle that re-scores rewrites")
-    v.add_argument("--device", default="auto")
-    v.add_argument("--max-attempts", type=positive_int, default=3)
+    v.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
+    v.add_argument("--max-attempts", type=positive_int, default=3, help="rewrites tried per document before it is dropped")
     v.add_argument("--price-in", type=non_negative_float, default=0.0, help="USD per million prompt tokens")
     v.add_argument("--price-out", type=non_negative_float, default=0.0, help="USD per million completion tokens")
-    v.add_argument("--text-key", default="text")
-    v.add_argument("--id-key", default=None)
-    v.add_argument("--field", default="curafilter")
+    v.add_argument("--text-key", default="text", help="field holding the text; dotted paths allowed")
+    v.add_argument("--id-key", default=None, help="field holding the document id (default: none)")
+    v.add_argument("--field", default="curafilter", help="name of the field added to each record")
     v.add_argument("--dry-run", action="store_true", help="print a token and cost estimate; call nothing")
     v.add_argument("--export-batch", metavar="FILE", help="write OpenAI Batch API requests instead of calling")
     v.add_argument("--import-batch", metavar="FILE", help="merge OpenAI Batch API results")
     v.add_argument("--retry-failed", action="store_true",
                    help="re-queue records whose LLM calls failed in an earlier run (a re-run skips them otherwise)")
-    v.add_argument("-q", "--quiet", action="store_true")
+    v.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     v.set_defaults(func=cmd_revise)
 
     e = sub.add_parser("evaluate", help="AUROC, precision/recall/F1 at the thresholds and calibration on labelled rows")

