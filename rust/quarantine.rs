@@ -18,10 +18,13 @@ pub enum Reason {
     UnreadableFile,
     /// The tokenizer rejected the text (rare: an internal tokenizer error).
     TokenizeFailed,
+    /// A key on the path to the text or id occurs twice in one object: readers disagree on which
+    /// value counts (most keep the last), so scoring either one could pass text unchecked.
+    DuplicateKey,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 10] = [
+    pub const ALL: [Reason; 11] = [
         Reason::InvalidJson,
         Reason::NotObject,
         Reason::MissingText,
@@ -32,6 +35,7 @@ impl Reason {
         Reason::CorruptCompressed,
         Reason::UnreadableFile,
         Reason::TokenizeFailed,
+        Reason::DuplicateKey,
     ];
 
     /// Stable code used in outputs and counters.
@@ -47,6 +51,7 @@ impl Reason {
             Reason::CorruptCompressed => "corrupt_compressed",
             Reason::UnreadableFile => "unreadable_file",
             Reason::TokenizeFailed => "tokenize_failed",
+            Reason::DuplicateKey => "duplicate_key",
         }
     }
 }

@@ -62,11 +62,15 @@ impl Extractor {
             paths.push((1, &id.0[..]));
         }
         let mut found: [Option<Found>; 2] = [None, None];
+        let mut duplicate: Option<String> = None;
         let mut de = serde_json::Deserializer::from_str(line);
-        let top = Level { paths, found: &mut found }
+        let top = Level { paths, found: &mut found, duplicate: &mut duplicate }
             .deserialize(&mut de)
             .and_then(|top| de.end().map(|_| top))
-            .map_err(|e| (Reason::InvalidJson, e.to_string()))?;
+            .map_err(|e| match &duplicate {
+                Some(key) => (Reason::DuplicateKey, format!("key {key:?} occurs twice in one object")),
+                None => (Reason::InvalidJson, e.to_string()),
+            })?;
         if let Kind::Not(kind) = top {
             return Err((Reason::NotObject, format!("line is a JSON {kind}, not an object")));
         }
@@ -102,6 +106,8 @@ enum Kind {
 struct Level<'a, 'p> {
     paths: Vec<(usize, &'p [String])>,
     found: &'a mut [Option<Found>; 2],
+    /// Set, and parsing stopped, when a key on a wanted path repeats at this level.
+    duplicate: &'a mut Option<String>,
 }
 
 impl<'de> DeserializeSeed<'de> for Level<'_, '_> {
@@ -134,7 +140,17 @@ impl<'de> Visitor<'de> for Level<'_, '_> {
         Ok(Kind::Not("array"))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Kind, A::Error> {
+        // Keys on a wanted path seen at this level: a repeat is refused rather than resolved,
+        // because JSON readers differ (most keep the last value, this parser would see the first).
+        let mut seen: Vec<Cow<'de, str>> = Vec::new();
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            if self.paths.iter().any(|(_, path)| path[0] == key) {
+                if seen.contains(&key) {
+                    *self.duplicate = Some(key.into_owned());
+                    return Err(de::Error::custom("duplicate key"));
+                }
+                seen.push(key.clone());
+            }
             let mut ends = None;
             let mut deeper = Vec::new();
             for &(slot, path) in &self.paths {
@@ -149,11 +165,10 @@ impl<'de> Visitor<'de> for Level<'_, '_> {
             if let Some(slots) = ends {
                 let value = map.next_value_seed(Capture)?;
                 for slot in slots {
-                    // The first occurrence of a duplicated key wins.
-                    self.found[slot].get_or_insert_with(|| value.clone());
+                    self.found[slot] = Some(value.clone());
                 }
             } else if !deeper.is_empty() {
-                map.next_value_seed(Level { paths: deeper, found: &mut *self.found })?;
+                map.next_value_seed(Level { paths: deeper, found: &mut *self.found, duplicate: &mut *self.duplicate })?;
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -262,6 +277,15 @@ mod tests {
         assert_eq!(reason(b"{\"text\": null}"), Reason::TextNotString);
         assert_eq!(reason(b"{\"text\": \"  \\n \"}"), Reason::EmptyText);
         assert_eq!(reason(b"{\"text\": \"caf\xE9\"}"), Reason::InvalidUtf8);
+        // A repeated text/id key (or a parent of a dotted path) is refused: readers disagree on it.
+        assert_eq!(reason(b"{\"text\": \"ok\", \"text\": \"other\"}"), Reason::DuplicateKey);
+        assert_eq!(reason(b"{\"text\": \"ok\", \"te\\u0078t\": \"escaped\"}"), Reason::DuplicateKey);
+        assert_eq!(ex("text", Some("id")).extract(b"{\"id\": 1, \"text\": \"ok\", \"id\": 2}").unwrap_err().0,
+                   Reason::DuplicateKey);
+        assert_eq!(ex("meta.content", None).extract(b"{\"meta\": {\"content\": \"a\"}, \"meta\": {}}").unwrap_err().0,
+                   Reason::DuplicateKey);
+        // Repeats of other keys, and the same name at another level, are fine.
+        assert!(ex("text", None).extract(b"{\"x\": 1, \"x\": 2, \"text\": \"ok\", \"m\": {\"text\": 3}}").is_ok());
         let (_, detail) = ex("meta.content", None).extract(b"{\"meta\": 3}").unwrap_err();
         assert!(detail.contains("meta.content"), "{detail}");
     }

@@ -638,3 +638,27 @@ def test_help_shows_defaults_and_no_raw_rest(capsys: pytest.CaptureFixture[str])
     assert "default" in out
     assert "(default: auto)" in out and "(default: 16384)" in out and "(default: 0)" in out
 
+
+
+# 1. Duplicate text / id keys ---------------------------------------------------------------------
+
+
+def test_duplicate_text_or_id_keys_are_quarantined_not_scored_on_one_value(tmp_path: Path) -> None:
+    """Python, JS and DuckDB read the last of two `text` keys; a scorer that read the first would
+    pass the second unchecked. Such records are quarantined as duplicate_key, in run and in stream."""
+    lines = doc_lines(10) + [
+        b'{"id": "dup-text", "text": "hello world", "text": "gamma gamma gamma"}',
+        b'{"id": "dup-escaped", "text": "hello world", "te\\u0078t": "gamma"}',
+        b'{"id": "a", "id": "b", "text": "hello world"}',
+        b'{"id": "other-dup", "x": 1, "x": 2, "text": "hello world"}',
+    ]
+    shard = write_shard(tmp_path / "s.jsonl.zst", lines, fmt="zst")
+    stats = curafilter.run([shard], tmp_path / "out", model=make_tiny_bundle(tmp_path / "bundle"), device="cpu",
+                           progress=False, id_key="id")
+    q = outputs(tmp_path / "out")["quarantine"]
+    assert sorted((r["line"], r["reason"]) for r in q) == [(11, "duplicate_key"), (12, "duplicate_key"), (13, "duplicate_key")]
+    assert stats.docs == 11 and stats.quarantined == 3  # every line ends in exactly one output
+    with curafilter.stream(shard, tokenizer=None, id_key="id") as s:
+        for _ in s:
+            pass
+        assert s.counters["quarantined"] == 3
