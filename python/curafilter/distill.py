@@ -476,12 +476,13 @@ def select_fine_tuned(ds: Dataset, encoder: Path, cfg: Any, *, max_length: int, 
         idx = np.flatnonzero(ds.principle == p)
         fold_rows = [(g, np.flatnonzero(group[idx] == g)) for g in groups if (group[idx] == g).any()]
 
+        row_fold = np.array([fold_of_group[g] for g in group[idx]])
+
         def fold_predict(make: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> np.ndarray:
             out = np.zeros(idx.size)
-            for k, _ in folds:
-                te = np.flatnonzero(np.array([f"fold{fold_of_group[g]}" == k for g in group[idx]]))
-                if te.size:
-                    out[te] = make(idx[np.setdiff1d(np.arange(idx.size), te)], idx[te])
+            for k in np.unique(row_fold):
+                te = row_fold == k
+                out[te] = make(idx[~te], idx[te])
             return out
 
         y = ds.label[idx].astype(bool)
