@@ -1,12 +1,15 @@
 //! Length-sorted, token-budget batches.
 //!
-//! Documents are collected into a window, sorted by token count (longest first, ties in arrival
-//! order, so the result is deterministic) and cut greedily: a batch grows while
-//! `docs × longest ≤ batch_tokens` and `docs ≤ max_batch`. Each batch is padded only to its own
-//! longest sequence. A shard's documents never share a window with the next shard's, so a batch
-//! can report the shards it completes.
+//! Documents are collected into a sort window, sorted by their longest token window (longest
+//! first, ties in arrival order, so the result is deterministic) and cut greedily: a batch grows
+//! while `rows × longest ≤ batch_tokens` and `rows ≤ max_batch`, where a document brings one row
+//! per token window and all of them ride in the same batch, so a caller can pool a document's
+//! scores without waiting for another batch. Each batch is padded only to its own longest row. A
+//! shard's documents never share a sort window with the next shard's, so a batch can report the
+//! shards it completes.
 
 use crate::quarantine::Quarantine;
+use crate::tokenize::Window;
 
 /// A tokenised document and where it came from.
 #[derive(Debug, Clone)]
@@ -19,7 +22,14 @@ pub struct Doc {
     pub id: Option<String>,
     /// The line's bytes as read (without line ending and BOM), for writers.
     pub raw: Vec<u8>,
-    pub tokens: Vec<u32>,
+    /// At least one (an untokenised document has one empty window).
+    pub windows: Vec<Window>,
+}
+
+impl Doc {
+    fn longest(&self) -> usize {
+        self.windows.iter().map(|w| w.tokens.len()).max().unwrap_or(0)
+    }
 }
 
 /// What a batch says about each of its documents.
@@ -30,6 +40,7 @@ pub struct DocInfo {
     pub offset: u64,
     pub id: Option<String>,
     pub raw: Vec<u8>,
+    /// Tokens over all of the document's windows.
     pub n_tokens: u32,
 }
 
@@ -37,9 +48,12 @@ pub struct DocInfo {
 pub struct Batch {
     /// Padded length of every row.
     pub seq_len: usize,
-    /// Row-major `[docs.len(), seq_len]`.
+    /// Row-major `[rows, seq_len]`, one row per token window; a document's rows are consecutive.
     pub input_ids: Vec<i64>,
     pub attention_mask: Vec<i64>,
+    /// Per row: the index in `docs` of its document, and the character offset where it starts.
+    pub row_doc: Vec<u32>,
+    pub row_start: Vec<u32>,
     pub docs: Vec<DocInfo>,
     /// Lines quarantined since the previous batch.
     pub quarantined: Vec<Quarantine>,
@@ -109,14 +123,22 @@ impl Batcher {
             return;
         }
         let mut docs = std::mem::take(&mut self.window);
-        docs.sort_by(|a, b| b.tokens.len().cmp(&a.tokens.len()));
-        let mut rest = &mut docs[..];
-        while !rest.is_empty() {
-            let longest = rest[0].tokens.len().max(1);
-            let fit = (self.cfg.batch_tokens / longest).clamp(1, self.cfg.max_batch.max(1));
-            let (head, tail) = rest.split_at_mut(fit.min(rest.len()));
-            out.push(self.build(head, longest));
-            rest = tail;
+        docs.sort_by_key(|d| std::cmp::Reverse(d.longest()));
+        let mut first = 0;
+        while first < docs.len() {
+            let longest = docs[first].longest().max(1);
+            // A document too big for the budget on its own still goes, alone.
+            let (mut end, mut rows) = (first, 0);
+            while end < docs.len() {
+                let more = rows + docs[end].windows.len();
+                if end > first && (more * longest > self.cfg.batch_tokens || more > self.cfg.max_batch) {
+                    break;
+                }
+                rows = more;
+                end += 1;
+            }
+            out.push(self.build(&mut docs[first..end], longest, rows));
+            first = end;
         }
         // Records ride on the last batch of the flush: by then every earlier document is out.
         let last = out.last_mut().expect("flush of a non-empty window emits a batch");
@@ -124,15 +146,22 @@ impl Batcher {
         last.shards_done = std::mem::take(&mut self.shards_done);
     }
 
-    fn build(&self, docs: &mut [Doc], seq_len: usize) -> Batch {
-        let mut input_ids = vec![self.cfg.pad_id as i64; docs.len() * seq_len];
-        let mut attention_mask = vec![0i64; docs.len() * seq_len];
+    fn build(&self, docs: &mut [Doc], seq_len: usize, rows: usize) -> Batch {
+        let mut input_ids = vec![self.cfg.pad_id as i64; rows * seq_len];
+        let mut attention_mask = vec![0i64; rows * seq_len];
+        let (mut row_doc, mut row_start) = (Vec::with_capacity(rows), Vec::with_capacity(rows));
         let mut infos = Vec::with_capacity(docs.len());
-        for (row, doc) in docs.iter_mut().enumerate() {
-            let base = row * seq_len;
-            for (j, &t) in doc.tokens.iter().enumerate() {
-                input_ids[base + j] = t as i64;
-                attention_mask[base + j] = 1;
+        for (i, doc) in docs.iter_mut().enumerate() {
+            let mut n_tokens = 0;
+            for w in &doc.windows {
+                let base = row_doc.len() * seq_len;
+                for (j, &t) in w.tokens.iter().enumerate() {
+                    input_ids[base + j] = t as i64;
+                    attention_mask[base + j] = 1;
+                }
+                row_doc.push(i as u32);
+                row_start.push(w.start);
+                n_tokens += w.tokens.len() as u32;
             }
             infos.push(DocInfo {
                 shard: doc.shard,
@@ -140,10 +169,19 @@ impl Batcher {
                 offset: doc.offset,
                 id: doc.id.take(),
                 raw: std::mem::take(&mut doc.raw),
-                n_tokens: doc.tokens.len() as u32,
+                n_tokens,
             });
         }
-        Batch { seq_len, input_ids, attention_mask, docs: infos, quarantined: Vec::new(), shards_done: Vec::new() }
+        Batch {
+            seq_len,
+            input_ids,
+            attention_mask,
+            row_doc,
+            row_start,
+            docs: infos,
+            quarantined: Vec::new(),
+            shards_done: Vec::new(),
+        }
     }
 }
 
@@ -153,7 +191,13 @@ mod tests {
     use proptest::prelude::*;
 
     fn doc(line: u64, n: usize) -> Doc {
-        Doc { shard: 0, line, offset: line * 10, id: None, raw: vec![b'x'; n], tokens: (1..=n as u32).collect() }
+        windowed(line, &[n])
+    }
+
+    /// A document whose windows hold `lens` tokens each.
+    fn windowed(line: u64, lens: &[usize]) -> Doc {
+        let windows = lens.iter().map(|&n| Window { tokens: (1..=n as u32).collect(), start: n as u32 }).collect();
+        Doc { shard: 0, line, offset: line * 10, id: None, raw: vec![b'x'; lens[0]], windows }
     }
 
     fn cfg(batch_tokens: usize, max_batch: usize, window: usize) -> BatchConfig {
@@ -189,6 +233,27 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert!(out[0].is_empty());
         assert_eq!((out[0].quarantined.len(), out[0].shards_done.clone()), (1, vec![4]));
+    }
+
+    #[test]
+    fn a_documents_windows_share_its_batch() {
+        let mut b = Batcher::new(cfg(24, 5, 100));
+        let mut out = Vec::new();
+        b.push(windowed(1, &[4, 4, 2]), &mut out);
+        b.push(windowed(2, &[6]), &mut out);
+        b.push(windowed(3, &[4, 3]), &mut out);
+        b.push(windowed(4, &[2, 2, 2, 2, 2, 2, 2]), &mut out);
+        b.end_shard(0, &mut out);
+        // Sorted by longest window 6,4,4,2: rows 1+3 fit 24/6; 2 more rows would make 6×6 > 24.
+        let shape: Vec<(usize, Vec<u64>, Vec<u32>)> =
+            out.iter().map(|b| (b.seq_len, b.docs.iter().map(|d| d.line).collect(), b.row_doc.clone())).collect();
+        assert_eq!(shape[0], (6, vec![2, 1], vec![0, 1, 1, 1]));
+        assert_eq!(shape[1], (4, vec![3], vec![0, 0]));
+        // More windows than max_batch: the document still goes, alone.
+        assert_eq!(shape[2], (2, vec![4], vec![0; 7]));
+        assert_eq!(out[0].row_start, vec![6, 4, 4, 2]);
+        assert_eq!(out[0].docs[1].n_tokens, 10);
+        assert_eq!(&out[0].input_ids[6..12], &[1, 2, 3, 4, 0, 0]);
     }
 
     proptest! {

@@ -22,14 +22,18 @@ use crate::error::{Error, Result};
 use crate::quarantine::{Quarantine, Reason};
 use crate::reader::{read_shard, Event};
 use crate::record::{Extractor, FieldPath};
-use crate::tokenize::Encoder;
+use crate::tokenize::{Encoder, Window};
 
 #[derive(Debug, Clone)]
 pub struct StreamConfig {
     pub text_key: String,
     pub id_key: Option<String>,
     pub max_length: usize,
-    /// Upper bound on `docs × padded length` per batch.
+    /// Token windows scored per document (1: the head only), each overlapping the previous by
+    /// `overlap` tokens.
+    pub windows: usize,
+    pub overlap: usize,
+    /// Upper bound on `rows × padded length` per batch (a row is one token window).
     pub batch_tokens: usize,
     pub max_batch: usize,
     /// Documents sorted by length together (see [`crate::batch`]).
@@ -48,6 +52,8 @@ impl Default for StreamConfig {
             text_key: "text".into(),
             id_key: None,
             max_length: 256,
+            windows: 1,
+            overlap: 0,
             batch_tokens: 16384,
             max_batch: 256,
             sort_window: 4096,
@@ -165,13 +171,23 @@ impl Stream {
     /// Without a tokenizer, documents are parsed but not tokenised (for re-routing saved scores).
     pub fn open(inputs: &[impl AsRef<str>], tokenizer: Option<&Path>, cfg: StreamConfig) -> Result<Stream> {
         let shards = crate::input::resolve(inputs)?;
-        let encoder = tokenizer.map(|t| Encoder::from_file(t, cfg.max_length)).transpose()?;
+        let encoder = tokenizer
+            .map(|t| Encoder::from_file(t, cfg.max_length)?.with_windows(cfg.windows, cfg.overlap))
+            .transpose()?;
         Stream::start(shards, encoder.map(Arc::new), cfg)
     }
 
     pub fn start(shards: Vec<PathBuf>, encoder: Option<Arc<Encoder>>, cfg: StreamConfig) -> Result<Stream> {
-        if encoder.as_ref().is_some_and(|e| e.max_length() != cfg.max_length) {
-            return Err(Error::Config { name: "max_length", msg: "differs from the encoder's".into() });
+        if let Some(e) = &encoder {
+            for (name, ours, theirs) in [
+                ("max_length", cfg.max_length, e.max_length()),
+                ("windows", cfg.windows, e.windows()),
+                ("overlap", cfg.overlap, e.overlap()),
+            ] {
+                if ours != theirs {
+                    return Err(Error::Config { name, msg: format!("{ours} differs from the encoder's {theirs}") });
+                }
+            }
         }
         let (extractor, threads) = cfg.validate()?;
         let shards: Arc<[PathBuf]> = shards.into();
@@ -277,10 +293,10 @@ impl Drop for Stream {
 pub fn batch_texts(texts: &[&str], encoder: &Encoder, cfg: &StreamConfig) -> Result<Vec<Batch>> {
     let (_, threads) = cfg.validate()?;
     let per = texts.len().div_ceil(threads.max(1)).max(1);
-    let encoded: Vec<std::result::Result<Vec<u32>, String>> = std::thread::scope(|scope| {
+    let encoded: Vec<std::result::Result<Vec<Window>, String>> = std::thread::scope(|scope| {
         let parts: Vec<_> = texts
             .chunks(per)
-            .map(|part| scope.spawn(move || part.iter().map(|t| encoder.encode(t)).collect::<Vec<_>>()))
+            .map(|part| scope.spawn(move || part.iter().map(|t| encoder.encode_windows(t)).collect::<Vec<_>>()))
             .collect();
         parts.into_iter().flat_map(|h| h.join().expect("tokeniser thread panicked")).collect()
     });
@@ -291,9 +307,9 @@ pub fn batch_texts(texts: &[&str], encoder: &Encoder, cfg: &StreamConfig) -> Res
         pad_id: encoder.pad_id(),
     });
     let mut out = Vec::new();
-    for (i, tokens) in encoded.into_iter().enumerate() {
-        let tokens = tokens.map_err(|msg| Error::Internal(format!("tokenizer failed on text {i}: {msg}")))?;
-        batcher.push(Doc { shard: 0, line: i as u64, offset: 0, id: None, raw: Vec::new(), tokens }, &mut out);
+    for (i, windows) in encoded.into_iter().enumerate() {
+        let windows = windows.map_err(|msg| Error::Internal(format!("tokenizer failed on text {i}: {msg}")))?;
+        batcher.push(Doc { shard: 0, line: i as u64, offset: 0, id: None, raw: Vec::new(), windows }, &mut out);
     }
     batcher.end_shard(0, &mut out);
     out.retain(|b| !b.is_empty());
@@ -357,8 +373,8 @@ fn tokenize_chunks(rx: Receiver<Chunk<RawItem>>, tx: Sender<Chunk<DoneItem>>, en
                     let bad = |reason, detail| DoneItem::Bad(Quarantine { shard: chunk.shard, line, offset, reason, detail });
                     match ex.extract(&bytes) {
                         Err((reason, detail)) => bad(reason, detail),
-                        Ok(rec) => match enc.as_ref().map_or(Ok(Vec::new()), |e| e.encode(&rec.text)) {
-                            Ok(tokens) => DoneItem::Doc(Doc { shard: chunk.shard, line, offset, id: rec.id, raw: bytes, tokens }),
+                        Ok(rec) => match enc.as_ref().map_or(Ok(vec![Window::default()]), |e| e.encode_windows(&rec.text)) {
+                            Ok(windows) => DoneItem::Doc(Doc { shard: chunk.shard, line, offset, id: rec.id, raw: bytes, windows }),
                             Err(msg) => bad(Reason::TokenizeFailed, msg),
                         },
                     }
@@ -417,15 +433,25 @@ mod tests {
     }
 
     fn run(shards: Vec<PathBuf>, cfg: StreamConfig) -> (Vec<(u32, u64, Vec<u32>)>, Vec<Quarantine>, Vec<u32>) {
-        let enc = Some(Arc::new(Encoder::from_json(tiny(), cfg.max_length).unwrap()));
+        let enc = Encoder::from_json(tiny(), cfg.max_length).unwrap().with_windows(cfg.windows, cfg.overlap).unwrap();
+        let enc = Some(Arc::new(enc));
         let mut docs = Vec::new();
         let mut bad = Vec::new();
         let mut done = Vec::new();
         for batch in Stream::start(shards, enc, cfg).unwrap() {
             let batch = batch.unwrap();
-            for (row, d) in batch.docs.iter().enumerate() {
-                let ids = &batch.input_ids[row * batch.seq_len..][..d.n_tokens as usize];
-                docs.push((d.shard, d.line, ids.iter().map(|&t| t as u32).collect()));
+            for (i, d) in batch.docs.iter().enumerate() {
+                // The document's tokens, its windows' rows concatenated without padding.
+                let ids: Vec<u32> = (0..batch.row_doc.len())
+                    .filter(|&r| batch.row_doc[r] == i as u32)
+                    .flat_map(|r| {
+                        let row = &batch.input_ids[r * batch.seq_len..][..batch.seq_len];
+                        let mask = &batch.attention_mask[r * batch.seq_len..][..batch.seq_len];
+                        row.iter().zip(mask).filter(|(_, &m)| m == 1).map(|(&t, _)| t as u32).collect::<Vec<_>>()
+                    })
+                    .collect();
+                assert_eq!(ids.len(), d.n_tokens as usize);
+                docs.push((d.shard, d.line, ids));
             }
             bad.extend(batch.quarantined);
             done.extend(batch.shards_done);
@@ -455,7 +481,7 @@ mod tests {
     fn same_documents_whatever_the_threads_and_all_accounted_for() {
         let tmp = tempfile::tempdir().unwrap();
         let shards = corpus(tmp.path());
-        let cfg = StreamConfig { max_length: 32, batch_tokens: 300, sort_window: 50, chunk_bytes: 2000, ..Default::default() };
+        let cfg = cfg_small();
         let (mut one, bad1, done1) = run(shards.clone(), StreamConfig { threads: 1, ..cfg.clone() });
         let (mut four, bad4, done4) = run(shards.clone(), StreamConfig { threads: 4, ..cfg });
         assert_eq!(done1, vec![0, 1, 2, 3, 4]);
@@ -469,6 +495,23 @@ mod tests {
         assert_eq!(one.len(), expected_docs);
         assert_eq!(bad1.len(), expected_bad);
         assert!(one.iter().all(|(_, _, ids)| ids.len() <= 32 && ids[0] == 2));
+
+        // Windowed: the same documents; each one's first window is its head from above.
+        let windowed = StreamConfig { windows: 4, overlap: 5, threads: 2, ..cfg_small() };
+        let (mut win, bad_w, _) = run(shards, windowed);
+        win.sort();
+        assert_eq!(bad_w, bad1);
+        assert_eq!(win.len(), one.len());
+        for ((s1, l1, head), (s2, l2, all)) in one.iter().zip(&win) {
+            assert_eq!((s1, l1), (s2, l2));
+            assert_eq!(&all[..head.len()], &head[..]);
+            assert!(all.len() <= 4 * 32);
+        }
+        assert!(win.iter().any(|(_, _, ids)| ids.len() > 32), "long documents get more windows");
+    }
+
+    fn cfg_small() -> StreamConfig {
+        StreamConfig { max_length: 32, batch_tokens: 300, sort_window: 50, chunk_bytes: 2000, ..Default::default() }
     }
 
     #[test]
@@ -499,7 +542,10 @@ mod tests {
     fn bad_options_are_named() {
         let enc = Some(Arc::new(Encoder::from_json(tiny(), 16).unwrap()));
         let cfg = StreamConfig { max_length: 16, text_key: "a..b".into(), ..Default::default() };
-        let err = Stream::start(vec![], enc, cfg).err().unwrap();
+        let err = Stream::start(vec![], enc.clone(), cfg).err().unwrap();
         assert!(err.to_string().contains("text_key"), "{err}");
+        let cfg = StreamConfig { max_length: 16, windows: 3, ..Default::default() };
+        let err = Stream::start(vec![], enc, cfg).err().unwrap();
+        assert!(err.to_string().contains("windows"), "{err}");
     }
 }

@@ -90,6 +90,12 @@ struct PyBatch {
     offset: Py<PyArray1<u64>>,
     #[pyo3(get)]
     n_tokens: Py<PyArray1<u32>>,
+    /// Per row of `input_ids`: its document's index in the batch, and the character offset in
+    /// the document's text where the row's window starts.
+    #[pyo3(get)]
+    row_doc: Py<PyArray1<u32>>,
+    #[pyo3(get)]
+    row_start: Py<PyArray1<u32>>,
     #[pyo3(get)]
     ids: Vec<Option<String>>,
     raw: Vec<Vec<u8>>,
@@ -101,7 +107,7 @@ struct PyBatch {
 impl PyBatch {
     fn new(py: Python<'_>, b: Batch, shards: &[PathBuf]) -> PyResult<Self> {
         let n = b.docs.len();
-        let shape = (n, b.seq_len);
+        let shape = (b.row_doc.len(), b.seq_len);
         let matrix = |v: Vec<i64>| -> PyResult<Py<PyArray2<i64>>> {
             let a = Array2::from_shape_vec(shape, v).map_err(|e| to_py(py, Error::Internal(e.to_string())))?;
             Ok(a.into_pyarray(py).unbind())
@@ -127,6 +133,8 @@ impl PyBatch {
             line: line.into_pyarray(py).unbind(),
             offset: offset.into_pyarray(py).unbind(),
             n_tokens: n_tokens.into_pyarray(py).unbind(),
+            row_doc: b.row_doc.into_pyarray(py).unbind(),
+            row_start: b.row_start.into_pyarray(py).unbind(),
             ids,
             raw,
             quarantined,
@@ -161,7 +169,13 @@ impl PyBatch {
 
     fn __repr__(&self, py: Python<'_>) -> String {
         let shape = self.input_ids.bind(py).shape().to_vec();
-        format!("Batch(docs={}, seq_len={}, quarantined={})", shape[0], shape[1], self.quarantined.len())
+        format!(
+            "Batch(docs={}, rows={}, seq_len={}, quarantined={})",
+            self.raw.len(),
+            shape[0],
+            shape[1],
+            self.quarantined.len()
+        )
     }
 }
 
@@ -174,14 +188,16 @@ struct PyStream {
 #[pymethods]
 impl PyStream {
     #[new]
-    #[pyo3(signature = (paths, tokenizer, *, max_length=256, batch_tokens=16384, max_batch=256, sort_window=4096,
-                        threads=0, text_key="text".to_string(), id_key=None, max_line_bytes=64<<20, chunk_bytes=1<<20))]
+    #[pyo3(signature = (paths, tokenizer, *, max_length=256, windows=1, overlap=0, batch_tokens=16384, max_batch=256,
+                        sort_window=4096, threads=0, text_key="text".to_string(), id_key=None, max_line_bytes=64<<20, chunk_bytes=1<<20))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         paths: Vec<String>,
         tokenizer: Option<PathBuf>,
         max_length: usize,
+        windows: usize,
+        overlap: usize,
         batch_tokens: usize,
         max_batch: usize,
         sort_window: usize,
@@ -195,6 +211,8 @@ impl PyStream {
             text_key,
             id_key,
             max_length,
+            windows,
+            overlap,
             batch_tokens,
             max_batch,
             sort_window,
@@ -284,15 +302,27 @@ struct PyTokenizer {
 #[pymethods]
 impl PyTokenizer {
     #[new]
-    #[pyo3(signature = (path, *, max_length=256))]
-    fn new(py: Python<'_>, path: PathBuf, max_length: usize) -> PyResult<Self> {
-        let encoder = py.allow_threads(|| Encoder::from_file(&path, max_length)).map_err(|e| to_py(py, e))?;
+    #[pyo3(signature = (path, *, max_length=256, windows=1, overlap=0))]
+    fn new(py: Python<'_>, path: PathBuf, max_length: usize, windows: usize, overlap: usize) -> PyResult<Self> {
+        let encoder = py
+            .allow_threads(|| Encoder::from_file(&path, max_length)?.with_windows(windows, overlap))
+            .map_err(|e| to_py(py, e))?;
         Ok(PyTokenizer { encoder: Arc::new(encoder) })
     }
 
     #[getter]
     fn max_length(&self) -> usize {
         self.encoder.max_length()
+    }
+
+    #[getter]
+    fn windows(&self) -> usize {
+        self.encoder.windows()
+    }
+
+    #[getter]
+    fn overlap(&self) -> usize {
+        self.encoder.overlap()
     }
 
     /// Length-sorted batches over `texts`; each document's `line` is its index in `texts`.
@@ -305,7 +335,16 @@ impl PyTokenizer {
         max_batch: usize,
         threads: usize,
     ) -> PyResult<Vec<PyBatch>> {
-        let cfg = StreamConfig { max_length: self.encoder.max_length(), batch_tokens, max_batch, threads, ..Default::default() };
+        let e = &self.encoder;
+        let cfg = StreamConfig {
+            max_length: e.max_length(),
+            windows: e.windows(),
+            overlap: e.overlap(),
+            batch_tokens,
+            max_batch,
+            threads,
+            ..Default::default()
+        };
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let batches = py.allow_threads(|| batch_texts(&refs, &self.encoder, &cfg)).map_err(|e| to_py(py, e))?;
         batches.into_iter().map(|b| PyBatch::new(py, b, &[])).collect()

@@ -4,6 +4,7 @@ sample corpus that ships with the project."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -85,3 +86,11 @@ def stats_routes(out: Path, n: int) -> list[str]:
                     routes[int(json.loads(line)["id"].split("-")[1]) - 1] = path.parent.name
     assert all(routes)
     return routes
+
+
+@pytest.mark.parametrize("script", ["build_default.py", "written_text.py"])
+def test_model_build_scripts_compile(script: str) -> None:
+    """The one-command build must at least parse (it only runs where ../shared/data exists)."""
+    import py_compile
+
+    py_compile.compile(str(Path(curafilter.__file__).parent / "models" / script), doraise=True, cfile=os.devnull)

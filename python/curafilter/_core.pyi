@@ -22,6 +22,8 @@ class Batch:
     line: npt.NDArray[np.uint64]
     offset: npt.NDArray[np.uint64]
     n_tokens: npt.NDArray[np.uint32]
+    row_doc: npt.NDArray[np.uint32]
+    row_start: npt.NDArray[np.uint32]
     ids: list[str | None]
     raws: list[bytes]
     quarantined: list[QuarantineRecord]
@@ -36,6 +38,8 @@ class Stream:
         tokenizer: str | None,
         *,
         max_length: int = 256,
+        windows: int = 1,
+        overlap: int = 0,
         batch_tokens: int = 16384,
         max_batch: int = 256,
         sort_window: int = 4096,
@@ -61,9 +65,13 @@ class Stream:
     def counters(self) -> dict[str, int]: ...
 
 class Tokenizer:
-    def __init__(self, path: str, *, max_length: int = 256) -> None: ...
+    def __init__(self, path: str, *, max_length: int = 256, windows: int = 1, overlap: int = 0) -> None: ...
     @property
     def max_length(self) -> int: ...
+    @property
+    def windows(self) -> int: ...
+    @property
+    def overlap(self) -> int: ...
     def encode_batches(
         self, texts: list[str], *, batch_tokens: int = 16384, max_batch: int = 256, threads: int = 0
     ) -> list[Batch]: ...

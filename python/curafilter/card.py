@@ -50,6 +50,10 @@ class Card(msgspec.Struct, frozen=True, kw_only=True):
     thresholds: dict[str, float]
     output: str = "probability that the document violates the principle"
     truncation: Literal["head"] = "head"
+    # Windows scored per document and their overlap in tokens: the windowing the thresholds were
+    # set for. 1 window = the head only (`truncation`).
+    windows: int = 1
+    overlap: int = 0
     tokenizer: str = "tokenizer.json"
     provenance: Provenance | None = None
     metrics: dict[str, PrincipleMetrics] = {}
@@ -71,6 +75,9 @@ class Card(msgspec.Struct, frozen=True, kw_only=True):
             raise ModelError(f"{where}: field `principles` repeats a name: {names}")
         if self.max_length < 2:
             raise ModelError(f"{where}: field `max_length` must be at least 2, got {self.max_length}")
+        if self.windows < 1 or self.overlap < 0:  # the tokenizer checks overlap against max_length
+            raise ModelError(f"{where}: field `windows` must be at least 1 and `overlap` at least 0, "
+                             f"got {self.windows} and {self.overlap}")
         if not self.variants:
             raise ModelError(f"{where}: field `variants` is empty")
         for name, t in self.thresholds.items():

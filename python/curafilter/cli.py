@@ -17,6 +17,7 @@ import time
 from collections import Counter
 
 import msgspec
+import numpy as np
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -93,6 +94,8 @@ def cmd_stream(args: argparse.Namespace, console: Console) -> int:
         args.inputs,
         tokenizer=args.tokenizer,
         max_length=args.max_length,
+        windows=args.windows,
+        overlap=args.overlap,
         batch_tokens=args.batch_tokens,
         threads=args.threads,
         text_key=args.text_key,
@@ -106,7 +109,9 @@ def cmd_stream(args: argparse.Namespace, console: Console) -> int:
     with s, shard_progress(console, disable=args.quiet) as progress:
         task = progress.add_task("stream", total=total)
         for batch in s:
-            truncated += int((batch.n_tokens >= args.max_length).sum())
+            # Cut short: every window used, and full (a document of exactly that size counts too).
+            rows = np.bincount(batch.row_doc, minlength=len(batch))
+            truncated += int(((rows == args.windows) & (batch.n_tokens >= args.windows * args.max_length)).sum())
             padded += batch.input_ids.size
             for q in batch.quarantined:
                 reasons[q.reason] += 1
@@ -236,8 +241,8 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
     from curafilter.run import run
 
     stats = run(
-        args.inputs, args.out, model=args.model, rules=args.rules, device=args.device,
-        batch_tokens=args.batch_tokens, threads=args.threads, text_key=args.text_key, id_key=args.id_key,
+        args.inputs, args.out, model=args.model, rules=args.rules, device=args.device, windows=args.windows,
+        overlap=args.overlap, batch_tokens=args.batch_tokens, threads=args.threads, text_key=args.text_key, id_key=args.id_key,
         scores_only=args.scores_only, limit=args.limit, field_name=args.field, tag_prefix=args.tag_prefix,
         provenance=args.provenance, progress=not args.quiet, console=console,
     )
@@ -541,7 +546,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("stream", help="stream shards through the reader and tokeniser; print statistics")
     s.add_argument("inputs", nargs="+", help="files, directories or globs (.jsonl, .jsonl.gz, .jsonl.zst)")
     s.add_argument("--tokenizer", default="default", help="tokenizer.json, bundle folder or bundled name")
-    s.add_argument("--max-length", type=max_length_int, default=256, help="tokens per document (longer documents are truncated)")
+    s.add_argument("--max-length", type=max_length_int, default=256, help="tokens per window")
+    s.add_argument("--windows", type=positive_int, default=1, help="token windows per document (1: the head only)")
+    s.add_argument("--overlap", type=non_negative_int, default=0, help="tokens each window shares with the previous one")
     s.add_argument("--batch-tokens", type=positive_int, default=16384, help="padded tokens per batch")
     s.add_argument("--threads", type=non_negative_int, default=0, help="tokeniser threads (0: one per core)")
     s.add_argument("--text-key", default="text", help="field holding the text; dotted paths allowed")
@@ -557,6 +564,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--model", default="default", help="bundle folder or bundled name")
     r.add_argument("--rules", default=None, help="rules TOML (default: the bundle's rules)")
     r.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
+    r.add_argument("--windows", type=positive_int, default=None,
+                   help="token windows scored per document, the score being the highest (default: the model card's, "
+                        "which its thresholds were set for; 1 scores only the head of each document)")
+    r.add_argument("--overlap", type=non_negative_int, default=None,
+                   help="tokens each window shares with the previous one (default: the model card's)")
     r.add_argument("--batch-tokens", type=positive_int, default=16384, help="padded tokens per batch")
     r.add_argument("--threads", type=non_negative_int, default=0, help="tokeniser threads (0: one per core)")
     r.add_argument("--text-key", default="text", help="field holding the text; dotted paths allowed")

@@ -24,7 +24,7 @@ from curafilter.device import (
     gpu_provider_options,
     session_options,
 )
-from curafilter.errors import ModelError, TokenizerError
+from curafilter.errors import ConfigError, ModelError, TokenizerError
 from curafilter.onnx_vocab import embedding_rows, tokenizer_vocab_size
 from curafilter.stream import PathsLike, Stream, stream
 
@@ -68,15 +68,21 @@ class Model:
         device: str = "auto",
         variant: str | None = None,
         threads: int = 0,
+        windows: int | None = None,
+        overlap: int | None = None,
     ) -> None:
         self.path = path
         self.card = card
+        # The card's windowing is the one its thresholds were set for; another is allowed (a
+        # cheaper head-only pass, say) but shifts what the thresholds mean.
+        self.windows = card.windows if windows is None else windows
+        self.overlap = card.overlap if overlap is None else overlap
         request = DeviceRequest.parse(device)
         self.tokenizer_path = bundle_file(path, card.tokenizer, "tokenizer", path / CARD_FILE)
         if not self.tokenizer_path.is_file():
             raise ModelError(f"{path / 'curafilter.json'}: field `tokenizer` names a missing file {self.tokenizer_path}")
         # Load the tokenizer now: a corrupt tokenizer.json must fail here, before a run claims OUT.
-        self._tokenizer: Tokenizer | None = Tokenizer(os.fspath(self.tokenizer_path), max_length=card.max_length)
+        self._tokenizer: Tokenizer | None = self._load_tokenizer()
         want_gpu = request.kind == "cuda" or (request.kind == "auto" and cuda_driver_present())
         if request.kind == "cuda" and not cuda_driver_present():
             raise ModelError(f"device {device!r} requested but no NVIDIA driver is loadable (libcuda.so.1)")
@@ -193,12 +199,26 @@ class Model:
         return scores.astype(np.float32, copy=False)
 
     def score_batch(self, batch: Batch) -> np.ndarray:
-        """Scores for a batch from :func:`curafilter.stream`, rows in the batch's order."""
-        return self.score_arrays(batch.input_ids, batch.attention_mask)
+        """Scores ``[docs, principles]`` for a batch from :func:`curafilter.stream`, documents in
+        the batch's order: per principle, the highest score over each document's windows."""
+        return self.score_batch_windows(batch)[0]
+
+    def score_batch_windows(self, batch: Batch) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`score_batch` and, per document and principle, the character offset where the
+        window that gave the score starts (the passage to show for a flag)."""
+        return pool_windows(self.score_arrays(batch.input_ids, batch.attention_mask), batch.row_doc, batch.row_start,
+                            len(batch))
+
+    def _load_tokenizer(self) -> Tokenizer:
+        try:
+            return Tokenizer(os.fspath(self.tokenizer_path), max_length=self.max_length, windows=self.windows,
+                             overlap=self.overlap)
+        except ConfigError as e:
+            raise ConfigError(f"{self.path}: {e}") from None
 
     def tokenizer(self) -> Tokenizer:
         if self._tokenizer is None:
-            self._tokenizer = Tokenizer(os.fspath(self.tokenizer_path), max_length=self.max_length)
+            self._tokenizer = self._load_tokenizer()
         return self._tokenizer
 
     def score_texts(self, texts: Sequence[str], *, batch_tokens: int = 16384) -> np.ndarray:
@@ -209,8 +229,22 @@ class Model:
         return out
 
     def stream(self, paths: PathsLike, **options: object) -> Stream:
-        """:func:`curafilter.stream` with this model's tokenizer and max length."""
+        """:func:`curafilter.stream` with this model's tokenizer, max length and windows."""
+        options = {"windows": self.windows, "overlap": self.overlap, **options}
         return stream(paths, tokenizer=self.tokenizer_path, max_length=self.max_length, **options)  # type: ignore[arg-type]
+
+
+def pool_windows(rows: np.ndarray, row_doc: np.ndarray, row_start: np.ndarray, docs: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per document, the highest row score per principle and the start offset of the (first)
+    row that gave it. A document's rows are consecutive, which the reductions rely on."""
+    if rows.shape[0] == docs:  # one window each: nothing to pool
+        return rows, np.repeat(row_start.astype(np.int64)[:, None], rows.shape[1], axis=1)
+    first = np.flatnonzero(np.r_[True, row_doc[1:] != row_doc[:-1]])
+    scores = np.maximum.reduceat(rows, first, axis=0)
+    owner = np.repeat(np.arange(docs), np.diff(np.r_[first, rows.shape[0]]))
+    index = np.where(rows == scores[owner], np.arange(rows.shape[0])[:, None], rows.shape[0])
+    best = np.minimum.reduceat(index, first, axis=0)
+    return scores, row_start.astype(np.int64)[best]
 
 
 def load_model(
@@ -219,11 +253,16 @@ def load_model(
     device: str = "auto",
     variant: str | None = None,
     threads: int = 0,
+    windows: int | None = None,
+    overlap: int | None = None,
 ) -> Model:
     """Load a bundle folder, or a bundle shipped with curafilter by name (``"default"``).
 
     ``device``: ``"auto"`` (GPU when one really works, else CPU), ``"cpu"``, ``"cuda"``, ``"cuda:N"``.
     ``variant`` forces a variant by its card name; by default int8 on CPU, fp16 on GPU.
+    ``windows`` / ``overlap``: token windows scored per document and their overlap in tokens; by
+    default the card's, which its thresholds were set for (``windows=1`` scores the head only).
     """
     path = bundle_dir(name_or_path)
-    return Model(path, read_card(path), device=device, variant=variant, threads=threads)
+    return Model(path, read_card(path), device=device, variant=variant, threads=threads, windows=windows,
+                 overlap=overlap)

@@ -37,6 +37,9 @@ ROUTE_DIRS = ("keep", "drop", "revise", "tag", "quarantine", "scores")
 
 class RunIdentity(msgspec.Struct, frozen=True, kw_only=True):
     model: str
+    # Windowing changes what a score means: a folder is not resumed under another one.
+    windows: int = 1
+    overlap: int = 0
     rules: str
     principles: list[str]
     scores_only: bool

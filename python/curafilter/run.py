@@ -152,7 +152,9 @@ class Router:
         except (msgspec.DecodeError, msgspec.ValidationError):
             return False  # not reachable for parsed documents; the writer would refuse it anyway
 
-    def route(self, batch: Batch, scores: np.ndarray) -> None:
+    def route(self, batch: Batch, scores: np.ndarray, at: np.ndarray | None = None) -> None:
+        """Route a batch's documents by their scores; `at` (per document and principle) is the
+        character offset of the window that gave each score, recorded when documents have several."""
         n = len(batch)
         if n == 0:
             return
@@ -181,6 +183,7 @@ class Router:
             self.tally.add_scores(scores[ok] if len(ok) < n else scores)
         out = self.outputs(shard)
         rows = np.round(scores.astype(np.float64), 5).tolist()
+        where = at.tolist() if at is not None else None
         if problem:
             self.tally.quarantine.update(reason for reason, _ in problem.values())
             out.write_lines("quarantine", [self._enc.encode({
@@ -190,6 +193,7 @@ class Router:
             lines = [self._enc.encode({
                 "shard": self.shards[shard], "line": int(batch.line[i]), "id": batch.ids[i],
                 "scores": dict(zip(principles, rows[i])), "model": self.identity.model,
+                **({"at": dict(zip(principles, where[i]))} if where is not None else {}),
             }) for i in ok]
             out.write_lines("scores", lines)
             return
@@ -197,6 +201,8 @@ class Router:
         for i in range(n):
             appended = {"scores": dict(zip(principles, rows[i])), "route": routes[i], "reason": reasons[i],
                         "model": self.identity.model}
+            if where is not None:  # where in the text each score's window starts (characters)
+                appended["at"] = dict(zip(principles, where[i]))
             if self.provenance:
                 appended["shard"], appended["line"] = self.shards[shard], int(batch.line[i])
             members.append(self._field + b":" + self._enc.encode(appended))
@@ -225,6 +231,8 @@ def run(
     model: str | os.PathLike[str] | Model = "default",
     rules: str | os.PathLike[str] | None = None,
     device: str = "auto",
+    windows: int | None = None,
+    overlap: int | None = None,
     batch_tokens: int = 16384,
     threads: int = 0,
     text_key: str = "text",
@@ -241,17 +249,25 @@ def run(
 
     Re-running into the same `out` skips shards already completed and redoes interrupted or changed
     ones. `provenance` adds the input shard and line to each routed record's field (documents in a
-    route file are in scoring order, not input order). Only one process at a time may write `out`.
+    route file are in scoring order, not input order). `windows` / `overlap` override the model
+    card's windowing (token windows scored per document, max over them). Only one process at a
+    time may write `out`.
     """
     started = time.perf_counter()
     console = console or Console(stderr=True)
     if not scores_only:
         check_field_name(field_name, text_key=text_key, id_key=id_key)
-    m = model if isinstance(model, Model) else load_model(model, device=device)
+    if isinstance(model, Model):
+        if (windows, overlap) != (None, None):
+            raise ConfigError("windows/overlap are set when the model is loaded: load_model(..., windows=, overlap=)")
+        m = model
+    else:
+        m = load_model(model, device=device, windows=windows, overlap=overlap)
     r = bundle_rules(m, rules)
     if limit is not None and limit < 0:
         raise ConfigError(f"limit must be positive, got {limit}")
-    identity = RunIdentity(model=m.id, rules=r.digest, principles=m.principles, scores_only=scores_only,
+    identity = RunIdentity(model=m.id, windows=m.windows, overlap=m.overlap, rules=r.digest, principles=m.principles,
+                           scores_only=scores_only,
                            field=field_name, text_key=text_key, tag_prefix=tag_prefix, provenance=provenance)
     od = OutputDir(out)
     # Absolute paths: score rows, quarantine rows and manifest records name the shard, and `route`
@@ -265,7 +281,7 @@ def run(
         limited = False
         if pending:
             s = m.stream(pending, batch_tokens=batch_tokens, threads=threads, text_key=text_key, id_key=id_key)
-            limited = _drive(s, router, m.score_batch, limit=limit, total_bytes=total_bytes,
+            limited = _drive(s, router, _scorer(m), limit=limit, total_bytes=total_bytes,
                              console=console, progress=progress, label="run")
         return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,
                              started, limited)
@@ -281,7 +297,14 @@ def _claim_pending(od: OutputDir, identity: RunIdentity, all_shards: list[str]) 
     return pending
 
 
-def _drive(s: Stream, router: Router, score: Callable[[Batch], np.ndarray], *, limit: int | None,
+def _scorer(m: Model) -> Callable[[Batch], tuple[np.ndarray, np.ndarray | None]]:
+    """Scores per document and, when documents are scored in several windows, where each came from."""
+    if m.windows == 1:
+        return lambda batch: (m.score_batch(batch), None)
+    return m.score_batch_windows
+
+
+def _drive(s: Stream, router: Router, score: Callable[[Batch], tuple[np.ndarray, np.ndarray | None]], *, limit: int | None,
            total_bytes: int, console: Console, progress: bool, label: str) -> bool:
     """Feed every batch of `s` through `score` and `router`; True when stopped by `limit`."""
     limited = False
@@ -291,7 +314,7 @@ def _drive(s: Stream, router: Router, score: Callable[[Batch], np.ndarray], *, l
             for batch in s:
                 router.quarantine(batch)
                 if len(batch):
-                    router.route(batch, score(batch))
+                    router.route(batch, *score(batch))
                 for shard in batch.shards_done:
                     router.finish(shard)
                 bar.update(task, completed=s.counters["bytes_read"], docs=router.tally.docs)
@@ -425,9 +448,9 @@ def reroute(
         pending = _claim_pending(od, identity, all_shards)
         router = Router(od, identity, r, pending, text_key=old.text_key, tag_prefix=tag_prefix, scores_only=False)
 
-        def saved(batch: Batch) -> np.ndarray:
+        def saved(batch: Batch) -> tuple[np.ndarray, None]:
             rows = table[pending[int(batch.shard[0])]]
-            return np.stack([rows.get(int(line), nan) for line in batch.line]).astype(np.float32)
+            return np.stack([rows.get(int(line), nan) for line in batch.line]).astype(np.float32), None
 
         total_bytes = input_bytes(pending)
         if pending:

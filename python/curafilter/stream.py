@@ -28,6 +28,8 @@ def stream(
     *,
     tokenizer: str | os.PathLike[str] | None = "default",
     max_length: int = 256,
+    windows: int = 1,
+    overlap: int = 0,
     batch_tokens: int = 16384,
     max_batch: int = 256,
     sort_window: int = 4096,
@@ -40,9 +42,12 @@ def stream(
 
     ``paths`` are files, directories (walked recursively) or globs. ``tokenizer`` is a
     tokenizer.json, a model bundle folder, or a bundled model's name; ``None`` parses documents
-    without tokenising them (empty token arrays), for work that needs no model. Each batch holds
-    ``input_ids`` and ``attention_mask`` (int64 numpy arrays, padded to the batch's longest
-    document), every document's ``shard`` / ``line`` / ``offset`` / ``ids``, its original line
+    without tokenising them (empty token arrays), for work that needs no model. A document becomes
+    up to ``windows`` rows of at most ``max_length`` tokens, each overlapping the previous by
+    ``overlap`` tokens (``windows=1``: its head only). Each batch holds ``input_ids`` and
+    ``attention_mask`` (int64 numpy arrays, one row per window, padded to the batch's longest),
+    ``row_doc`` and ``row_start`` (each row's document and the character offset where it starts;
+    a document's rows are consecutive), every document's ``shard`` / ``line`` / ``offset`` / ``ids``, its original line
     (``batch.raw(i)``), the lines ``quarantined`` since the previous batch, and ``shards_done``.
     Bad lines never stop the stream. ``threads=0`` uses one tokeniser thread per core.
 
@@ -52,7 +57,8 @@ def stream(
     >>> docs > 0
     True
     """
-    for name, value, least in (("max_length", max_length, 2), ("batch_tokens", batch_tokens, 1),
+    for name, value, least in (("max_length", max_length, 2), ("windows", windows, 1), ("overlap", overlap, 0),
+                               ("batch_tokens", batch_tokens, 1),
                                ("max_batch", max_batch, 1), ("sort_window", sort_window, 1),
                                ("threads", threads, 0), ("max_line_bytes", max_line_bytes, 1)):
         try:
@@ -65,6 +71,8 @@ def stream(
         _paths(paths),
         None if tokenizer is None else os.fspath(tokenizer_file(tokenizer)),
         max_length=max_length,
+        windows=windows,
+        overlap=overlap,
         batch_tokens=batch_tokens,
         max_batch=max_batch,
         sort_window=sort_window,

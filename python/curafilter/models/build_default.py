@@ -13,7 +13,7 @@ Steps: leave-sources-out validation (five fine-tuning runs, FOLDS) with TF-IDF +
 (and, with --compare, an earlier bundle) on the same rows; the shipped model fine-tuned on every
 source; export (int8, fp16); thresholds that flag BACKGROUND_FLAG_RATE of held-out ordinary text;
 checks on the second Wikipedia shard and on the shipped sample (examples/, never trained on).
-""""""
+"""
 
 from __future__ import annotations
 
