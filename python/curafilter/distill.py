@@ -528,10 +528,12 @@ def export_bundle(
     card: Card,
     check_texts: Sequence[str],
     keep_fp32: bool = True,
+    fp32_copy: Path | None = None,
     pooled_layers: Sequence[int] | None = None,
 ) -> Card:
     """Write model.onnx (fp32), model-int8.onnx (CPU), model-fp16.onnx (GPU), tokenizer.json and the
-    card, measuring how far each variant's scores are from fp32 on `check_texts`."""
+    card, measuring how far each variant's scores are from fp32 on `check_texts`. Without
+    `keep_fp32` the fp32 graph leaves the bundle (copied to `fp32_copy` if given)."""
     import onnx
     import onnxruntime as ort
 
@@ -566,6 +568,8 @@ def export_bundle(
     if not keep_fp32:
         # Shipped bundles carry the two variants that run (int8 on CPU, fp16 on GPU); the fp32
         # graph they were measured against is only needed while building.
+        if fp32_copy is not None:
+            shutil.copy(out / card.variants["fp32"].file, fp32_copy)
         (out / card.variants["fp32"].file).unlink()
         card = msgspec.structs.replace(card, variants={k: v for k, v in card.variants.items() if k != "fp32"})
     write_card(out, card)

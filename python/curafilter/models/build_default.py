@@ -31,7 +31,8 @@ from curafilter import distill, finetune
 from curafilter.card import Card, Principle, PrincipleMetrics, Provenance, write_card
 from curafilter.labels import LabeledRow, read_labels
 from curafilter.rules import default_rules_text
-from written_text import written_rows  # beside this script
+from hard_negatives import hard_negative_rows  # beside this script
+from written_text import written_rows
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent.parent if (HERE.parent.name == "curafilter") else HERE.parent
@@ -44,6 +45,10 @@ PRINCIPLES = [
     Principle("toxicity", "The text is insulting, hateful, harassing, obscene or otherwise toxic."),
 ]
 MAX_LENGTH = 256
+# Windows a run scores per document by default (max over them) and their overlap in tokens. 16
+# windows of 256 cover ~3,700 tokens: two thirds of Wikipedia documents whole, the median one
+# (~2,000 tokens) in 9 windows. Thresholds are set for this windowing.
+WINDOWS, OVERLAP = 16, 32
 
 # Categories left out of training and validation, with the reason. In the persona evals a label
 # says whether a persona would make the statement, which for most traits is whether the text shows
@@ -103,6 +108,25 @@ def background_texts(shard: Path, n: int, seed: int = 0, skip: int = 0) -> list[
     return heads + paragraphs + snippets
 
 
+def whole_documents(shard: Path, n: int, skip: int) -> list[str]:
+    """The full text of n documents after the first `skip`: thresholds must hold for whole documents
+    scored as a run scores them (every window), not only for the heads the model trains on."""
+    import curafilter
+    from curafilter.annotate import text_at
+
+    out: list[str] = []
+    with curafilter.stream(shard, tokenizer=None) as s:
+        for batch in s:
+            for i in range(len(batch)):
+                if skip > 0:
+                    skip -= 1
+                elif len(out) < n:
+                    out.append(text_at(msgspec.json.decode(batch.raw(i)), "text") or "")
+            if len(out) >= n:
+                break
+    return out
+
+
 def wikipedia_flag_rate(bundle: Path, corpus: Path, limit: int) -> dict[str, float]:
     import curafilter
 
@@ -140,6 +164,23 @@ FOLDS: list[tuple[str, set[str]]] = [
 BACKGROUND_FLAG_RATE = 0.005
 WRITTEN = "curafilter-written"
 METHODS = ("finetuned", "tfidf+logreg", "v1")
+
+
+# Written scenes of one principle that plainly show none of another: negatives for that other head,
+# so a head learns its own principle rather than "something bad happens". Pairs that overlap
+# (cruelty covers clearly wrong acts, deception included; power grabs often deceive or bully) are
+# left out.
+CROSS_NEGATIVE = {
+    "deception": ("toxicity",),
+    "power_seeking": ("toxicity",),
+    "cruelty": ("deception",),
+    "toxicity": ("deception", "power_seeking"),
+}
+
+
+def cross_negatives(written: list[dict]) -> list[LabeledRow]:
+    return [LabeledRow(text=r["text"], principle=other, label=0, source=r["source"], category=f"cross:{r['principle']}")
+            for r in written if r["label"] == 1 for other in CROSS_NEGATIVE.get(r["principle"], ())]
 
 
 def stratified(t: finetune.Targets, cap: int, seed: int, *, background_cap: int | None = None) -> np.ndarray:
@@ -292,21 +333,33 @@ def main(argv: list[str] | None = None) -> int:
     log = print
     args.cache.mkdir(parents=True, exist_ok=True)
     rows = [r for path in args.labels for r in read_labels(path) if (r.principle, r.category) not in EXCLUDED]
-    rows += [LabeledRow(**r) for r in written_rows() if r["principle"] != "background"]
+    written = written_rows()
+    rows += [LabeledRow(**r) for r in written if r["principle"] != "background"]
+    rows += cross_negatives(written)
     names = [p.name for p in PRINCIPLES]
     ds = distill.Dataset.from_rows(rows, names)
     shards = sorted(args.corpus.glob("*.jsonl*"))
     if len(shards) < 2:
         raise SystemExit(f"need two Wikipedia shards in {args.corpus} (background and held-out check)")
-    benign = [r for r in written_rows() if r["principle"] == "background"]
+    benign = [r for r in written if r["principle"] == "background"]
+    hard = hard_negative_rows()
     # Written benign text of every third genre (blog, forum Q&A, how-to, recipe, clothing review,
     # travel) is kept for threshold calibration and never trained on: thresholds must hold on
     # registers the model has not seen as negatives, as a real corpus's are.
     held_genres = sorted({r["category"] for r in benign})[::3]
     calib_written = [r["text"] for r in benign if r["category"] in held_genres]
     train_written = [r["text"] for r in benign if r["category"] not in held_genres]
+    # Hard negatives (benign text on a principle's topic): every fourth genre is held out of
+    # training to measure how often the shipped model flags such text in registers it never saw.
+    hard_held = sorted({r["category"] for r in hard})[::4]
+    hard_check = [r["text"] for r in hard if r["category"] in hard_held]
+    train_written += [r["text"] for r in hard if r["category"] not in hard_held]
     wiki = background_texts(shards[0], args.background // 3)
-    calibration = background_texts(shards[0], args.calibration, seed=1, skip=2600) + calib_written
+    # Calibration: whole documents (scored in every window, as a run does), paragraphs and
+    # sentences of further documents, and written benign text of held-out genres.
+    calibration = (whole_documents(shards[0], args.calibration, skip=2600)
+                   + background_texts(shards[0], args.calibration, seed=1, skip=2600)[args.calibration:]
+                   + calib_written)
     ds = distill.with_background(ds, wiki + train_written)
     t = finetune.Targets.from_dataset(ds)
     log(f"{len(t.texts):,} distinct texts ({len(wiki) + len(train_written):,} background); "
@@ -362,6 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     check = [t.texts[i] for i in rng.choice(len(t.texts), size=512, replace=False)]
     card = Card(
         name="curafilter-default", version=args.version, principles=PRINCIPLES, max_length=MAX_LENGTH,
+        windows=WINDOWS, overlap=OVERLAP,
         variants=distill.DEFAULT_VARIANTS, thresholds={n: 0.5 for n in names},
         provenance=Provenance(
             encoder="sentence-transformers/all-MiniLM-L6-v2, fine-tuned (mean-pooled last layer, one sigmoid head "
@@ -382,7 +436,8 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     card = distill.export_bundle(args.out, weights=trained.weights, config=trained.config, heads=heads,
-                                 tokenizer=trained.tokenizer, card=card, check_texts=check, keep_fp32=False)
+                                 tokenizer=trained.tokenizer, card=card, check_texts=check, keep_fp32=False,
+                                 fp32_copy=args.cache / "default-fp32.onnx")
     # Thresholds for the variant that runs on CPU, from held-out ordinary text.
     final_t = thresholds_from(bundle_scores(args.out, calibration))
     metrics = {}
@@ -410,8 +465,10 @@ def main(argv: list[str] | None = None) -> int:
             "scores at those thresholds over the held-out labelled rows, whose base rate is far above a real corpus's."
         ),
         notes=[
-            f"Scores cover the first {MAX_LENGTH} tokens of a document (head truncation): a violation later in a long "
-            "document is not seen until windowed scoring lands.",
+            f"A document is scored in up to {WINDOWS} windows of {MAX_LENGTH} tokens ({OVERLAP} shared with the "
+            f"previous window), about {WINDOWS * (MAX_LENGTH - 2 - OVERLAP) + OVERLAP:,} tokens; its score is the "
+            "highest window's. Text past the last window is not seen. Fewer windows (--windows) are cheaper but "
+            "flag less than the thresholds were set for.",
             f"Thresholds flag {BACKGROUND_FLAG_RATE:.1%} of held-out ordinary text per principle.",
             "Deception and power_seeking positives are mostly LLM-written scenarios and AI-framed statements; "
             "human third-person power-seeking has little labelled data.",
@@ -420,6 +477,9 @@ def main(argv: list[str] | None = None) -> int:
     write_card(args.out, card)
     (args.out / "rules.toml").write_text(default_rules_text(card.thresholds))
     sanity = wikipedia_flag_rate(args.out, shards[1], args.wiki_docs) | sample_check(args.out)
+    hard_scores = bundle_scores(args.out, hard_check)
+    sanity["held_out_hard_negatives_flagged"] = round(float((hard_scores >= final_t).any(1).mean()), 4)
+    sanity["held_out_hard_negatives"] = float(len(hard_check))
     card = msgspec.structs.replace(card, sanity=sanity)
     write_card(args.out, card)
     log(f"sanity: {sanity}")
