@@ -51,9 +51,11 @@ pub struct Batch {
     /// Row-major `[rows, seq_len]`, one row per token window; a document's rows are consecutive.
     pub input_ids: Vec<i64>,
     pub attention_mask: Vec<i64>,
-    /// Per row: the index in `docs` of its document, and the character offset where it starts.
+    /// Per row: the index in `docs` of its document, and the character offsets in its text
+    /// where the row's window starts and ends.
     pub row_doc: Vec<u32>,
     pub row_start: Vec<u32>,
+    pub row_end: Vec<u32>,
     pub docs: Vec<DocInfo>,
     /// Lines quarantined since the previous batch.
     pub quarantined: Vec<Quarantine>,
@@ -149,7 +151,8 @@ impl Batcher {
     fn build(&self, docs: &mut [Doc], seq_len: usize, rows: usize) -> Batch {
         let mut input_ids = vec![self.cfg.pad_id as i64; rows * seq_len];
         let mut attention_mask = vec![0i64; rows * seq_len];
-        let (mut row_doc, mut row_start) = (Vec::with_capacity(rows), Vec::with_capacity(rows));
+        let (mut row_doc, mut row_start, mut row_end) =
+            (Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows));
         let mut infos = Vec::with_capacity(docs.len());
         for (i, doc) in docs.iter_mut().enumerate() {
             let mut n_tokens = 0;
@@ -161,6 +164,7 @@ impl Batcher {
                 }
                 row_doc.push(i as u32);
                 row_start.push(w.start);
+                row_end.push(w.end);
                 n_tokens += w.tokens.len() as u32;
             }
             infos.push(DocInfo {
@@ -178,6 +182,7 @@ impl Batcher {
             attention_mask,
             row_doc,
             row_start,
+            row_end,
             docs: infos,
             quarantined: Vec::new(),
             shards_done: Vec::new(),
@@ -196,7 +201,7 @@ mod tests {
 
     /// A document whose windows hold `lens` tokens each.
     fn windowed(line: u64, lens: &[usize]) -> Doc {
-        let windows = lens.iter().map(|&n| Window { tokens: (1..=n as u32).collect(), start: n as u32 }).collect();
+        let windows = lens.iter().map(|&n| Window { tokens: (1..=n as u32).collect(), start: n as u32, end: 2 * n as u32 }).collect();
         Doc { shard: 0, line, offset: line * 10, id: None, raw: vec![b'x'; lens[0]], windows }
     }
 

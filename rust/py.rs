@@ -90,12 +90,14 @@ struct PyBatch {
     offset: Py<PyArray1<u64>>,
     #[pyo3(get)]
     n_tokens: Py<PyArray1<u32>>,
-    /// Per row of `input_ids`: its document's index in the batch, and the character offset in
-    /// the document's text where the row's window starts.
+    /// Per row of `input_ids`: its document's index in the batch, and the character offsets in
+    /// the document's text where the row's window starts and ends.
     #[pyo3(get)]
     row_doc: Py<PyArray1<u32>>,
     #[pyo3(get)]
     row_start: Py<PyArray1<u32>>,
+    #[pyo3(get)]
+    row_end: Py<PyArray1<u32>>,
     #[pyo3(get)]
     ids: Vec<Option<String>>,
     raw: Vec<Vec<u8>>,
@@ -135,6 +137,7 @@ impl PyBatch {
             n_tokens: n_tokens.into_pyarray(py).unbind(),
             row_doc: b.row_doc.into_pyarray(py).unbind(),
             row_start: b.row_start.into_pyarray(py).unbind(),
+            row_end: b.row_end.into_pyarray(py).unbind(),
             ids,
             raw,
             quarantined,

@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use tokenizers::{Tokenizer, TruncationParams};
+use tokenizers::Tokenizer;
 
 use crate::error::{Error, Result};
 
@@ -23,9 +23,7 @@ use crate::error::{Error, Result};
 const PREFIX_BYTES_PER_TOKEN: [usize; 2] = [6, 24];
 
 pub struct Encoder {
-    /// Truncates to `max_length` with special tokens: the one-window path.
-    tokenizer: Tokenizer,
-    /// No truncation, no special tokens: the content tokens that windows are cut from.
+    /// No truncation, no padding: the content tokens that windows are cut from.
     content: Tokenizer,
     max_length: usize,
     pad_id: u32,
@@ -36,12 +34,13 @@ pub struct Encoder {
     overlap: usize,
 }
 
-/// One window of a document: its token ids (with special tokens) and the character offset in the
-/// document's text where its first content token starts.
+/// One window of a document: its token ids (with special tokens) and the character offsets in the
+/// document's text where its first content token starts and its last one ends.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Window {
     pub tokens: Vec<u32>,
     pub start: u32,
+    pub end: u32,
 }
 
 impl Encoder {
@@ -71,11 +70,8 @@ impl Encoder {
             ["[PAD]", "<pad>", "<|padding|>"].iter().find_map(|t| tokenizer.token_to_id(t))
         });
         tokenizer.with_padding(None);
-        let mut content = tokenizer.clone();
-        content.with_truncation(None).map_err(|e| e.to_string())?;
-        tokenizer
-            .with_truncation(Some(TruncationParams { max_length, ..Default::default() }))
-            .map_err(|e| e.to_string())?;
+        tokenizer.with_truncation(None).map_err(|e| e.to_string())?;
+        let content = tokenizer;
         // Which special tokens go before and after the content: encode one word with and without.
         let ids = |special| content.encode_fast("a", special).map(|e| e.get_ids().to_vec()).map_err(|e| e.to_string());
         let (with, bare) = (ids(true)?, ids(false)?);
@@ -83,7 +79,7 @@ impl Encoder {
             .find(|&i| with[i..].starts_with(&bare))
             .ok_or("cannot tell the tokenizer's special tokens apart from the text's")?;
         let (prefix, suffix) = (with[..at].to_vec(), with[at + bare.len()..].to_vec());
-        Ok(Encoder { tokenizer, content, max_length, pad_id: pad_id.unwrap_or(0), prefix, suffix, windows: 1, overlap: 0 })
+        Ok(Encoder { content, max_length, pad_id: pad_id.unwrap_or(0), prefix, suffix, windows: 1, overlap: 0 })
     }
 
     /// Score up to `windows` windows per document, each overlapping the previous by `overlap` tokens.
@@ -126,29 +122,22 @@ impl Encoder {
 
     /// The document's windows (at least one, even for empty text).
     pub fn encode_windows(&self, text: &str) -> Result<Vec<Window>, String> {
-        if self.windows == 1 {
-            return Ok(vec![Window { tokens: self.encode(text)?, start: 0 }]);
-        }
-        let (body, step) = (self.body(), self.body() - self.overlap);
+        let body = self.body();
+        let step = (body - self.overlap).max(1); // with_windows keeps overlap < body when windows > 1
         let need = body + (self.windows - 1) * step;
         let enc = self.content_prefix(text, need)?;
         let (ids, offsets) = (enc.get_ids(), enc.get_offsets());
         let mut out = Vec::new();
-        let (mut start, mut byte, mut chars) = (0, 0, 0);
+        let mut chars = CharOffsets::new(text);
+        let mut start = 0;
         loop {
             let end = (start + body).min(ids.len());
             let mut tokens = Vec::with_capacity(end - start + self.prefix.len() + self.suffix.len());
             tokens.extend_from_slice(&self.prefix);
             tokens.extend_from_slice(&ids[start..end]);
             tokens.extend_from_slice(&self.suffix);
-            // Offsets are bytes; Python callers index text by characters. Windows go forward, so
-            // count the characters since the previous window only.
-            let at = offsets.get(start).map_or(0, |o| o.0).min(text.len());
-            if let Some(piece) = text.get(byte..at) {
-                chars += piece.chars().count();
-                byte = at;
-            }
-            out.push(Window { tokens, start: chars as u32 });
+            let (first, last) = if end > start { (offsets[start].0, offsets[end - 1].1) } else { (0, 0) };
+            out.push(Window { tokens, start: chars.at(first), end: chars.at(last) });
             if end >= ids.len() || out.len() == self.windows {
                 return Ok(out);
             }
@@ -159,6 +148,7 @@ impl Encoder {
     /// Content tokens (with byte offsets) of the shortest whitespace-cut prefix holding more than
     /// `need` of them, or of the whole text.
     fn content_prefix(&self, text: &str, need: usize) -> Result<tokenizers::Encoding, String> {
+        let need = need.max(1); // a window with room for no text still reads one token, harmlessly
         for per_token in PREFIX_BYTES_PER_TOKEN {
             let limit = need.saturating_mul(per_token);
             if text.len() <= limit {
@@ -173,23 +163,30 @@ impl Encoder {
         }
         self.content.encode(text, false).map_err(|e| e.to_string())
     }
+}
 
-    /// Token ids with special tokens, at most `max_length` of them: the first window.
-    pub fn encode(&self, text: &str) -> Result<Vec<u32>, String> {
-        for per_token in PREFIX_BYTES_PER_TOKEN {
-            let limit = self.max_length * per_token;
-            if text.len() <= limit {
-                break;
-            }
-            if let Some(prefix) = whitespace_cut(text, limit) {
-                let enc = self.tokenizer.encode_fast(prefix, true).map_err(|e| e.to_string())?;
-                if !enc.get_overflowing().is_empty() {
-                    return Ok(enc.get_ids().to_vec());
-                }
-            }
+/// Byte offsets to character offsets (Python indexes text by character), for offsets that only
+/// grow or repeat: window starts and ends, in order, count each character about once.
+struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        CharOffsets { text, byte: 0, chars: 0 }
+    }
+
+    fn at(&mut self, byte: usize) -> u32 {
+        let byte = byte.min(self.text.len());
+        if byte < self.byte {
+            (self.chars - self.text[byte..self.byte].chars().count()) as u32
+        } else {
+            self.chars += self.text[self.byte..byte].chars().count();
+            self.byte = byte;
+            self.chars as u32
         }
-        let enc = self.tokenizer.encode_fast(text, true).map_err(|e| e.to_string())?;
-        Ok(enc.get_ids().to_vec())
     }
 }
 
@@ -215,15 +212,26 @@ pub(crate) mod tests {
         include_str!("../tests/fixtures/tiny-tokenizer.json")
     }
 
+    /// What the tokenizers crate itself gives when truncating to `max_length` with special tokens.
+    fn truncated(text: &str, max_length: usize) -> Vec<u32> {
+        let mut t: Tokenizer = tiny().parse().unwrap();
+        t.with_padding(None);
+        t.with_truncation(Some(tokenizers::TruncationParams { max_length, ..Default::default() })).unwrap();
+        t.encode(text, true).unwrap().get_ids().to_vec()
+    }
+
+    fn head(enc: &Encoder, text: &str) -> Vec<u32> {
+        enc.encode_windows(text).unwrap().swap_remove(0).tokens
+    }
+
     #[test]
     fn prefix_cut_equals_full_truncation() {
         let words = ["alpha", "beta", "gamma", "zz", "a", "déjà", "日本", "x1"];
         let text: String = (0..3000).map(|i| words[i * 7 % words.len()]).collect::<Vec<_>>().join(" ");
         for max_length in [2, 5, 16, 64, 256] {
             let enc = Encoder::from_json(tiny(), max_length).unwrap();
-            let full = enc.tokenizer.encode(text.as_str(), true).unwrap();
-            let got = enc.encode(&text).unwrap();
-            assert_eq!(got, full.get_ids(), "max_length {max_length}");
+            let got = head(&enc, &text);
+            assert_eq!(got, truncated(&text, max_length), "max_length {max_length}");
             assert_eq!(got.len(), max_length);
         }
     }
@@ -233,14 +241,13 @@ pub(crate) mod tests {
         // One 500-letter word: a prefix cut inside it would tokenise differently from the whole word.
         let enc = Encoder::from_json(tiny(), 8).unwrap();
         let text = "a".repeat(500);
-        let full = enc.tokenizer.encode(text.as_str(), true).unwrap();
-        assert_eq!(enc.encode(&text).unwrap(), full.get_ids());
+        assert_eq!(head(&enc, &text), truncated(&text, 8));
     }
 
     #[test]
     fn baked_in_settings_are_ignored_and_specials_added() {
         let enc = Encoder::from_json(tiny(), 512).unwrap();
-        let ids = enc.encode(&"word ".repeat(300)).unwrap();
+        let ids = head(&enc, &"word ".repeat(300));
         assert_eq!(ids.len(), 302, "the fixture bakes truncation at 128; ours must win");
         assert_eq!((ids[0], ids[301]), (2, 3), "[CLS] … [SEP]");
         assert_eq!(enc.pad_id(), 0);
@@ -256,15 +263,17 @@ pub(crate) mod tests {
         for (windows, overlap) in [(1, 0), (3, 4), (1000, 0), (1000, 13)] {
             let enc = Encoder::from_json(tiny(), 16).unwrap().with_windows(windows, overlap).unwrap();
             let got = enc.encode_windows(&text).unwrap();
-            assert_eq!(got[0].tokens, one.encode(&text).unwrap(), "the first window is the head");
+            assert_eq!(got[0].tokens, truncated(&text, 16), "the first window is the head");
             assert!(got.len() <= windows);
             let step = 14 - overlap;
             for (k, w) in got.iter().enumerate() {
                 assert_eq!((w.tokens[0], *w.tokens.last().unwrap()), (2, 3), "[CLS] … [SEP]");
                 let body = &w.tokens[1..w.tokens.len() - 1];
                 assert_eq!(body, &ids[k * step..(k * step + 14).min(ids.len())]);
-                let char_at = text[..offsets[k * step].0].chars().count();
-                assert_eq!(w.start as usize, char_at, "window {k} starts at its first token");
+                let chars = |byte: usize| text[..byte].chars().count() as u32;
+                let last = (k * step + 14).min(ids.len()) - 1;
+                assert_eq!(w.start, chars(offsets[k * step].0), "window {k} starts at its first token");
+                assert_eq!(w.end, chars(offsets[last].1), "window {k} ends at its last token");
             }
             if windows == 1000 {
                 let last = got.len() - 1;
@@ -272,7 +281,7 @@ pub(crate) mod tests {
             }
         }
         let short = Encoder::from_json(tiny(), 16).unwrap().with_windows(8, 2).unwrap();
-        assert_eq!(short.encode_windows("").unwrap(), vec![Window { tokens: vec![2, 3], start: 0 }]);
+        assert_eq!(short.encode_windows("").unwrap(), vec![Window { tokens: vec![2, 3], start: 0, end: 0 }]);
         assert!(Encoder::from_json(tiny(), 16).unwrap().with_windows(2, 14).is_err(), "overlap must leave room");
         assert!(Encoder::from_json(tiny(), 16).unwrap().with_windows(0, 0).is_err());
     }

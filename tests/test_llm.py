@@ -220,7 +220,7 @@ def reviser(delay: float = 0.0):
         if "beta" in doc:
             return 500, {}, '{"error": "boom"}', 0.0
         if "alpha" in doc:
-            return 200, {}, doc, delay  # refuses to change anything: still violates
+            return 200, {}, doc, delay  # refuses to change anything: the original comes back
         return 200, {}, doc.replace("gamma", "world"), delay
 
     return script
@@ -252,7 +252,7 @@ def test_revise_rescore_fail_closed_and_conservation(tmp_path: Path) -> None:
         assert "gamma" not in r["text"] and "gamma" in audit["original_text"]
         assert audit["scores_after"]["toxicity"] < 0.5 and r["keep"] == int(r["id"][1:])
     for r in got["dropped"]:
-        assert "gamma" in r["text"] and "still violates toxicity after 2 attempts" in r["curafilter_revision"]["reason"]
+        assert "gamma" in r["text"] and "the rewrite is the original text after 2 attempts" in r["curafilter_revision"]["reason"]
     for r in got["failed"]:
         assert "gamma" in r["text"] and "LLM call failed" in r["curafilter_revision"]["reason"]
     db = sqlite3.connect(out / "ledger.sqlite")

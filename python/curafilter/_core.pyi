@@ -24,6 +24,7 @@ class Batch:
     n_tokens: npt.NDArray[np.uint32]
     row_doc: npt.NDArray[np.uint32]
     row_start: npt.NDArray[np.uint32]
+    row_end: npt.NDArray[np.uint32]
     ids: list[str | None]
     raws: list[bytes]
     quarantined: list[QuarantineRecord]

@@ -83,6 +83,7 @@ class Model:
             raise ModelError(f"{path / 'curafilter.json'}: field `tokenizer` names a missing file {self.tokenizer_path}")
         # Load the tokenizer now: a corrupt tokenizer.json must fail here, before a run claims OUT.
         self._tokenizer: Tokenizer | None = self._load_tokenizer()
+        self._whole: dict[int, Tokenizer] = {}  # window_scores' tokenizers, by window count
         want_gpu = request.kind == "cuda" or (request.kind == "auto" and cuda_driver_present())
         if request.kind == "cuda" and not cuda_driver_present():
             raise ModelError(f"device {device!r} requested but no NVIDIA driver is loadable (libcuda.so.1)")
@@ -209,10 +210,26 @@ class Model:
         return pool_windows(self.score_arrays(batch.input_ids, batch.attention_mask), batch.row_doc, batch.row_start,
                             len(batch))
 
-    def _load_tokenizer(self) -> Tokenizer:
+    def window_scores(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Scores of every window of `text`, however long (no cap on windows): ``[rows,
+        principles]`` and each row's start and end character offsets. For checks that must see a
+        whole text, such as a rewrite before it is accepted."""
+        step = max(self.max_length - 2 - self.overlap, 1)
+        # A token covers at least one character, so this many windows always reach the end; rounded
+        # up to a power of two so that texts of similar length share a tokenizer.
+        need = 1 << max(len(text) // step + 1, 1).bit_length()
+        tok = self._whole.get(need)
+        if tok is None:
+            tok = self._whole[need] = self._load_tokenizer(windows=need)
+        (batch,) = tok.encode_batches([text], batch_tokens=1)  # one document: one batch, whatever its size
+        rows = self.score_arrays(batch.input_ids, batch.attention_mask)
+        return rows, batch.row_start.astype(np.int64), batch.row_end.astype(np.int64)
+
+    def _load_tokenizer(self, *, windows: int | None = None, overlap: int | None = None) -> Tokenizer:
         try:
-            return Tokenizer(os.fspath(self.tokenizer_path), max_length=self.max_length, windows=self.windows,
-                             overlap=self.overlap)
+            return Tokenizer(os.fspath(self.tokenizer_path), max_length=self.max_length,
+                             windows=self.windows if windows is None else windows,
+                             overlap=self.overlap if overlap is None else overlap)
         except ConfigError as e:
             raise ConfigError(f"{self.path}: {e}") from None
 

@@ -35,6 +35,7 @@ from curafilter.llm import ChatClient, LLMError, parse_usage, redact
 from curafilter.model import Model
 from curafilter.outputs import ensure_dir
 from curafilter.principles import PrinciplesFile, revision_messages
+from curafilter.rewrite_check import check_rewrite
 
 STATES = ("pending", "in_flight", "done", "dropped", "failed")
 
@@ -239,31 +240,25 @@ async def _one(client: ChatClient, spec: PrinciplesFile, model: Model, prices: P
         state = "failed" if attempts >= max_attempts else "pending"
         ledger.settle(doc_id, state=state, attempts=attempts, reason=client.redact(f"LLM call failed: {e}"))
         return
-    await _judge(ledger, model, doc_id, c.text, attempts, max_attempts, prices, c.usage.prompt_tokens,
+    await _judge(ledger, model, doc_id, text, c.text, attempts, max_attempts, prices, c.usage.prompt_tokens,
                  c.usage.completion_tokens, rescore_lock)
 
 
-async def _judge(ledger: Ledger, model: Model, doc_id: str, rewrite: str, attempts: int, max_attempts: int,
-                 prices: Prices, pt: int, ct: int, rescore_lock: asyncio.Lock) -> None:
-    """Re-score a rewrite: done if every principle is under its threshold, else retry or drop."""
+async def _judge(ledger: Ledger, model: Model, doc_id: str, original: str, rewrite: str, attempts: int,
+                 max_attempts: int, prices: Prices, pt: int, ct: int, rescore_lock: asyncio.Lock) -> None:
+    """Check a rewrite (:func:`curafilter.rewrite_check.check_rewrite`): done if it passes, else
+    retry or, after the last attempt, drop."""
     cost = prices.cost(pt, ct)
-    if not rewrite.strip():
-        state = "dropped" if attempts >= max_attempts else "pending"
-        ledger.settle(doc_id, state=state, attempts=attempts, prompt_tokens=pt, completion_tokens=ct, cost=cost,
-                      reason="the rewrite was empty")
-        return
     async with rescore_lock:  # one inference at a time; the session is shared
-        scores = await asyncio.to_thread(model.score_texts, [rewrite])
-    row = dict(zip(model.principles, np.round(scores[0].astype(float), 5).tolist()))
-    still = [p for p, t in zip(model.principles, model.thresholds.tolist()) if row[p] >= t]
-    if not still:
+        verdict = await asyncio.to_thread(check_rewrite, model, original, rewrite)
+    if verdict.problem is None:
         ledger.settle(doc_id, state="done", attempts=attempts, prompt_tokens=pt, completion_tokens=ct, cost=cost,
-                      revised=rewrite, scores_after=row, reason="revised")
+                      revised=rewrite, scores_after=verdict.scores, reason="revised")
     else:
         final = attempts >= max_attempts
         ledger.settle(doc_id, state="dropped" if final else "pending", attempts=attempts, prompt_tokens=pt,
-                      completion_tokens=ct, cost=cost, scores_after=row,
-                      reason=f"rewrite still violates {', '.join(still)}" + (f" after {attempts} attempts" if final else ""))
+                      completion_tokens=ct, cost=cost, scores_after=verdict.scores or None,
+                      reason=verdict.problem + (f" after {attempts} attempts" if final else ""))
 
 
 def write_outputs(ledger: Ledger, out: Path, *, text_key: str, field: str, model: Model, teacher: str) -> dict[str, int]:
@@ -406,7 +401,7 @@ async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str]
             doc_id = r["custom_id"]
         except (msgspec.DecodeError, KeyError, TypeError) as e:
             raise InputError(f"{path}:{n}: not a batch result line: {e}") from None
-        row = ledger.db.execute("SELECT state, attempts FROM docs WHERE id = ?", (doc_id,)).fetchone()
+        row = ledger.db.execute("SELECT state, attempts, text FROM docs WHERE id = ?", (doc_id,)).fetchone()
         if row is None or row[0] in ("done", "dropped", "failed"):
             continue  # unknown or already settled: importing twice changes nothing
         attempts = row[1] + 1
@@ -423,6 +418,6 @@ async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str]
         except (KeyError, IndexError, TypeError):
             text = ""
         usage = parse_usage(body.get("usage"))  # a malformed usage counts as 0 tokens, never loses the answer
-        await _judge(ledger, model, doc_id, text if isinstance(text, str) else "", attempts, max_attempts, prices,
+        await _judge(ledger, model, doc_id, row[2], text if isinstance(text, str) else "", attempts, max_attempts, prices,
                      usage.prompt_tokens, usage.completion_tokens, lock)
     return _finish(ledger, Path(out), before, 0, started, text_key=text_key, field=field, model=model, teacher=teacher)
