@@ -17,7 +17,16 @@ fn looks_like_shard(path: &Path) -> bool {
         .or_else(|| name.strip_suffix(".zst"))
         .or_else(|| name.strip_suffix(".zstd"))
         .unwrap_or(name);
-    stem.ends_with(".jsonl") || stem.ends_with(".ndjson") || stem.ends_with(".json")
+    // Not `.json`: a `.json` file is one document (a config, a run's stats), not JSON Lines.
+    stem.ends_with(".jsonl") || stem.ends_with(".ndjson")
+}
+
+/// A folder curafilter wrote (a run's `-o`, a revise or annotate output): its files are outputs,
+/// never inputs, even when it sits inside an input folder.
+pub const OUTPUT_MARKER: &str = ".curafilter-output";
+
+fn is_output_dir(dir: &Path) -> bool {
+    dir.join(OUTPUT_MARKER).exists() || (dir.join("run.json").is_file() && dir.join("manifest").is_dir())
 }
 
 fn has_glob_chars(s: &str) -> bool {
@@ -78,13 +87,26 @@ fn expand(input: &str) -> Result<Vec<PathBuf>> {
 
 fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
-        let entry = entry.map_err(|e| {
-            let p = e.path().unwrap_or(dir).to_path_buf();
-            Error::io(p, e.into())
-        })?;
-        if entry.file_type().is_file() && looks_like_shard(entry.path()) {
-            files.push(entry.into_path());
+    let walker = walkdir::WalkDir::new(dir).follow_links(true).into_iter();
+    for entry in walker.filter_entry(|e| !(e.file_type().is_dir() && is_output_dir(e.path()))) {
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_file() && looks_like_shard(entry.path()) {
+                    files.push(entry.into_path());
+                }
+            }
+            // A dangling symlink, a symlink loop or an unreadable folder: kept as a "shard" so
+            // that the reader quarantines it as unreadable_file, naming it, and the run goes on.
+            // An error at the top folder itself is the user's input missing: fatal.
+            Err(e) => match e.path() {
+                Some(p) if p != dir => {
+                    let is_dir_problem = e.loop_ancestor().is_some() || p.is_dir();
+                    if is_dir_problem || looks_like_shard(p) {
+                        files.push(p.to_path_buf());
+                    }
+                }
+                _ => return Err(Error::io(dir.to_path_buf(), e.into())),
+            },
         }
     }
     Ok(files)
@@ -114,6 +136,35 @@ mod tests {
         // An explicit file is taken whatever its name, and a repeat is read once.
         let txt = format!("{dir}/sub/notes.txt");
         assert_eq!(resolve(&[txt.as_str(), txt.as_str()]).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn output_folders_and_plain_json_are_not_inputs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        fs::create_dir_all(d.join("out/keep")).unwrap();
+        fs::create_dir_all(d.join("out/manifest")).unwrap();
+        fs::create_dir_all(d.join("revised/revised")).unwrap();
+        for name in ["a.jsonl", "config.json", "out/run.json", "out/keep/a.jsonl.zst", "revised/revised/r.jsonl.zst"] {
+            fs::write(d.join(name), b"").unwrap();
+        }
+        fs::write(d.join("revised").join(OUTPUT_MARKER), b"").unwrap();
+        assert_eq!(resolve(&[d.to_str().unwrap()]).unwrap(), vec![d.join("a.jsonl")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn broken_entries_in_a_folder_are_kept_for_the_reader_to_quarantine() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        fs::create_dir_all(d.join("sub")).unwrap();
+        fs::write(d.join("a.jsonl"), b"").unwrap();
+        std::os::unix::fs::symlink(d.join("gone.jsonl"), d.join("dangling.jsonl")).unwrap();
+        std::os::unix::fs::symlink(d.join("nowhere"), d.join("dangling.txt")).unwrap();
+        std::os::unix::fs::symlink(d, d.join("sub/loop")).unwrap();
+        let got = resolve(&[d.to_str().unwrap()]).unwrap();
+        let names: Vec<_> = got.iter().map(|p| p.strip_prefix(d).unwrap().to_str().unwrap().to_string()).collect();
+        assert_eq!(names, ["a.jsonl", "dangling.jsonl", "sub/loop"]);
     }
 
     #[test]

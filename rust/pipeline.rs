@@ -170,7 +170,12 @@ impl Stream {
     /// Resolve `inputs` (files, directories, globs), load the tokenizer and start the threads.
     /// Without a tokenizer, documents are parsed but not tokenised (for re-routing saved scores).
     pub fn open(inputs: &[impl AsRef<str>], tokenizer: Option<&Path>, cfg: StreamConfig) -> Result<Stream> {
-        let shards = crate::input::resolve(inputs)?;
+        Stream::open_shards(crate::input::resolve(inputs)?, tokenizer, cfg)
+    }
+
+    /// [`Stream::open`] for shard paths already resolved (read each as given, never walked again:
+    /// an entry a walk found broken is then quarantined by the reader).
+    pub fn open_shards(shards: Vec<PathBuf>, tokenizer: Option<&Path>, cfg: StreamConfig) -> Result<Stream> {
         let encoder = tokenizer
             .map(|t| Encoder::from_file(t, cfg.max_length)?.with_windows(cfg.windows, cfg.overlap))
             .transpose()?;

@@ -192,7 +192,7 @@ struct PyStream {
 impl PyStream {
     #[new]
     #[pyo3(signature = (paths, tokenizer, *, max_length=256, windows=1, overlap=0, batch_tokens=16384, max_batch=256,
-                        sort_window=4096, threads=0, text_key="text".to_string(), id_key=None, max_line_bytes=64<<20, chunk_bytes=1<<20))]
+                        sort_window=4096, threads=0, resolved=false, text_key="text".to_string(), id_key=None, max_line_bytes=64<<20, chunk_bytes=1<<20))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -205,6 +205,7 @@ impl PyStream {
         max_batch: usize,
         sort_window: usize,
         threads: usize,
+        resolved: bool,
         text_key: String,
         id_key: Option<String>,
         max_line_bytes: usize,
@@ -223,7 +224,15 @@ impl PyStream {
             max_line_bytes,
             chunk_bytes,
         };
-        let stream = py.allow_threads(|| Stream::open(&paths, tokenizer.as_deref(), cfg)).map_err(|e| to_py(py, e))?;
+        let stream = py
+            .allow_threads(|| {
+                if resolved {
+                    Stream::open_shards(paths.iter().map(PathBuf::from).collect(), tokenizer.as_deref(), cfg)
+                } else {
+                    Stream::open(&paths, tokenizer.as_deref(), cfg)
+                }
+            })
+            .map_err(|e| to_py(py, e))?;
         let shards: Arc<[PathBuf]> = stream.shards().into();
         Ok(PyStream { inner: Some(stream), shards })
     }
@@ -467,5 +476,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(quarantine_reasons, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_inputs, m)?)?;
     m.add_function(wrap_pyfunction!(scan_lines, m)?)?;
+    m.add("OUTPUT_MARKER", crate::input::OUTPUT_MARKER)?;
     Ok(())
 }

@@ -21,6 +21,9 @@ use crate::error::{Error, Result};
 /// bytes per token (99th percentile ~5.8 on Wikipedia), CJK ~3, so the first cut almost always
 /// holds enough; text with unusually long tokens gets a 4× larger cut, then the whole document.
 const PREFIX_BYTES_PER_TOKEN: [usize; 2] = [6, 24];
+/// Bytes read at most per token a document's windows can hold. WordPiece gives a word of more
+/// than 100 characters one `[UNK]`, so text this dense in bytes is not language.
+const MAX_BYTES_PER_TOKEN: usize = 128;
 
 pub struct Encoder {
     /// No truncation, no padding: the content tokens that windows are cut from.
@@ -146,7 +149,10 @@ impl Encoder {
     }
 
     /// Content tokens (with byte offsets) of the shortest whitespace-cut prefix holding more than
-    /// `need` of them, or of the whole text.
+    /// `need` of them, or of the whole text. The text read is capped at `need × MAX_BYTES_PER_TOKEN`
+    /// bytes, cut on whitespace where there is any and on a character boundary otherwise, so that
+    /// a huge document with no spaces (or in a script without them) costs memory for its windows
+    /// only; a word cut in two there may end in other tokens than it would whole.
     fn content_prefix(&self, text: &str, need: usize) -> Result<tokenizers::Encoding, String> {
         let need = need.max(1); // a window with room for no text still reads one token, harmlessly
         for per_token in PREFIX_BYTES_PER_TOKEN {
@@ -161,8 +167,19 @@ impl Encoder {
                 }
             }
         }
+        let cap = need.saturating_mul(MAX_BYTES_PER_TOKEN);
+        let text = if text.len() > cap { whitespace_cut(text, cap).unwrap_or_else(|| char_cut(text, cap)) } else { text };
         self.content.encode(text, false).map_err(|e| e.to_string())
     }
+}
+
+/// The longest prefix of at most `limit` bytes that ends on a character boundary.
+fn char_cut(text: &str, limit: usize) -> &str {
+    let mut end = limit.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Byte offsets to character offsets (Python indexes text by character), for offsets that only
@@ -193,11 +210,7 @@ impl<'a> CharOffsets<'a> {
 /// The longest prefix of at most `limit` bytes that ends before whitespace; `None` when the head
 /// has no whitespace (cutting inside a word would change its tokens).
 fn whitespace_cut(text: &str, limit: usize) -> Option<&str> {
-    let mut end = limit;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &text[..end];
+    let head = char_cut(text, limit);
     match head.rfind(char::is_whitespace) {
         Some(i) if i > 0 => Some(&head[..i]),
         _ => None,
@@ -242,6 +255,19 @@ pub(crate) mod tests {
         let enc = Encoder::from_json(tiny(), 8).unwrap();
         let text = "a".repeat(500);
         assert_eq!(head(&enc, &text), truncated(&text, 8));
+    }
+
+    #[test]
+    fn huge_text_without_spaces_is_cut_by_bytes() {
+        let enc = Encoder::from_json(tiny(), 16).unwrap().with_windows(4, 2).unwrap();
+        // 8 MB of CJK (3 bytes a character, no whitespace) and of one unbroken ASCII word.
+        for text in ["日本".repeat(1_400_000), "ab".repeat(4_000_000)] {
+            let started = std::time::Instant::now();
+            let got = enc.encode_windows(&text).unwrap();
+            assert!(!got.is_empty() && got.len() <= 4);
+            assert!(got.iter().all(|w| w.tokens.len() <= 16 && (w.end as usize) <= 50 * 128));
+            assert!(started.elapsed().as_secs() < 5, "only the head is tokenised");
+        }
     }
 
     #[test]

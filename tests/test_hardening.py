@@ -662,3 +662,36 @@ def test_duplicate_text_or_id_keys_are_quarantined_not_scored_on_one_value(tmp_p
         for _ in s:
             pass
         assert s.counters["quarantined"] == 3
+
+
+def test_an_output_folder_inside_the_input_folder_is_never_read_back(tmp_path: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    data = tmp_path / "data"
+    data.mkdir()
+    write_shard(data / "a.jsonl", doc_lines(20, prefix="a"))
+    (data / "notes.json").write_text('{"not": "jsonl"}')
+    first = curafilter.run([data], data / "out", model=bundle, device="cpu", progress=False)
+    assert (first.shards_total, first.docs, first.quarantined) == (1, 20, 0)
+    # A second run over the same folder, into the same or another output folder inside it.
+    again = curafilter.run([data], data / "out", model=bundle, device="cpu", progress=False)
+    assert (again.shards_total, again.shards_skipped) == (1, 1)
+    other = curafilter.run([data], data / "out2", model=bundle, device="cpu", progress=False)
+    assert (other.shards_total, other.docs) == (1, 20)
+    # A glob reaching into an output folder: those files are skipped.
+    glob = curafilter.run([str(data / "**" / "*.jsonl*")], data / "out3", model=bundle, device="cpu", progress=False)
+    assert glob.docs == 20
+
+
+def test_broken_files_inside_an_input_folder_are_quarantined_and_the_run_goes_on(tmp_path: Path) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    data = tmp_path / "data"
+    (data / "sub").mkdir(parents=True)
+    write_shard(data / "a.jsonl", doc_lines(10, prefix="a"))
+    (data / "dangling.jsonl").symlink_to(data / "gone.jsonl")
+    (data / "sub" / "loop").symlink_to(data)
+    out = tmp_path / "out"
+    assert main(["run", str(data), "-o", str(out), "--model", str(bundle), "--device", "cpu", "-q"]) == 0
+    got = outputs(out)
+    reasons = sorted((Path(r["shard"]).name, r["reason"]) for r in got["quarantine"])
+    assert reasons == [("dangling.jsonl", "unreadable_file"), ("loop", "unreadable_file")]
+    assert sum(len(got.get(route, [])) for route in ("keep", "drop", "revise", "tag")) == 10

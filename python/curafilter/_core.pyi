@@ -45,6 +45,7 @@ class Stream:
         max_batch: int = 256,
         sort_window: int = 4096,
         threads: int = 0,
+        resolved: bool = False,
         text_key: str = "text",
         id_key: str | None = None,
         max_line_bytes: int = 67108864,
@@ -85,6 +86,8 @@ class ShardOutputs:
     def write_lines(self, route: str, lines: list[bytes]) -> None: ...
     def finish(self) -> dict[str, int]: ...
     def abort(self) -> None: ...
+
+OUTPUT_MARKER: str
 
 def quarantine_reasons() -> list[str]: ...
 def resolve_inputs(paths: list[str]) -> list[str]: ...

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import msgspec
 
+from curafilter._core import OUTPUT_MARKER
 from curafilter.errors import ConfigError
 
 ROUTE_DIRS = ("keep", "drop", "revise", "tag", "quarantine", "scores")
@@ -112,6 +113,28 @@ def ensure_dir(path: Path, what: str = "output folder") -> None:
         raise ConfigError(f"cannot create {what} {path}: {e.strerror or e}") from None
 
 
+def _identity(shard: str) -> tuple[int, int]:
+    """Size and mtime that tell whether a shard changed; (-1, 0) for one that cannot be read (a
+    dangling link, quarantined as unreadable_file), until it can."""
+    try:
+        st = os.stat(shard)
+    except OSError:
+        return -1, 0
+    return st.st_size, st.st_mtime_ns
+
+
+def claim_output_dir(path: Path) -> None:
+    """Create an output folder and mark it as curafilter's, so that a directory walk over inputs
+    never reads it back (an output folder inside an input folder is common)."""
+    ensure_dir(path)
+    marker = path / OUTPUT_MARKER
+    if not marker.exists():
+        try:
+            marker.write_text("curafilter wrote this folder: its files are outputs, never read as inputs.\n")
+        except OSError as e:
+            raise ConfigError(f"cannot write in output folder {path}: {e.strerror or e}") from None
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     with open(tmp, "wb") as f:
@@ -154,7 +177,7 @@ class OutputDir:
 
     def claim(self, identity: RunIdentity) -> None:
         """Create the folder for `identity`, or check that an existing one was made by the same."""
-        ensure_dir(self.root)
+        claim_output_dir(self.root)
         ensure_dir(self.manifest)
         path = self.root / "run.json"
         if path.exists():
@@ -202,14 +225,13 @@ class OutputDir:
         if not path.exists():
             return None
         rec = msgspec.json.decode(path.read_bytes(), type=ShardRecord)
-        st = os.stat(shard)
-        if (rec.size, rec.mtime_ns) != (st.st_size, st.st_mtime_ns):
+        if (rec.size, rec.mtime_ns) != _identity(shard):
             return None
         return rec
 
     def complete(self, shard: str, counts: dict[str, int], identity: RunIdentity) -> ShardRecord:
-        st = os.stat(shard)
-        rec = ShardRecord(shard=shard, size=st.st_size, mtime_ns=st.st_mtime_ns, counts=counts,
+        size, mtime_ns = _identity(shard)
+        rec = ShardRecord(shard=shard, size=size, mtime_ns=mtime_ns, counts=counts,
                           model=identity.model, rules=identity.rules, completed_at=time.time())
         write_atomic(self.record_path(shard), msgspec.json.encode(rec))
         return rec

@@ -33,7 +33,7 @@ from curafilter.annotate import text_at
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.llm import ChatClient, LLMError, parse_usage, redact
 from curafilter.model import Model
-from curafilter.outputs import ensure_dir
+from curafilter.outputs import claim_output_dir
 from curafilter.principles import PrinciplesFile, revision_messages
 from curafilter.rewrite_check import check_rewrite
 
@@ -73,7 +73,7 @@ class Prices:
 
 class Ledger:
     def __init__(self, path: Path) -> None:
-        ensure_dir(path.parent)
+        claim_output_dir(path.parent)
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")

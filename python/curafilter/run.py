@@ -272,7 +272,7 @@ def run(
     od = OutputDir(out)
     # Absolute paths: score rows, quarantine rows and manifest records name the shard, and `route`
     # (or a reader) may run from another folder.
-    all_shards = [os.path.abspath(s) for s in resolve_inputs(_paths(inputs))]
+    all_shards = _outside(out, [os.path.abspath(s) for s in resolve_inputs(_paths(inputs))], console)
     with od.locked():
         pending = _claim_pending(od, identity, all_shards)
         router = Router(od, identity, r, pending, text_key=text_key, tag_prefix=tag_prefix,
@@ -280,11 +280,24 @@ def run(
         total_bytes = input_bytes(pending)
         limited = False
         if pending:
-            s = m.stream(pending, batch_tokens=batch_tokens, threads=threads, text_key=text_key, id_key=id_key)
+            s = m.stream(pending, resolved=True, batch_tokens=batch_tokens, threads=threads, text_key=text_key, id_key=id_key)
             limited = _drive(s, router, _scorer(m), limit=limit, total_bytes=total_bytes,
                              console=console, progress=progress, label="run")
         return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,
                              started, limited)
+
+
+def _outside(out: str | os.PathLike[str], shards: list[str], console: Console) -> list[str]:
+    """Inputs that are not in the output folder: a glob or folder over the inputs can reach
+    earlier outputs, which must never be read back as documents."""
+    root = os.path.join(os.path.abspath(out), "")
+    kept = [s for s in shards if not s.startswith(root)]
+    if len(kept) < len(shards):
+        console.print(f"skipping {len(shards) - len(kept)} input file(s) inside the output folder {out}",
+                      markup=False, highlight=False)
+    if not kept:
+        raise InputError(f"every input file is inside the output folder {out}")
+    return kept
 
 
 def _claim_pending(od: OutputDir, identity: RunIdentity, all_shards: list[str]) -> list[str]:
@@ -454,7 +467,7 @@ def reroute(
 
         total_bytes = input_bytes(pending)
         if pending:
-            s = stream(pending, tokenizer=None, batch_tokens=batch_tokens, threads=threads, text_key=old.text_key)
+            s = stream(pending, tokenizer=None, resolved=True, batch_tokens=batch_tokens, threads=threads, text_key=old.text_key)
             _drive(s, router, saved, limit=None, total_bytes=total_bytes, console=console, progress=progress,
                    label="route")
         return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,

@@ -34,6 +34,7 @@ def stream(
     max_batch: int = 256,
     sort_window: int = 4096,
     threads: int = 0,
+    resolved: bool = False,
     text_key: str = "text",
     id_key: str | None = None,
     max_line_bytes: int = 64 << 20,
@@ -50,6 +51,8 @@ def stream(
     a document's rows are consecutive), every document's ``shard`` / ``line`` / ``offset`` / ``ids``, its original line
     (``batch.raw(i)``), the lines ``quarantined`` since the previous batch, and ``shards_done``.
     Bad lines never stop the stream. ``threads=0`` uses one tokeniser thread per core.
+    ``resolved=True`` reads ``paths`` as shard files exactly as given (say, a stream's
+    ``shards``), with no walking or glob expansion.
 
     >>> import curafilter
     >>> with curafilter.stream("examples/sample.jsonl.zst", max_length=128) as s:
@@ -77,6 +80,7 @@ def stream(
         max_batch=max_batch,
         sort_window=sort_window,
         threads=threads,
+        resolved=resolved,
         text_key=text_key,
         id_key=id_key,
         max_line_bytes=max_line_bytes,
