@@ -24,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from curafilter import __version__
+from curafilter.device import CPU_BATCH_TOKENS, GPU_BATCH_TOKENS
 from curafilter.errors import CurafilterError, InputError
 from curafilter.progress import input_bytes, shard_progress
 from curafilter.stream import stream
@@ -569,7 +570,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "which its thresholds were set for; 1 scores only the head of each document)")
     r.add_argument("--overlap", type=non_negative_int, default=None,
                    help="tokens each window shares with the previous one (default: the model card's)")
-    r.add_argument("--batch-tokens", type=positive_int, default=16384, help="padded tokens per batch")
+    r.add_argument("--batch-tokens", type=positive_int, default=None,
+                   help=f"padded tokens per batch (default: {CPU_BATCH_TOKENS} on CPU, {GPU_BATCH_TOKENS} on GPU)")
     r.add_argument("--threads", type=non_negative_int, default=0, help="tokeniser threads (0: one per core)")
     r.add_argument("--text-key", default="text", help="field holding the text; dotted paths allowed")
     r.add_argument("--id-key", default=None, help="field holding the document id (default: none)")
@@ -589,7 +591,8 @@ def build_parser() -> argparse.ArgumentParser:
     ro.add_argument("scores", help="output folder of a `curafilter run --scores-only`")
     ro.add_argument("-o", "--out", required=True, help="output folder for the routed documents")
     ro.add_argument("--rules", required=True, help="rules TOML")
-    ro.add_argument("--batch-tokens", type=positive_int, default=16384, help="padded tokens per batch")
+    ro.add_argument("--batch-tokens", type=positive_int, default=None,
+                    help=f"documents read per batch, in padded tokens (default: {GPU_BATCH_TOKENS})")
     ro.add_argument("--threads", type=non_negative_int, default=0, help="threads (0: one per core)")
     ro.add_argument("--field", default="curafilter", help="name of the field added to each record")
     ro.add_argument("--tag-prefix", default=None, help="prepend this to the text of tagged documents")

@@ -56,11 +56,38 @@ def gpu_provider_options(index: int, cache_dir: Path) -> list[tuple[str, dict[st
     return providers
 
 
+# Padded tokens per batch when the caller gives none. On a CPU small batches are faster (less
+# padding, activations that stay in cache) and keep peak memory low; a GPU needs large ones to be
+# busy. Measured in bench/bench_batch_tokens.py.
+CPU_BATCH_TOKENS = 2048
+GPU_BATCH_TOKENS = 16384
+
+
+def available_cpus() -> int:
+    """CPUs this process may use: its affinity mask, capped by a cgroup (container) CPU quota.
+    os.cpu_count() counts the machine's, which oversubscribes a container or a pinned job."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        n = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            n = min(n, max(1, int(int(quota) // int(period))))
+    except (OSError, ValueError):
+        pass
+    return max(n, 1)
+
+
 def session_options(threads: int) -> ort.SessionOptions:
     so = ort.SessionOptions()
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    # The Rust tokeniser threads run beside inference; by default leave ORT one thread per core.
-    so.intra_op_num_threads = threads if threads > 0 else (os.cpu_count() or 1)
+    # The Rust tokeniser threads run beside inference; by default leave ORT one thread per CPU.
+    so.intra_op_num_threads = threads if threads > 0 else available_cpus()
     so.inter_op_num_threads = 1
+    # Spinning threads burn the CPUs that the tokeniser and any other process need: under load two
+    # spinning threads ran slower than one. Off unless asked for (CURAFILTER_ORT_SPIN=1).
+    spin = "1" if os.environ.get("CURAFILTER_ORT_SPIN", "0") == "1" else "0"
+    so.add_session_config_entry("session.intra_op.allow_spinning", spin)
     so.log_severity_level = 3
     return so

@@ -18,6 +18,8 @@ from curafilter._core import Batch, Tokenizer
 from curafilter.bundle import bundle_dir
 from curafilter.card import CARD_FILE, Card, Variant, bundle_file, read_card
 from curafilter.device import (
+    CPU_BATCH_TOKENS,
+    GPU_BATCH_TOKENS,
     GPU_PROVIDERS,
     DeviceRequest,
     cuda_driver_present,
@@ -238,16 +240,21 @@ class Model:
             self._tokenizer = self._load_tokenizer()
         return self._tokenizer
 
-    def score_texts(self, texts: Sequence[str], *, batch_tokens: int = 16384) -> np.ndarray:
+    @property
+    def batch_tokens(self) -> int:
+        """Default padded tokens per batch for this model's device."""
+        return CPU_BATCH_TOKENS if self.device == "cpu" else GPU_BATCH_TOKENS
+
+    def score_texts(self, texts: Sequence[str], *, batch_tokens: int | None = None) -> np.ndarray:
         """Scores for in-memory texts, rows in input order (tokenised by the Rust core)."""
         out = np.zeros((len(texts), len(self.principles)), dtype=np.float32)
-        for batch in self.tokenizer().encode_batches(list(texts), batch_tokens=batch_tokens):
+        for batch in self.tokenizer().encode_batches(list(texts), batch_tokens=batch_tokens or self.batch_tokens):
             out[batch.line.astype(np.intp)] = self.score_batch(batch)
         return out
 
     def stream(self, paths: PathsLike, **options: object) -> Stream:
-        """:func:`curafilter.stream` with this model's tokenizer, max length and windows."""
-        options = {"windows": self.windows, "overlap": self.overlap, **options}
+        """:func:`curafilter.stream` with this model's tokenizer, max length, windows and batch size."""
+        options = {"windows": self.windows, "overlap": self.overlap, "batch_tokens": self.batch_tokens, **options}
         return stream(paths, tokenizer=self.tokenizer_path, max_length=self.max_length, **options)  # type: ignore[arg-type]
 
 

@@ -20,6 +20,7 @@ import zstandard
 from rich.console import Console
 
 from curafilter._core import Batch, ShardOutputs, resolve_inputs
+from curafilter.device import GPU_BATCH_TOKENS
 from curafilter.errors import ConfigError, InputError
 from curafilter.model import Model, load_model
 from curafilter.outputs import OutputDir, RunIdentity, shard_name, write_atomic
@@ -233,7 +234,7 @@ def run(
     device: str = "auto",
     windows: int | None = None,
     overlap: int | None = None,
-    batch_tokens: int = 16384,
+    batch_tokens: int | None = None,
     threads: int = 0,
     text_key: str = "text",
     id_key: str | None = None,
@@ -280,7 +281,8 @@ def run(
         total_bytes = input_bytes(pending)
         limited = False
         if pending:
-            s = m.stream(pending, resolved=True, batch_tokens=batch_tokens, threads=threads, text_key=text_key, id_key=id_key)
+            s = m.stream(pending, resolved=True, batch_tokens=batch_tokens or m.batch_tokens, threads=threads,
+                         text_key=text_key, id_key=id_key)
             limited = _drive(s, router, _scorer(m), limit=limit, total_bytes=total_bytes,
                              console=console, progress=progress, label="run")
         return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,
@@ -415,7 +417,7 @@ def reroute(
     out: str | os.PathLike[str],
     *,
     rules: str | os.PathLike[str],
-    batch_tokens: int = 16384,
+    batch_tokens: int | None = None,
     threads: int = 0,
     tag_prefix: str | None = None,
     field_name: str = "curafilter",
@@ -467,7 +469,8 @@ def reroute(
 
         total_bytes = input_bytes(pending)
         if pending:
-            s = stream(pending, tokenizer=None, resolved=True, batch_tokens=batch_tokens, threads=threads, text_key=old.text_key)
+            s = stream(pending, tokenizer=None, resolved=True, batch_tokens=batch_tokens or GPU_BATCH_TOKENS,
+                       threads=threads, text_key=old.text_key)
             _drive(s, router, saved, limit=None, total_bytes=total_bytes, console=console, progress=progress,
                    label="route")
         return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,
