@@ -636,7 +636,7 @@ def test_help_shows_defaults_and_no_raw_rest(capsys: pytest.CaptureFixture[str])
         main(["run", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "default" in out
-    assert "(default: auto)" in out and "(default: 16384)" in out and "(default: 0)" in out
+    assert "(default: auto)" in out and "(default: 2048 on CPU, 16384 on GPU)" in out and "(default: 0)" in out
 
 
 

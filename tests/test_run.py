@@ -197,10 +197,20 @@ def test_scores_only_and_limit(tmp_path: Path, corpus: Path) -> None:
     assert list(rows[0]["scores"]) == list(TINY_PRINCIPLES)
     assert not (out / "keep").exists()
 
-    limited = curafilter.run([corpus], tmp_path / "lim", model=bundle, device="cpu", progress=False,
-                             limit=10, batch_tokens=128)
-    assert limited.limited and 10 <= limited.docs < 280
-    assert limited.shards_completed < 4
+    for limit, batch_tokens in [(10, 128), (37, 16384)]:
+        lim = tmp_path / f"lim{limit}"
+        limited = curafilter.run([corpus], lim, model=bundle, device="cpu", progress=False,
+                                 limit=limit, batch_tokens=batch_tokens)
+        assert limited.limited and limited.docs == limit, "--limit is exact, not a batch boundary"
+        assert limited.shards_completed < 4
+        routed = [f for route in ("keep", "drop", "revise", "tag") for f in (lim / route).glob("*")]
+        whole = [f for f in routed if f.name.endswith(".jsonl.zst")]
+        partial = [f for f in routed if f.name.endswith(".jsonl.zst.partial")]
+        assert partial and len(whole) + len(partial) == len(routed), "cut-short shards are marked .partial"
+        assert sum(len(read_jsonl_zst(f)) for f in routed) == limit
+        full = curafilter.run([corpus], lim, model=bundle, device="cpu", progress=False)
+        assert full.docs + sum(len(read_jsonl_zst(f)) for f in whole) == 280, "completed shards are not redone"
+        assert not [f for route in ("keep", "drop", "revise", "tag") for f in (lim / route).glob("*.partial")]
 
 
 def test_tag_prefix_is_added_to_the_text(tmp_path: Path, corpus: Path) -> None:

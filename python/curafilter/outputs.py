@@ -34,6 +34,7 @@ from curafilter._core import OUTPUT_MARKER
 from curafilter.errors import ConfigError
 
 ROUTE_DIRS = ("keep", "drop", "revise", "tag", "quarantine", "scores")
+PARTIAL = ".partial"  # suffix of the files of a shard that a --limit cut short
 
 
 class RunIdentity(msgspec.Struct, frozen=True, kw_only=True):
@@ -218,6 +219,15 @@ class OutputDir:
         name = shard_name(shard)
         for route in ROUTE_DIRS:
             (self.root / route / name).unlink(missing_ok=True)
+            (self.root / route / (name + PARTIAL)).unlink(missing_ok=True)
+
+    def mark_partial(self, shard: str) -> None:
+        """Rename a shard's finished route files to `<name>.partial`: the shard was cut short."""
+        name = shard_name(shard)
+        for route in ROUTE_DIRS:
+            f = self.root / route / name
+            if f.exists():
+                os.replace(f, f.with_name(name + PARTIAL))
 
     def completed(self, shard: str) -> ShardRecord | None:
         """The shard's completion record, if the input has not changed since."""

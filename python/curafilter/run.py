@@ -153,10 +153,11 @@ class Router:
         except (msgspec.DecodeError, msgspec.ValidationError):
             return False  # not reachable for parsed documents; the writer would refuse it anyway
 
-    def route(self, batch: Batch, scores: np.ndarray, at: np.ndarray | None = None) -> None:
+    def route(self, batch: Batch, scores: np.ndarray, at: np.ndarray | None = None, *, take: int | None = None) -> None:
         """Route a batch's documents by their scores; `at` (per document and principle) is the
-        character offset of the window that gave each score, recorded when documents have several."""
-        n = len(batch)
+        character offset of the window that gave each score, recorded when documents have several.
+        With `take`, only the batch's first `take` documents are routed (the end of a --limit)."""
+        n = len(batch) if take is None else min(take, len(batch))
         if n == 0:
             return
         shard = int(batch.shard[0])
@@ -173,7 +174,8 @@ class Router:
             elif not self.scores_only and self._has_field(batch.raw(i)):
                 problem[i] = ("field_collision", f"the document already has a top-level {self.identity.field!r} "
                               "field, which the output field would overwrite; run with another --field")
-        routes = ["" if i in problem else self.rules.routes[d] for i, d in enumerate(decision)]
+        # Documents past `take` get no route, so nothing of them is written.
+        routes = ["" if i in problem or i >= n else self.rules.routes[d] for i, d in enumerate(decision)]
         reasons = [self.rules.reasons[d] if d >= 0 else "" for d in decision]
         ok = [i for i in range(n) if i not in problem]
         # Quarantined rows are counted as quarantined, not as documents: docs + quarantined = lines.
@@ -198,7 +200,7 @@ class Router:
             }) for i in ok]
             out.write_lines("scores", lines)
             return
-        members, replace = [], {}
+        members, replace = [b""] * len(batch), {}
         for i in range(n):
             appended = {"scores": dict(zip(principles, rows[i])), "route": routes[i], "reason": reasons[i],
                         "model": self.identity.model}
@@ -206,7 +208,7 @@ class Router:
                 appended["at"] = dict(zip(principles, where[i]))
             if self.provenance:
                 appended["shard"], appended["line"] = self.shards[shard], int(batch.line[i])
-            members.append(self._field + b":" + self._enc.encode(appended))
+            members[i] = self._field + b":" + self._enc.encode(appended)
             if routes[i] == "tag" and self.tag_prefix:
                 obj = msgspec.json.decode(batch.raw(i))
                 _set_path(obj, self.text_key, lambda t: self.tag_prefix + t)
@@ -214,10 +216,15 @@ class Router:
         out.write_batch(batch, routes, members, replace or None)
 
     def finish(self, shard: int, *, record: bool = True) -> None:
+        """Close a shard's files. Without `record` (a shard a --limit cut short) they keep a
+        `.partial` suffix and get no manifest record: globbing `*.jsonl.zst` never reads half a
+        shard as if it were whole, and a later run redoes the shard."""
         counts = self.open.pop(shard).finish() if shard in self.open else {}
         if record:
             self.out.complete(self.shards[shard], counts, self.identity)
             self.completed += 1
+        else:
+            self.out.mark_partial(self.shards[shard])
 
     def abort(self) -> None:
         for o in self.open.values():
@@ -328,8 +335,12 @@ def _drive(s: Stream, router: Router, score: Callable[[Batch], tuple[np.ndarray,
             task = bar.add_task(label, total=total_bytes)
             for batch in s:
                 router.quarantine(batch)
+                left = None if limit is None else limit - router.tally.docs
                 if len(batch):
-                    router.route(batch, *score(batch))
+                    router.route(batch, *score(batch), take=left)
+                if left is not None and left < len(batch):  # the limit falls inside this batch
+                    limited = True
+                    break
                 for shard in batch.shards_done:
                     router.finish(shard)
                 bar.update(task, completed=s.counters["bytes_read"], docs=router.tally.docs)
@@ -337,8 +348,8 @@ def _drive(s: Stream, router: Router, score: Callable[[Batch], tuple[np.ndarray,
                     limited = True
                     break
             bar.update(task, completed=s.counters["bytes_read"] if limited else total_bytes, docs=router.tally.docs)
-        # A limited run leaves its last shards incomplete: their files are kept for a look, but
-        # they get no manifest record, so a full run redoes them.
+        # A limited run leaves its last shards incomplete: their files are kept for a look, as
+        # .partial, with no manifest record, so a full run redoes them.
         for shard in list(router.open):
             router.finish(shard, record=False)
     except BaseException:
