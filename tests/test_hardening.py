@@ -695,3 +695,19 @@ def test_broken_files_inside_an_input_folder_are_quarantined_and_the_run_goes_on
     reasons = sorted((Path(r["shard"]).name, r["reason"]) for r in got["quarantine"])
     assert reasons == [("dangling.jsonl", "unreadable_file"), ("loop", "unreadable_file")]
     assert sum(len(got.get(route, [])) for route in ("keep", "drop", "revise", "tag")) == 10
+
+
+def test_damaged_manifest_record_redoes_its_shard_and_bad_quarantine_path_is_a_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(12))
+    out = tmp_path / "out"
+    assert curafilter.run([shard], out, model=bundle, device="cpu", progress=False).docs == 12
+    (record,) = (out / "manifest").glob("*.json")
+    record.write_bytes(record.read_bytes()[:20])  # truncated
+    again = curafilter.run([shard], out, model=bundle, device="cpu", progress=False)
+    assert (again.docs, again.shards_skipped) == (12, 0)
+    assert main(["stream", str(shard), "--tokenizer", str(TINY_TOKENIZER), "--quarantine",
+                 str(tmp_path / "no" / "such" / "q.jsonl"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write --quarantine file" in err and "Traceback" not in err

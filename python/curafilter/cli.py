@@ -25,7 +25,7 @@ from rich.text import Text
 
 from curafilter import __version__
 from curafilter.device import CPU_BATCH_TOKENS, GPU_BATCH_TOKENS
-from curafilter.errors import CurafilterError, InputError
+from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.progress import input_bytes, shard_progress
 from curafilter.stream import stream
 
@@ -104,7 +104,10 @@ def cmd_stream(args: argparse.Namespace, console: Console) -> int:
     )
     reasons: Counter[str] = Counter()
     truncated = padded = 0
-    quarantine_out = open(args.quarantine, "wb") if args.quarantine else None
+    try:
+        quarantine_out = open(args.quarantine, "wb") if args.quarantine else None
+    except OSError as e:
+        raise ConfigError(f"cannot write --quarantine file {args.quarantine}: {e.strerror or e}") from None
     started = time.perf_counter()
     total = input_bytes(s.shards)
     with s, shard_progress(console, disable=args.quiet) as progress:

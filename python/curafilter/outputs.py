@@ -234,7 +234,10 @@ class OutputDir:
         path = self.record_path(shard)
         if not path.exists():
             return None
-        rec = msgspec.json.decode(path.read_bytes(), type=ShardRecord)
+        try:
+            rec = msgspec.json.decode(path.read_bytes(), type=ShardRecord)
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            return None  # a damaged record (records are written atomically, so not by us): redo the shard
         if (rec.size, rec.mtime_ns) != _identity(shard):
             return None
         return rec
@@ -247,4 +250,10 @@ class OutputDir:
         return rec
 
     def records(self) -> list[ShardRecord]:
-        return [msgspec.json.decode(p.read_bytes(), type=ShardRecord) for p in sorted(self.manifest.glob("*.json"))]
+        out = []
+        for p in sorted(self.manifest.glob("*.json")):
+            try:
+                out.append(msgspec.json.decode(p.read_bytes(), type=ShardRecord))
+            except (msgspec.DecodeError, msgspec.ValidationError) as e:
+                raise ConfigError(f"{p}: damaged manifest record ({e}); delete it and re-run to redo its shard") from None
+        return out
