@@ -30,8 +30,8 @@ def test_card_and_variants(model: curafilter.Model) -> None:
     assert set(card.metrics) == set(model.principles) and card.provenance is not None
     assert {"int8", "fp16"} <= set(card.variant_max_abs_diff)
     assert (model.path / "rules.toml").is_file()
-    # The card says what the scores cover (head truncation at max_length) and how thresholds were set.
-    assert card.truncation == "head" and any(str(card.max_length) in n for n in card.notes)
+    # The card says what the scores cover (windows of max_length tokens) and how thresholds were set.
+    assert card.windows > 1 and any(f"{card.windows} windows of {card.max_length}" in n for n in card.notes)
     assert set(card.baselines) >= {"finetuned", "tfidf+logreg"}
 
 
@@ -53,6 +53,17 @@ def test_variants_agree_on_the_sample(model: curafilter.Model) -> None:
     # The card states each variant's distance from fp32; two variants differ by at most the sum.
     bound = sum(model.card.variant_max_abs_diff[v] for v in ("int8", "fp16"))
     assert diff <= max(bound, 0.02) * 1.5, (diff, bound)
+
+
+def test_a_documents_score_does_not_depend_on_its_batch(model: curafilter.Model) -> None:
+    """Dynamic int8 quantisation made a document's score move with its batch-mates (by up to 0.12):
+    alone, in a batch of long documents, or of short ones, the score must be the same."""
+    texts, _ = sample_texts()
+    probe = texts[:8]
+    alone = np.vstack([model.score_texts([t]) for t in probe])
+    for company in (texts[8:60], sorted(texts, key=len)[:50], sorted(texts, key=len)[-20:]):
+        mixed = model.score_texts(probe + company, batch_tokens=1 << 20)[: len(probe)]
+        np.testing.assert_array_equal(mixed, alone)
 
 
 def test_scores_and_routes_the_sample(tmp_path: Path, model: curafilter.Model) -> None:
