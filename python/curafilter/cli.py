@@ -258,7 +258,7 @@ def print_json(obj: object) -> None:
 def reporting_skips(console: Console) -> Iterator[list[str]]:
     """Records a stage skipped (UnreadableRecord warnings, each naming its file and line): printed
     to stderr as they come, and collected for the ``--json`` summary."""
-    from curafilter.annotate import UnreadableRecord
+    from curafilter.raw_json import UnreadableRecord
 
     skipped: list[str] = []
     with warnings.catch_warnings():  # restores warnings.showwarning on the way out
@@ -398,7 +398,7 @@ def _document_cells(line: bytes, identity: "RunIdentity", chars: int, where: str
     """id, text and scores of a routed record. Only those fields are read: the document's other
     fields may hold what run accepts and no decoder here builds (1e400, a lone surrogate escape,
     nesting thousands deep)."""
-    from curafilter.annotate import RecordError, raw_string, raw_value
+    from curafilter.raw_json import RecordError, raw_string, raw_value
 
     try:
         text = raw_string(line, identity.text_key.split("."))

@@ -26,11 +26,10 @@ from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
 import msgspec
-import numpy as np
 import zstandard
 
 from curafilter._core import ShardOutputs
-from curafilter.annotate import RecordError, UnreadableRecord, raw_string, raw_value
+from curafilter.raw_json import RecordError, UnreadableRecord, raw_string, raw_value, with_value
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.llm import ChatClient, LLMError, parse_usage, redact
 from curafilter.model import Model
@@ -270,26 +269,24 @@ async def _judge(ledger: Ledger, model: Model, doc_id: str, original: str, rewri
 
 
 def write_outputs(ledger: Ledger, out: Path, *, text_key: str, field: str, model: Model, teacher: str) -> dict[str, int]:
-    """Regenerate the output files from the ledger: one row per document, renamed into place."""
+    """Regenerate the output files from the ledger: one row per document, renamed into place. A row
+    is the queued line byte for byte with its text replaced (when revised) and the audit field set:
+    the rest of the record is never decoded (it may hold values run accepts and msgspec refuses)."""
     counts = {}
     enc = msgspec.json.Encoder()
+    path = text_key.split(".")
     for state, folder in (("done", "revised"), ("dropped", "dropped"), ("failed", "failed")):
         w = ShardOutputs(os.fspath(out), "revise.jsonl.zst")
         lines = []
         for key, doc_id, record, text, attempts, pt, ct, cost, revised, scores_after, reason in ledger.rows(state):
-            obj = msgspec.json.decode(record)
+            line = bytes(record)
             audit = {"id": doc_id, "queue": key, "attempts": attempts, "reason": reason, "prompt_tokens": pt,
                      "completion_tokens": ct, "cost": round(cost, 6), "teacher": teacher, "model": model.id,
                      "scores_after": msgspec.json.decode(scores_after) if scores_after else None}
             if state == "done":
                 audit["original_text"] = text
-                *parents, last = text_key.split(".")
-                target = obj
-                for k in parents:
-                    target = target[k]
-                target[last] = revised
-            obj[f"{field}_revision"] = audit
-            lines.append(enc.encode(obj))
+                line = with_value(line, path, enc.encode(revised))
+            lines.append(with_value(line, [f"{field}_revision"], enc.encode(audit)))
         w.write_lines(folder, lines)
         got = w.finish() if lines else {}
         if not lines:

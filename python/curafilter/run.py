@@ -21,7 +21,8 @@ from rich.console import Console
 
 from curafilter._core import Batch, ShardOutputs, resolve_inputs
 from curafilter.device import GPU_BATCH_TOKENS
-from curafilter.errors import ConfigError, InputError
+from curafilter.errors import ConfigError, InputError, InternalError
+from curafilter.raw_json import RecordError, raw_string, value_span, with_value
 from curafilter.model import Model, load_model
 from curafilter.outputs import OutputDir, RunIdentity, shard_name, write_atomic
 from curafilter.progress import input_bytes, shard_progress
@@ -116,9 +117,6 @@ def _set_path(raw: bytes, dotted: str, fn: Callable[[str], str], *, origin: str)
     """`raw` with the string at `dotted` replaced by ``fn(string)``. Only that value's bytes change:
     the rest of the record is never decoded, because it may hold what run's parser accepts and
     msgspec refuses to build (a lone surrogate escape, 1e400, nesting thousands deep)."""
-    # Imported here: annotate brings the LLM client, which a run without --tag-prefix never needs.
-    from curafilter.annotate import RecordError, raw_string, with_value
-    from curafilter.errors import InternalError
 
     path = dotted.split(".")
     try:
@@ -161,8 +159,15 @@ class Router:
     def _has_field(self, raw: bytes) -> bool:
         try:
             return self._probe.decode(raw).value is not msgspec.UNSET
-        except (msgspec.DecodeError, msgspec.ValidationError):
-            return False  # not reachable for parsed documents; the writer would refuse it anyway
+        except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+            pass
+        # What the probe refuses and run's parser accepts (a lone surrogate escape, nesting thousands
+        # deep): read only the top-level keys, every value skipped unbuilt. Answering False here
+        # would write the document with a second key of the field's name.
+        try:
+            return value_span(raw, [self.identity.field]) is not None
+        except RecordError:  # the key occurs twice: it is there
+            return True
 
     def route(self, batch: Batch, scores: np.ndarray, at: np.ndarray | None = None, *, take: int | None = None) -> None:
         """Route a batch's documents by their scores; `at` (per document and principle) is the
