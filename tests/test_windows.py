@@ -102,3 +102,17 @@ def test_bad_windowing_is_named(tmp_path: Path) -> None:
         curafilter.load_model(gamma_bundle(tmp_path / "b"), device="cpu", windows=4, overlap=62)
     with pytest.raises(ConfigError, match="windows"):
         curafilter.stream(tmp_path, windows=0)
+
+
+def test_inspect_shows_the_flagged_window_of_a_long_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from curafilter.cli import main
+
+    bundle = gamma_bundle(tmp_path / "b", windows=64, overlap=8)
+    shard = write_shard(tmp_path / "in.jsonl", [json.dumps({"id": "long", "text": LONG}).encode()])
+    out = tmp_path / "out"
+    curafilter.run([shard], out, model=bundle, device="cpu", progress=False)
+    routes = [p.parent.name for p in out.glob("*/*.jsonl.zst") if p.parent.name != "quarantine"]
+    assert routes and routes != ["keep"]
+    capsys.readouterr()
+    assert main(["inspect", str(out), "--route", routes[0], "--chars", "400"]) == 0
+    assert "gamma" in capsys.readouterr().out, "the passage shown is the flagged window, not the head"

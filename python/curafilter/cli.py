@@ -392,6 +392,17 @@ def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
 class _Annotation(msgspec.Struct):
     scores: dict[str, float]
     reason: str
+    route: str = ""
+    at: dict[str, int] = {}  # where the window that gave each score starts (several windows)
+
+
+def _passage(text: str, ann: "_Annotation", chars: int) -> str:
+    """What to show of a flagged document: from the window of its highest score, when that is
+    not the head (the head of a long document may say nothing about why it was flagged)."""
+    if ann.route in ("keep", "") or not ann.at or not ann.scores:
+        return text[:chars]
+    start = ann.at.get(max(ann.scores, key=lambda p: ann.scores[p]), 0)
+    return text[:chars] if start <= 0 else "…" + text[start:start + chars]
 
 
 def _document_cells(line: bytes, identity: "RunIdentity", chars: int, where: str) -> tuple[Text, Text, Text]:
@@ -406,9 +417,11 @@ def _document_cells(line: bytes, identity: "RunIdentity", chars: int, where: str
         ann = raw_value(line, [identity.field], _Annotation)
     except RecordError as e:
         return plain("-"), plain(f"{where}: unreadable record: {e}", "red"), plain("")
-    scores = " ".join(f"{k}={v:.2f}" for k, v in ann.scores.items()) if isinstance(ann, _Annotation) else "-"
-    reason = ann.reason if isinstance(ann, _Annotation) else ""
-    return plain(_cell(ident)), plain(_cell(text)[:chars]), plain(f"{scores}\n{reason}")
+    if not isinstance(ann, _Annotation):
+        return plain(_cell(ident)), plain(_cell(text)[:chars]), plain("-")
+    scores = " ".join(f"{k}={v:.2f}" for k, v in ann.scores.items())
+    shown = _passage(text, ann, chars) if isinstance(text, str) else _cell(text)[:chars]
+    return plain(_cell(ident)), plain(shown), plain(f"{scores}\n{ann.reason}")
 
 
 def _client(args: argparse.Namespace):
