@@ -375,3 +375,24 @@ def test_tables_go_to_stdout_with_short_titles_at_80_columns(tmp_path: Path, cor
     title = shown.splitlines()[0].strip()
     assert title == "routes"
     assert "rules" in shown and "tiny@" in shown  # model and rules are rows of the "run" table
+
+
+def test_progress_counts_bytes_scored_not_bytes_read(tmp_path: Path) -> None:
+    """The reader runs ahead of scoring: the bar must follow the documents scored."""
+    from curafilter.run import _Consumed
+
+    shard = write_shard(tmp_path / "a.jsonl.zst", doc_lines(400), fmt="zst")
+    size = shard.stat().st_size
+    seen = []
+    with curafilter.stream(shard, tokenizer=None, batch_tokens=64, max_batch=20) as s:
+        consumed = _Consumed(s.shards)
+        batches = list(s)  # everything read before anything is "scored"
+        assert s.counters["bytes_read"] == size
+        for batch in batches:
+            if len(batch):
+                consumed.routed(batch)
+            for done in batch.shards_done:
+                consumed.finished(done)
+            seen.append(consumed.bytes(s.counters))
+    assert seen == sorted(seen) and seen[-1] == size
+    assert seen[0] < size / 4 < seen[len(seen) // 2] < size, "proportional to what was scored"

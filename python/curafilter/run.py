@@ -342,10 +342,35 @@ def _scorer(m: Model) -> Callable[[Batch], tuple[np.ndarray, np.ndarray | None]]
     return m.score_batch_windows
 
 
+class _Consumed:
+    """Input bytes whose documents have been scored, for the progress bar. The reader runs ahead
+    of the model (a whole small corpus is read before the first batch is scored), so bytes read
+    would show 100% at the start: count the shards finished (their file sizes) plus the documents
+    routed from open shards (their line lengths, scaled by the compression ratio so far)."""
+
+    def __init__(self, shards: Sequence[str]) -> None:
+        self.size = [os.path.getsize(p) if os.path.isfile(p) else 0 for p in shards]
+        self.done = 0
+        self.open: dict[int, int] = {}  # shard -> decompressed bytes of its routed documents
+
+    def routed(self, batch: Batch) -> None:
+        shard = int(batch.shard[0])
+        self.open[shard] = self.open.get(shard, 0) + sum(len(r) + 1 for r in batch.raws)
+
+    def finished(self, shard: int) -> None:
+        self.open.pop(shard, None)
+        self.done += self.size[shard]
+
+    def bytes(self, counters: dict[str, int]) -> int:
+        ratio = counters["bytes_read"] / counters["bytes_decoded"] if counters["bytes_decoded"] else 1.0
+        return self.done + int(sum(self.open.values()) * ratio)
+
+
 def _drive(s: Stream, router: Router, score: Callable[[Batch], tuple[np.ndarray, np.ndarray | None]], *, limit: int | None,
            total_bytes: int, console: Console, progress: bool, label: str) -> bool:
     """Feed every batch of `s` through `score` and `router`; True when stopped by `limit`."""
     limited = False
+    consumed = _Consumed(s.shards)
     try:
         with s, shard_progress(console, disable=not progress) as bar:
             task = bar.add_task(label, total=total_bytes)
@@ -354,16 +379,19 @@ def _drive(s: Stream, router: Router, score: Callable[[Batch], tuple[np.ndarray,
                 left = None if limit is None else limit - router.tally.docs
                 if len(batch):
                     router.route(batch, *score(batch), take=left)
+                    consumed.routed(batch)
                 if left is not None and left < len(batch):  # the limit falls inside this batch
                     limited = True
                     break
                 for shard in batch.shards_done:
                     router.finish(shard)
-                bar.update(task, completed=s.counters["bytes_read"], docs=router.tally.docs)
+                    consumed.finished(shard)
+                bar.update(task, completed=min(consumed.bytes(s.counters), total_bytes), docs=router.tally.docs)
                 if limit is not None and router.tally.docs >= limit:
                     limited = True
                     break
-            bar.update(task, completed=s.counters["bytes_read"] if limited else total_bytes, docs=router.tally.docs)
+            bar.update(task, completed=min(consumed.bytes(s.counters), total_bytes) if limited else total_bytes,
+                       docs=router.tally.docs)
         # A limited run leaves its last shards incomplete: their files are kept for a look, as
         # .partial, with no manifest record, so a full run redoes them.
         for shard in list(router.open):
