@@ -954,3 +954,16 @@ def test_field_collision_is_found_in_records_with_odd_fields(tmp_path: Path, kin
     assert [json.loads(x)["line"] for x in raw_lines(out / "quarantine")] == [4]
     routed = [x for route in ("keep", "drop", "revise", "tag") for x in raw_lines(out / route)]
     assert len(routed) == 4 and all(x.count(b'"curafilter":') == 1 for x in routed)
+
+
+def test_evaluate_reports_progress_in_rows(tmp_path: Path) -> None:
+    from curafilter.evaluate import PROGRESS_ROWS, evaluate
+
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rows = [{"text": f"alpha beta {i}", "principle": TINY_PRINCIPLES[i % 4], "label": i % 2} for i in range(PROGRESS_ROWS * 2 + 9)]
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    seen: list[tuple[int, int]] = []
+    evaluate(curafilter.load_model(bundle, device="cpu"), labels, on_progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (len(rows), len(rows)) and len(seen) >= 4
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)

@@ -29,7 +29,7 @@ from rich.text import Text
 from curafilter import __version__
 from curafilter.device import CPU_BATCH_TOKENS, GPU_BATCH_TOKENS
 from curafilter.errors import ConfigError, CurafilterError, InputError
-from curafilter.progress import input_bytes, shard_progress
+from curafilter.progress import doc_progress, input_bytes, shard_progress
 from curafilter.stream import stream
 
 if TYPE_CHECKING:
@@ -180,7 +180,9 @@ def cmd_evaluate(args: argparse.Namespace, console: Console) -> int:
     from curafilter.model import load_model
 
     model = load_model(args.bundle, device=args.device)
-    report = evaluate(model, args.labels)
+    with doc_progress(console, disable=args.quiet or args.json) as bar:
+        task = bar.add_task("evaluate", total=None)
+        report = evaluate(model, args.labels, on_progress=lambda done, total: bar.update(task, completed=done, total=total))
     if args.json:
         print_json(report)
         return 0
@@ -441,8 +443,8 @@ def cmd_annotate(args: argparse.Namespace, console: Console) -> int:
 
     async def go():
         async with _client(args) as client:
-            with shard_progress(console, disable=args.quiet) as bar:
-                task = bar.add_task("annotate", total=None)
+            with doc_progress(console, disable=args.quiet) as bar:
+                task = bar.add_task("annotate", total=args.n)
                 return await annotate_async(
                     args.inputs, args.out, principles=spec, client=client, n=args.n, seed=args.seed,
                     text_key=args.text_key, id_key=args.id_key, max_chars=args.max_chars,
@@ -577,12 +579,13 @@ def cmd_revise(args: argparse.Namespace, console: Console) -> int:
 
             async def go():
                 async with _client(args) as client:
-                    with shard_progress(console, disable=args.quiet) as bar:
+                    with doc_progress(console, disable=args.quiet) as bar:
                         task = bar.add_task("revise", total=None)
                         return await revise_async(
                             args.inputs, args.out, principles=spec, client=client, model=model,
                             max_attempts=args.max_attempts, prices=prices, id_key=args.id_key,
-                            retry_failed=args.retry_failed, on_progress=lambda c: bar.update(task, docs=c["done"] + c["dropped"] + c["failed"]), **common,
+                            retry_failed=args.retry_failed, on_progress=lambda c: bar.update(
+                                task, total=sum(c.values()), completed=c["done"] + c["dropped"] + c["failed"]), **common,
                         )
 
             st = asyncio.run(go())
@@ -786,6 +789,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("labels", help="JSONL rows with text, principle, label (0/1)")
     e.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
     e.add_argument("--json", action="store_true", help="print the report as JSON")
+    e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     e.set_defaults(func=cmd_evaluate)
     return p
 

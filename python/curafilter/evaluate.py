@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Callable
 
 import msgspec
 import numpy as np
@@ -32,8 +33,13 @@ class EvaluationReport(msgspec.Struct, kw_only=True):
     skipped_rows: dict[str, int]
 
 
-def evaluate(model: Model, labels_path: str | os.PathLike[str], *, thresholds: dict[str, float] | None = None) -> EvaluationReport:
-    """Score every labelled row with the model's column for its principle.
+PROGRESS_ROWS = 256  # rows scored between progress updates
+
+
+def evaluate(model: Model, labels_path: str | os.PathLike[str], *, thresholds: dict[str, float] | None = None,
+             on_progress: Callable[[int, int], None] | None = None) -> EvaluationReport:
+    """Score every labelled row with the model's column for its principle. `on_progress(done,
+    total)` is called as rows are scored.
 
     >>> import curafilter
     >>> from curafilter.evaluate import evaluate
@@ -50,11 +56,18 @@ def evaluate(model: Model, labels_path: str | os.PathLike[str], *, thresholds: d
         else:
             skipped[row.principle] += 1
     reports = []
+    total, done = sum(len(v) for v in texts.values()), 0
     for col, name in enumerate(model.principles):
         if name not in texts:
             continue
         y = np.array(ys[name], dtype=bool)
-        s = model.score_texts(texts[name])[:, col]
+        parts = []
+        for start in range(0, len(texts[name]), PROGRESS_ROWS):
+            parts.append(model.score_texts(texts[name][start:start + PROGRESS_ROWS])[:, col])
+            done += len(parts[-1])
+            if on_progress:
+                on_progress(done, total)
+        s = np.concatenate(parts)
         t = (thresholds or {}).get(name, float(model.thresholds[col]))
         m = prf_at(y, s, t)
         reports.append(PrincipleReport(

@@ -1,4 +1,5 @@
-"""Rich progress for long work over shards: docs/s, MB/s and an ETA from input bytes."""
+"""Rich progress for long work: over shards (docs/s, MB/s and an ETA from input bytes), or over
+documents (done of total, docs/s and an ETA)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from rich.console import Console
 from rich.progress import (
     BarColumn,
     DownloadColumn,
+    MofNCompleteColumn,
     Progress,
     ProgressColumn,
     Task,
@@ -41,6 +43,21 @@ def shard_progress(console: Console, *, disable: bool = False) -> Progress:
         DownloadColumn(binary_units=False),
         TransferSpeedColumn(),
         DocsPerSecond(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=disable,
+        transient=False,
+    )
+
+
+def doc_progress(console: Console, *, disable: bool = False) -> Progress:
+    """Bar over documents: ``completed`` and ``total`` count documents (total None: unknown yet)."""
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("docs"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
         console=console,
