@@ -230,10 +230,10 @@ class Model:
         """Scores of every window of `text`, however long (no cap on windows): ``[rows,
         principles]`` and each row's start and end character offsets. For checks that must see a
         whole text, such as a rewrite before it is accepted."""
-        step = max(self.max_length - 2 - self.overlap, 1)
-        # A token covers at least one character, so this many windows always reach the end; rounded
-        # up to a power of two so that texts of similar length share a tokenizer.
-        need = 1 << max(len(text) // step + 1, 1).bit_length()
+        # A window holds at least one character, so one window per character always reaches the
+        # end (windows stop at the end of the text); rounded up to a power of two so that texts of
+        # similar length share a tokenizer.
+        need = 1 << (len(text) + 1).bit_length()
         tok = self._whole.get(need)
         if tok is None:
             tok = self._whole[need] = self._load_tokenizer(windows=need)
