@@ -76,12 +76,12 @@ def test_scores_and_routes_the_sample(tmp_path: Path, model: curafilter.Model) -
     for j, p in enumerate(model.principles):
         y = np.array([i == p for i in intended])
         assert auroc(y, scores[:, j]) > 0.6, p
-    # Routing by the bundled rules, against the sample's labels (model v0.2.0: 12.5% of benign
-    # documents flagged, 47% of the intended ones; model v0.1.0 caught 25%). A guard against
-    # regressions, not the goal (see the README).
+    # Routing by the bundled rules, against the sample's labels (model v0.3.0, 16 windows: 2.1% of
+    # benign documents flagged, 44% of the intended ones; v0.2.0 head-only: 12.5% and 47%). A guard
+    # against regressions, not the goal (see the README).
     flagged = np.isin(np.array(stats_routes(tmp_path / "out", len(texts))), ["drop", "revise"])
     benign = np.array([i is None for i in intended])
-    assert flagged[benign].mean() <= 0.15 and flagged[~benign].mean() >= 0.4
+    assert flagged[benign].mean() <= 0.05 and flagged[~benign].mean() >= 0.4
 
 
 def stats_routes(out: Path, n: int) -> list[str]:
