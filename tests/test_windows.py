@@ -116,3 +116,19 @@ def test_inspect_shows_the_flagged_window_of_a_long_document(tmp_path: Path, cap
     capsys.readouterr()
     assert main(["inspect", str(out), "--route", routes[0], "--chars", "400"]) == 0
     assert "gamma" in capsys.readouterr().out, "the passage shown is the flagged window, not the head"
+
+
+def test_cli_windows_all_and_windows_per_document_in_the_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from curafilter.cli import main
+
+    bundle = gamma_bundle(tmp_path / "b")  # card: one window
+    docs = [json.dumps({"text": LONG}).encode(), b'{"text": "hello world"}']
+    shard = write_shard(tmp_path / "in.jsonl", docs)
+    out = tmp_path / "out"
+    assert main(["run", str(shard), "-o", str(out), "--model", str(bundle), "--device", "cpu", "--windows", "all",
+                 "--window-overlap", "4", "--json", "-q"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["docs"] == 2 and stats["windows_scored"] > 5 and stats["routes"]["keep"] == 1
+    with pytest.raises(SystemExit) as usage:
+        main(["run", str(shard), "-o", str(tmp_path / "x"), "--model", str(bundle), "--windows", "some"])
+    assert usage.value.code == 2

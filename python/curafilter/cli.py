@@ -29,6 +29,7 @@ from rich.text import Text
 from curafilter import __version__
 from curafilter.device import CPU_BATCH_TOKENS, GPU_BATCH_TOKENS
 from curafilter.errors import ConfigError, CurafilterError, InputError
+from curafilter.model import ALL_WINDOWS
 from curafilter.progress import doc_progress, input_bytes, shard_progress
 from curafilter.stream import stream
 
@@ -73,6 +74,8 @@ def _number_type(convert, ok, expected: str):
 positive_int = _number_type(int, lambda v: v >= 1, "an integer of at least 1")
 non_negative_int = _number_type(int, lambda v: v >= 0, "an integer of 0 or more")
 max_length_int = _number_type(int, lambda v: v >= 2, "an integer of at least 2")
+windows_type = _number_type(lambda t: ALL_WINDOWS if t == "all" else int(t), lambda v: v >= 1,
+                            "a positive integer or 'all'")
 positive_float = _number_type(float, lambda v: math.isfinite(v) and v > 0, "a number greater than 0")
 non_negative_float = _number_type(float, lambda v: math.isfinite(v) and v >= 0, "a number of 0 or more")
 
@@ -237,6 +240,7 @@ def run_tables(st: "RunStats") -> list[Table]:
         ("reasons", ", ".join(f"{k}: {v:,}" for k, v in st.reasons.items()) or "-"),
         ("quarantined", ", ".join(f"{k}: {v:,}" for k, v in st.quarantined_by_reason.items()) or "none"),
         ("throughput", f"{st.docs / secs:,.1f} docs/s, {st.input_bytes / secs / 1e6:,.2f} MB/s in, {st.seconds:.1f} s"),
+        ("windows", f"{st.windows_scored:,} scored, {st.windows_scored / max(st.docs, 1):.2f} per document"),
     ]
     if st.limited:
         rows.append(("limited", "stopped at --limit: the last shards are not marked complete"))
@@ -676,10 +680,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--model", default="default", help="bundle folder or bundled name")
     r.add_argument("--rules", default=None, help="rules TOML (default: the bundle's rules)")
     r.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
-    r.add_argument("--windows", type=positive_int, default=None,
-                   help="token windows scored per document, the score being the highest (default: the model card's, "
-                        "which its thresholds were set for; 1 scores only the head of each document)")
-    r.add_argument("--overlap", type=non_negative_int, default=None,
+    r.add_argument("--windows", type=windows_type, default=None,
+                   help="token windows scored per document, the score being the highest, or 'all' (default: the "
+                        "model card's, which its thresholds were set for; 1 scores only the head of each document)")
+    r.add_argument("--overlap", "--window-overlap", dest="overlap", type=non_negative_int, default=None,
                    help="tokens each window shares with the previous one (default: the model card's)")
     r.add_argument("--batch-tokens", type=positive_int, default=None,
                    help=f"padded tokens per batch (default: {CPU_BATCH_TOKENS} on CPU, {GPU_BATCH_TOKENS} on GPU)")

@@ -272,6 +272,10 @@ class Model:
         return stream(paths, tokenizer=self.tokenizer_path, max_length=self.max_length, **options)  # type: ignore[arg-type]
 
 
+# `windows=ALL_WINDOWS`: as many windows as a document has (a window holds at least one character).
+ALL_WINDOWS = 1 << 30
+
+
 def pool_windows(rows: np.ndarray, row_doc: np.ndarray, row_start: np.ndarray, docs: int) -> tuple[np.ndarray, np.ndarray]:
     """Per document, the highest row score per principle and the start offset of the (first)
     row that gave it. A document's rows are consecutive, which the reductions rely on."""

@@ -53,6 +53,7 @@ class RunStats(msgspec.Struct, kw_only=True):
     input_bytes: int
     seconds: float
     limited: bool
+    windows_scored: int = 0  # token windows the model scored (a document has one or more)
 
     @property
     def docs_per_s(self) -> float:
@@ -67,6 +68,7 @@ class _Tally:
     hist: np.ndarray | None = None
     conflicts: np.ndarray | None = None
     docs: int = 0
+    windows: int = 0
 
     def add_scores(self, scores: np.ndarray) -> None:
         n_p = scores.shape[1]
@@ -196,6 +198,7 @@ class Router:
         ok = [i for i in range(n) if i not in problem]
         # Quarantined rows are counted as quarantined, not as documents: docs + quarantined = lines.
         self.tally.docs += len(ok)
+        self.tally.windows += int(np.count_nonzero(batch.row_doc < n))
         self.tally.routes.update(routes[i] for i in ok)
         self.tally.reasons.update(reasons[i] for i in ok)
         if ok:
@@ -415,7 +418,7 @@ def _finish_stats(router: Router, out: str | os.PathLike[str], r: Rules, shards_
         quarantined=sum(t.quarantine.values()), quarantined_by_reason=dict(sorted(t.quarantine.items())),
         histograms={p: hist[j].tolist() for j, p in enumerate(principles)},
         conflicts={p: int(conflicts[j]) for j, p in enumerate(principles)},
-        input_bytes=total_bytes, seconds=time.perf_counter() - started, limited=limited,
+        input_bytes=total_bytes, seconds=time.perf_counter() - started, limited=limited, windows_scored=t.windows,
     )
     runs = Path(out, "runs")
     runs.mkdir(exist_ok=True)
