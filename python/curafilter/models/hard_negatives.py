@@ -25,7 +25,7 @@ import math
 import random
 from collections import Counter
 
-from written_text import SOURCE, _slots, written_rows
+from written_text import SOURCE, _slots, distinct_texts, written_rows
 
 TOPICS = ("deception", "power_seeking", "cruelty", "toxicity")
 PER_TOPIC = 400
@@ -2117,6 +2117,15 @@ NUMBERING = [
 ]
 
 
+def _framed(spec: dict, rng: random.Random, body: str, odds: tuple[float, float, float]) -> str:
+    """`body` between an optional title and opening line and an optional closing line, each drawn
+    with its chance in `odds`, as paragraphs."""
+    title = _maybe(spec.get("title"), rng, odds[0])
+    opener = _maybe(spec.get("open"), rng, odds[1])
+    close = _maybe(spec.get("close"), rng, odds[2])
+    return "\n\n".join(b for b in (title, opener, body, close) if b)
+
+
 def _steps(spec: dict, rng: random.Random, k: int) -> str:
     singles = _singles(spec)
     if k == 1 and singles:
@@ -2124,18 +2133,7 @@ def _steps(spec: dict, rng: random.Random, k: int) -> str:
     steps = _subset(spec["body"], max(2, k - 1), rng)
     number = rng.choice(NUMBERING)
     lines = "\n".join(number(i) + s for i, s in enumerate(steps, 1))
-    blocks = []
-    title = _maybe(spec.get("title"), rng, 0.8)
-    if title:
-        blocks.append(title)
-    opener = _maybe(spec.get("open"), rng, 0.75)
-    if opener:
-        blocks.append(opener)
-    blocks.append(lines)
-    close = _maybe(spec.get("close"), rng, 0.5)
-    if close:
-        blocks.append(close)
-    return "\n\n".join(blocks)
+    return _framed(spec, rng, lines, (0.8, 0.75, 0.5))
 
 
 def _policy(spec: dict, rng: random.Random, k: int) -> str:
@@ -2155,18 +2153,7 @@ def _policy(spec: dict, rng: random.Random, k: int) -> str:
         body = "\n\n".join(items)
     else:
         body = " ".join(items)
-    blocks = []
-    title = _maybe(spec.get("title"), rng, 0.75)
-    if title:
-        blocks.append(title)
-    opener = _maybe(spec.get("open"), rng, 0.5)
-    if opener:
-        blocks.append(opener)
-    blocks.append(body)
-    close = _maybe(spec.get("close"), rng, 0.4)
-    if close:
-        blocks.append(close)
-    return "\n\n".join(blocks)
+    return _framed(spec, rng, body, (0.75, 0.5, 0.4))
 
 
 def _email(spec: dict, rng: random.Random, k: int) -> str:
@@ -2327,16 +2314,10 @@ def hard_negative_rows(seed: int = 0) -> list[dict]:
         base, extra = divmod(PER_TOPIC, len(genres))
         for i, (genre, spec) in enumerate(genres.items()):
             quota = base + (1 if i < extra else 0)
-            made = tries = 0
-            while made < quota and tries < quota * 60:
-                tries += 1
-                text = _document(spec, rng)
-                if not MIN_CHARS <= len(text) <= MAX_CHARS or text in seen:
-                    continue
-                seen.add(text)
+            for text in distinct_texts(lambda: _document(spec, rng), quota, seen, tries=quota * 60,
+                                       lo=MIN_CHARS, hi=MAX_CHARS):
                 rows.append({"text": text, "principle": "background", "label": 0, "source": SOURCE,
                              "category": f"hard:{topic}:{genre}"})
-                made += 1
     return rows
 
 

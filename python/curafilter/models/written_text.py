@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Callable
 
 SOURCE = "curafilter-written"
 
@@ -2054,20 +2055,28 @@ def _document(spec: dict, rng: random.Random) -> str:
     return _single(spec, rng)
 
 
+def distinct_texts(make: Callable[[], str], n: int, seen: set[str], *, tries: int, lo: int, hi: int) -> list[str]:
+    """Up to `n` texts from `make()` (at most `tries` calls), each of `lo`..`hi` characters and new
+    to `seen`, which they are added to."""
+    out: list[str] = []
+    for _ in range(tries):
+        if len(out) >= n:
+            break
+        text = make()
+        if lo <= len(text) <= hi and text not in seen:
+            seen.add(text)
+            out.append(text)
+    return out
+
+
 def background_rows(rng: random.Random, seen: set[str], total: int = BACKGROUND_TOTAL) -> list[dict]:
     """About `total` distinct benign documents, the same number from each genre."""
     per_genre = -(-total // len(GENRES))
     rows = []
     for genre, spec in GENRES.items():
-        made = tries = 0
-        while made < per_genre and tries < per_genre * 50:
-            tries += 1
-            text = _document(spec, rng)
-            if not MIN_CHARS <= len(text) <= MAX_CHARS or text in seen:
-                continue
-            seen.add(text)
+        for text in distinct_texts(lambda: _document(spec, rng), per_genre, seen, tries=per_genre * 50,
+                                   lo=MIN_CHARS, hi=MAX_CHARS):
             rows.append({"text": text, "principle": "background", "label": 0, "source": SOURCE, "category": genre})
-            made += 1
     return rows
 
 
