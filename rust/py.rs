@@ -98,6 +98,9 @@ struct PyBatch {
     row_start: Py<PyArray1<u32>>,
     #[pyo3(get)]
     row_end: Py<PyArray1<u32>>,
+    /// Bytes of each document's line (for progress by bytes consumed, without copying lines out).
+    #[pyo3(get)]
+    raw_len: Py<PyArray1<u64>>,
     #[pyo3(get)]
     ids: Vec<Option<String>>,
     raw: Vec<Vec<u8>>,
@@ -138,6 +141,7 @@ impl PyBatch {
             row_doc: b.row_doc.into_pyarray(py).unbind(),
             row_start: b.row_start.into_pyarray(py).unbind(),
             row_end: b.row_end.into_pyarray(py).unbind(),
+            raw_len: raw.iter().map(|r| r.len() as u64).collect::<Vec<_>>().into_pyarray(py).unbind(),
             ids,
             raw,
             quarantined,

@@ -25,6 +25,7 @@ class Batch:
     row_doc: npt.NDArray[np.uint32]
     row_start: npt.NDArray[np.uint32]
     row_end: npt.NDArray[np.uint32]
+    raw_len: npt.NDArray[np.uint64]
     ids: list[str | None]
     raws: list[bytes]
     quarantined: list[QuarantineRecord]

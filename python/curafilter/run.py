@@ -358,7 +358,7 @@ class _Consumed:
 
     def routed(self, batch: Batch) -> None:
         shard = int(batch.shard[0])
-        self.open[shard] = self.open.get(shard, 0) + sum(len(r) + 1 for r in batch.raws)
+        self.open[shard] = self.open.get(shard, 0) + int(batch.raw_len.sum()) + len(batch)  # + line ends
 
     def finished(self, shard: int) -> None:
         self.open.pop(shard, None)
