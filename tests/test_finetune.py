@@ -120,6 +120,18 @@ def test_cross_validation_scores_only_held_out_rows(encoder: Path) -> None:
     assert np.isfinite(oof[src == "src0"]).all()
 
 
+def test_cross_validation_never_trains_on_a_held_out_sources_unscored_rows(encoder: Path) -> None:
+    # Only some rows of a held-out source are scored; the rest must still stay out of training.
+    ds = distill.Dataset.from_rows(rows(120, 0), ["deception", "toxicity"])
+    t = finetune.Targets.from_dataset(ds)
+    src = np.array(t.source)
+    scored = (src == "src0") & (np.arange(len(src)) % 2 == 0)
+    said: list[str] = []
+    finetune.cross_validate(t, [("src0", scored)], encoder, finetune.FineTune(epochs=1, batch_size=32),
+                            held=[src == "src0"], log=said.append)
+    assert f"training on {int((src != 'src0').sum()):,} texts" in said[0]
+
+
 def test_fine_tuned_bundle_through_the_one_builder(encoder: Path, tmp_path: Path) -> None:
     ds = distill.Dataset.from_rows(rows(300, 0), ["deception", "toxicity"])
     card = distill.build_bundle(

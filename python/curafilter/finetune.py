@@ -305,20 +305,22 @@ def train(t: Targets, encoder: Path, cfg: FineTune = FineTune(), *,
 
 
 def cross_validate(t: Targets, folds: Sequence[tuple[str, np.ndarray]], encoder: Path, cfg: FineTune = FineTune(), *,
-                   train_rows: np.ndarray | None = None, score_length: int | None = None,
+                   train_rows: np.ndarray | None = None, held: Sequence[np.ndarray] | None = None,
+                   score_length: int | None = None,
                    progress: Callable[[int], None] | None = None, log: Callable[[str], None] = print) -> np.ndarray:
     """Out-of-fold scores [n, P]: NaN where a row is in no fold's test set.
 
     Each fold is ``(name, test_mask)``: the model trains on every row outside the test set (and
-    inside ``train_rows``, when given: e.g. a class-balanced subsample) and scores the test rows
-    on their first `score_length` tokens (default: the training length)."""
+    inside ``train_rows``, when given: e.g. a class-balanced subsample; and outside ``held[k]``,
+    when given: e.g. every row of a held-out source, of which only some are scored) and scores the
+    test rows on their first `score_length` tokens (default: the training length)."""
     oof = np.full(t.y.shape, np.nan, np.float32)
     allowed = np.ones(len(t.texts), bool)
     if train_rows is not None:
         allowed[:] = False
         allowed[train_rows] = True
-    for name, test in folds:
-        tr = np.flatnonzero(allowed & ~test)
+    for k, (name, test) in enumerate(folds):
+        tr = np.flatnonzero(allowed & ~test & (~held[k] if held is not None else True))
         te = np.flatnonzero(test)
         log(f"fold {name}: training on {tr.size:,} texts, scoring {te.size:,}")
         model = train(t.subset(tr), encoder, cfg, progress=progress, log=log)

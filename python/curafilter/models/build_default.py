@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
@@ -32,6 +33,8 @@ from curafilter.card import Card, Principle, PrincipleMetrics, Provenance, read_
 from curafilter.labels import LabeledRow, read_labels
 from curafilter.rules import default_rules_text
 from hard_negatives import hard_negative_rows  # beside this script
+from in_context import CONTEXT, base_source, in_context_rows, junk_texts
+from written_artifacts import artifact_rows
 from written_text import written_rows
 
 HERE = Path(__file__).resolve().parent
@@ -200,11 +203,14 @@ def stratified(t: finetune.Targets, cap: int, seed: int, *, background_cap: int 
     return np.flatnonzero(keep)
 
 
-def fold_masks(t: finetune.Targets, test_rows: np.ndarray) -> list[tuple[str, np.ndarray]]:
-    source = np.array(t.source)
+def fold_masks(t: finetune.Targets, test_rows: np.ndarray) -> tuple[list[tuple[str, np.ndarray]], list[np.ndarray]]:
+    """Per fold: the rows it scores (held-out sources' rows among `test_rows`) and every row it must
+    not train on (all rows of those sources, set in context or not)."""
+    source = np.array([base_source(s) for s in t.source])
     allowed = np.zeros(len(t.texts), bool)
     allowed[test_rows] = True
-    return [(name, allowed & np.isin(source, sorted(held))) for name, held in FOLDS]
+    held = [np.isin(source, sorted(h)) for _, h in FOLDS]
+    return [(name, allowed & h) for (name, _), h in zip(FOLDS, held)], held
 
 
 def per_source_auroc(t: finetune.Targets, scores: np.ndarray, rows: np.ndarray) -> dict[str, dict[str, float]]:
@@ -228,7 +234,8 @@ def macro(table: dict[str, dict[str, float]]) -> dict[str, float]:
     return out
 
 
-def tfidf_scores(t: finetune.Targets, folds: list[tuple[str, np.ndarray]], train_rows: np.ndarray, C: float) -> np.ndarray:
+def tfidf_scores(t: finetune.Targets, folds: list[tuple[str, np.ndarray]], held: list[np.ndarray], train_rows: np.ndarray,
+                 C: float) -> np.ndarray:
     """TF-IDF word 1-2-grams + logistic regression per principle, on the same folds and rows."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -236,9 +243,9 @@ def tfidf_scores(t: finetune.Targets, folds: list[tuple[str, np.ndarray]], train
     out = np.full(t.y.shape, np.nan, np.float32)
     allowed = np.zeros(len(t.texts), bool)
     allowed[train_rows] = True
-    for _, test in folds:
+    for (_, test), out_of_fold in zip(folds, held):
         for p in range(len(t.principles)):
-            tr = np.flatnonzero(allowed & ~test & t.mask[:, p])
+            tr = np.flatnonzero(allowed & ~out_of_fold & t.mask[:, p])
             te = np.flatnonzero(test & t.mask[:, p])
             if not te.size:
                 continue
@@ -246,6 +253,15 @@ def tfidf_scores(t: finetune.Targets, folds: list[tuple[str, np.ndarray]], train
             clf = distill._logreg(vec.fit_transform(texts[tr]), t.y[tr, p] > 0.5, C)
             out[te, p] = clf.predict_proba(vec.transform(texts[te]))[:, 1]
     return out
+
+
+def token_counter(tokenizer: Path) -> Callable[[list[str]], list[int]]:
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(tokenizer))
+    tok.no_padding()
+    tok.no_truncation()
+    return lambda texts: [len(e.ids) for e in tok.encode_batch(texts)]
 
 
 def bundle_scores(bundle: Path, texts: list[str]) -> np.ndarray:
@@ -362,8 +378,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--test-cap", type=int, default=600, help="held-out texts scored per (source, principle, label)")
     ap.add_argument("--epochs", type=float, default=1.0)
     ap.add_argument("--lr", type=float, default=4e-5)
+    ap.add_argument("--train-length", type=int, default=MAX_LENGTH, help="tokens per training text")
+    ap.add_argument("--in-context", type=int, default=150,
+                    help="labelled texts per (source, principle, label) also trained on set inside ordinary text")
     ap.add_argument("--reuse-cv", action="store_true",
                     help="take the validation from the last build's cache (cv-report.json, oof-finetuned.npy) instead of re-running it")
+    ap.add_argument("--skip-cv", action="store_true",
+                    help="no validation: train and check the shipped model only (quick experiments; the card gets no metrics)")
     ap.add_argument("--no-train", action="store_true",
                     help="keep the bundle in --out; redo only its thresholds, metrics and checks (with --reuse-cv)")
     ap.add_argument("--version", default="0.2.0")
@@ -374,10 +395,10 @@ def main(argv: list[str] | None = None) -> int:
     args.cache.mkdir(parents=True, exist_ok=True)
     rows = [r for path in args.labels for r in read_labels(path) if (r.principle, r.category) not in EXCLUDED]
     written = written_rows()
-    rows += [LabeledRow(**r) for r in written if r["principle"] != "background"]
-    rows += cross_negatives(written)
+    artifacts = artifact_rows()
+    rows += [LabeledRow(**r) for r in written + artifacts if r["principle"] != "background"]
+    rows += cross_negatives(written + artifacts)
     names = [p.name for p in PRINCIPLES]
-    ds = distill.Dataset.from_rows(rows, names)
     shards = sorted(args.corpus.glob("*.jsonl*"))
     if len(shards) < 2:
         raise SystemExit(f"need two Wikipedia shards in {args.corpus} (background and held-out check)")
@@ -395,41 +416,49 @@ def main(argv: list[str] | None = None) -> int:
     hard_check = [r["text"] for r in hard if r["category"] in hard_held]
     train_written += [r["text"] for r in hard if r["category"] not in hard_held]
     wiki = background_texts(shards[0], args.background // 3)
+    encoder = args.encoder or distill.find_encoder()
+    # Every labelled row may also appear framed by ordinary text (paragraphs and sentences of the
+    # training background, never the held-out calibration text); see in_context.py.
+    rows += in_context_rows(rows, wiki[args.background // 3:] + train_written, token_counter(encoder / "tokenizer.json"),
+                            per_key=args.in_context, max_tokens=args.train_length - 6)
     # Calibration: whole documents (scored in every window, as a run does), paragraphs and
     # sentences of further documents, and written benign text of held-out genres.
     calibration = (whole_documents(shards[0], args.calibration, skip=2600)
                    + background_texts(shards[0], args.calibration, seed=1, skip=2600)[args.calibration:]
                    + calib_written)
-    ds = distill.with_background(ds, wiki + train_written)
+    ds = distill.Dataset.from_rows(rows, names)
+    ds = distill.with_background(ds, wiki + train_written + junk_texts())
     t = finetune.Targets.from_dataset(ds)
     log(f"{len(t.texts):,} distinct texts ({len(wiki) + len(train_written):,} background); "
         f"{len(calibration):,} held-out background texts set the thresholds")
-    encoder = args.encoder or distill.find_encoder()
-    cfg = finetune.FineTune(epochs=args.epochs, lr=args.lr)
+    cfg = finetune.FineTune(epochs=args.epochs, lr=args.lr, max_length=args.train_length)
     report: dict[str, object] = {"folds": [name for name, _ in FOLDS], "flag_rate": BACKGROUND_FLAG_RATE}
 
     oof_path, report_path = args.cache / "oof-finetuned.npy", args.cache / "cv-report.json"
-    if args.reuse_cv and oof_path.is_file() and report_path.is_file():
+    if args.skip_cv:
+        oof = np.full(t.y.shape, np.nan, np.float32)
+    elif args.reuse_cv and oof_path.is_file() and report_path.is_file():
         oof = np.load(oof_path)
         report.update({k: v for k, v in msgspec.json.decode(report_path.read_bytes()).items() if k in METHODS})
         log(f"validation reused from {report_path}")
     else:
         train_rows = stratified(t, args.cap, seed=0, background_cap=3000)
         test_rows = stratified(t, args.test_cap, seed=1, background_cap=0)
-        test_rows = test_rows[np.array(t.source)[test_rows] != WRITTEN]
-        folds = fold_masks(t, test_rows)
+        test_source = np.array(t.source)[test_rows]
+        test_rows = test_rows[(test_source != WRITTEN) & ~np.char.endswith(test_source.astype(str), CONTEXT)]
+        folds, held = fold_masks(t, test_rows)
         scored = np.flatnonzero(np.any([m for _, m in folds], axis=0))
         with Progress() as progress:
             task = progress.add_task("fine-tuning folds", total=sum(
-                int(cfg.epochs * np.setdiff1d(train_rows, np.flatnonzero(m)).size) for _, m in folds))
+                int(cfg.epochs * np.setdiff1d(train_rows, np.flatnonzero(h)).size) for h in held))
             oof = finetune.cross_validate(
-                t, folds, encoder, cfg, train_rows=train_rows, score_length=MAX_LENGTH,
+                t, folds, encoder, cfg, train_rows=train_rows, held=held, score_length=MAX_LENGTH,
                 progress=lambda n: progress.advance(task, n), log=progress.console.print)
         np.save(oof_path, oof)
         report["finetuned"] = per_source_auroc(t, oof, scored)
         best = None
         for C in (1.0, 10.0):
-            tf = tfidf_scores(t, folds, train_rows, C)
+            tf = tfidf_scores(t, folds, held, train_rows, C)
             table = per_source_auroc(t, tf, scored)
             if best is None or macro(table)["macro"] > macro(best)["macro"]:
                 best = table

@@ -1,0 +1,70 @@
+"""The text the default model's build writes for itself (models/*.py beside build_default.py):
+labelled rows set in ordinary text, junk negatives, written contrastive pairs."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import curafilter
+from curafilter.labels import LabeledRow
+
+sys.path.insert(0, str(Path(curafilter.__file__).parent / "models"))
+
+import in_context  # noqa: E402
+import written_artifacts  # noqa: E402
+
+
+def words(texts: list[str]) -> list[int]:
+    return [len(t.split()) for t in texts]
+
+
+ORDINARY = [
+    "The bridge was finished in 1932. It carries two lanes of traffic. A footpath runs along its east side.",
+    "Rain is expected on Tuesday. Temperatures will stay mild for the season.",
+    "The library opens at nine. Children's story time is on Saturday mornings. Entry is free.",
+]
+
+
+def test_rows_in_context_keep_their_label_and_passage_within_the_length() -> None:
+    rows = [LabeledRow(f"Row {i} says something {'bad' if i % 2 else 'fine'} here.", ("cruelty", "deception")[i % 3 == 0],
+                       i % 2, source=f"s{i % 2}", category="c") for i in range(60)]
+    out = in_context.in_context_rows(rows, ORDINARY, words, per_key=5, max_tokens=40, seed=1)
+    by_text = {r.text: r for r in rows}
+    counts = Counter((r.source, r.principle, r.label) for r in out)
+    assert out and max(counts.values()) <= 5
+    for r in out:
+        assert r.source.endswith(in_context.CONTEXT) and r.category == "context:c"
+        assert len(r.text.split()) <= 40
+        core = [t for t in by_text if t in r.text]
+        assert len(core) == 1, r.text  # the labelled passage, whole and once
+        original = by_text[core[0]]
+        assert (r.principle, r.label, in_context.base_source(r.source)) == (original.principle, original.label, original.source)
+        assert r.text != original.text  # something ordinary around it
+    # Deterministic for a seed.
+    assert out == in_context.in_context_rows(rows, ORDINARY, words, per_key=5, max_tokens=40, seed=1)
+
+
+def test_junk_is_distinct_and_includes_empty_text() -> None:
+    junk = in_context.junk_texts()
+    assert len(junk) == len(set(junk)) > 100 and "" in junk
+
+
+def test_written_artifacts_are_distinct_contrastive_pairs() -> None:
+    rows = written_artifacts.artifact_rows(pairs_per_principle=40)
+    assert len({r["text"] for r in rows}) == len(rows)
+    assert {r["principle"] for r in rows} == {"deception", "power_seeking", "cruelty", "toxicity"}
+    for pos, neg in zip(rows[::2], rows[1::2]):
+        assert (pos["label"], neg["label"]) == (1, 0)
+        assert pos["principle"] == neg["principle"] and pos["category"] == neg["category"]
+    assert rows == written_artifacts.artifact_rows(pairs_per_principle=40)
+
+
+@pytest.mark.parametrize("script", ["in_context.py", "written_artifacts.py", "hard_negatives.py"])
+def test_build_helpers_compile(script: str, tmp_path: Path) -> None:
+    import py_compile
+
+    py_compile.compile(str(Path(curafilter.__file__).parent / "models" / script), doraise=True, cfile=str(tmp_path / "x.pyc"))
