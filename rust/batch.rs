@@ -9,7 +9,7 @@
 //! shards it completes.
 
 use crate::quarantine::Quarantine;
-use crate::tokenize::Window;
+use crate::tokenize::{Encoded, Window};
 
 /// A tokenised document and where it came from.
 #[derive(Debug, Clone)]
@@ -22,8 +22,19 @@ pub struct Doc {
     pub id: Option<String>,
     /// The line's bytes as read (without line ending and BOM), for writers.
     pub raw: Vec<u8>,
-    /// At least one (an untokenised document has one empty window).
+    /// The windows to score: at least one (an untokenised document has one empty window), unless
+    /// the cascade cleared them all.
     pub windows: Vec<Window>,
+    /// Windows the document has, scored or not.
+    pub windows_total: u32,
+    /// Per principle, the cheap stage's highest window score (empty without a cheap stage).
+    pub cheap: Vec<f32>,
+}
+
+impl Doc {
+    pub fn new(shard: u32, line: u64, offset: u64, id: Option<String>, raw: Vec<u8>, enc: Encoded) -> Self {
+        Doc { shard, line, offset, id, raw, windows: enc.windows, windows_total: enc.total, cheap: enc.cheap }
+    }
 }
 
 impl Doc {
@@ -40,8 +51,12 @@ pub struct DocInfo {
     pub offset: u64,
     pub id: Option<String>,
     pub raw: Vec<u8>,
-    /// Tokens over all of the document's windows.
+    /// Tokens over all of the document's scored windows.
     pub n_tokens: u32,
+    /// Windows the document has, scored or not (see [`Doc::windows_total`]).
+    pub windows_total: u32,
+    /// See [`Doc::cheap`].
+    pub cheap: Vec<f32>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -174,6 +189,8 @@ impl Batcher {
                 id: doc.id.take(),
                 raw: std::mem::take(&mut doc.raw),
                 n_tokens,
+                windows_total: doc.windows_total,
+                cheap: std::mem::take(&mut doc.cheap),
             });
         }
         Batch {
@@ -202,7 +219,8 @@ mod tests {
     /// A document whose windows hold `lens` tokens each.
     fn windowed(line: u64, lens: &[usize]) -> Doc {
         let windows = lens.iter().map(|&n| Window { tokens: (1..=n as u32).collect(), start: n as u32, end: 2 * n as u32 }).collect();
-        Doc { shard: 0, line, offset: line * 10, id: None, raw: vec![b'x'; lens[0]], windows }
+        let total = lens.len() as u32;
+        Doc::new(0, line, line * 10, None, vec![b'x'; lens[0]], Encoded { windows, total, cheap: Vec::new() })
     }
 
     fn cfg(batch_tokens: usize, max_batch: usize, window: usize) -> BatchConfig {
@@ -259,6 +277,27 @@ mod tests {
         assert_eq!(out[0].row_start, vec![6, 4, 4, 2]);
         assert_eq!(out[0].docs[1].n_tokens, 10);
         assert_eq!(&out[0].input_ids[6..12], &[1, 2, 3, 4, 0, 0]);
+    }
+
+    #[test]
+    fn a_document_the_cascade_cleared_rides_with_no_rows() {
+        let mut b = Batcher::new(cfg(64, 8, 100));
+        let mut out = Vec::new();
+        b.push(windowed(1, &[4, 4]), &mut out);
+        let cleared = Encoded { windows: Vec::new(), total: 3, cheap: vec![-2.0, -1.0] };
+        b.push(Doc::new(0, 2, 20, None, b"{}".to_vec(), cleared), &mut out);
+        b.end_shard(0, &mut out);
+        assert_eq!(out.len(), 1);
+        let batch = &out[0];
+        assert_eq!(batch.docs.iter().map(|d| d.line).collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(batch.row_doc, vec![0, 0]);
+        assert_eq!((batch.docs[1].windows_total, batch.docs[1].n_tokens, batch.docs[1].cheap.clone()), (3, 0, vec![-2.0, -1.0]));
+        // A flush of cleared documents only still delivers them.
+        let mut b = Batcher::new(cfg(64, 8, 100));
+        let mut out = Vec::new();
+        b.push(Doc::new(0, 7, 0, None, Vec::new(), Encoded { windows: Vec::new(), total: 1, cheap: vec![0.0] }), &mut out);
+        b.end_shard(0, &mut out);
+        assert_eq!((out[0].len(), out[0].row_doc.len(), out[0].shards_done.clone()), (1, 0, vec![0]));
     }
 
     proptest! {

@@ -5,8 +5,10 @@
 //! [`input`] resolves paths → [`reader`] decompresses and splits lines ([`lines`]) →
 //! [`record`] pulls the text out of each JSON line → [`tokenize`] encodes it →
 //! [`batch`] sorts a window by length and cuts token-budget batches → [`pipeline`] runs it on threads.
+//! [`cheap`] is the cascade's first stage, which [`tokenize`] runs on each window.
 
 pub mod batch;
+pub mod cheap;
 pub mod error;
 pub mod input;
 pub mod lines;

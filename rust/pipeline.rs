@@ -22,7 +22,8 @@ use crate::error::{Error, Result};
 use crate::quarantine::{Quarantine, Reason};
 use crate::reader::{read_shard, Event};
 use crate::record::{Extractor, FieldPath};
-use crate::tokenize::{Encoder, Window};
+use crate::cheap::Cheap;
+use crate::tokenize::{Encoded, Encoder};
 
 #[derive(Debug, Clone)]
 pub struct StreamConfig {
@@ -33,6 +34,10 @@ pub struct StreamConfig {
     /// `overlap` tokens.
     pub windows: usize,
     pub overlap: usize,
+    /// The cascade's cheap stage, run on every window; with `cascade`, only the windows it
+    /// escalates are batched (see [`crate::cheap`]).
+    pub cheap: Option<Arc<Cheap>>,
+    pub cascade: bool,
     /// Upper bound on `rows × padded length` per batch (a row is one token window).
     pub batch_tokens: usize,
     pub max_batch: usize,
@@ -54,6 +59,8 @@ impl Default for StreamConfig {
             max_length: 256,
             windows: 1,
             overlap: 0,
+            cheap: None,
+            cascade: false,
             batch_tokens: 16384,
             max_batch: 256,
             sort_window: 4096,
@@ -177,7 +184,13 @@ impl Stream {
     /// an entry a walk found broken is then quarantined by the reader).
     pub fn open_shards(shards: Vec<PathBuf>, tokenizer: Option<&Path>, cfg: StreamConfig) -> Result<Stream> {
         let encoder = tokenizer
-            .map(|t| Encoder::from_file(t, cfg.max_length)?.with_windows(cfg.windows, cfg.overlap))
+            .map(|t| {
+                Ok::<_, Error>(
+                    Encoder::from_file(t, cfg.max_length)?
+                        .with_windows(cfg.windows, cfg.overlap)?
+                        .with_cheap(cfg.cheap.clone(), cfg.cascade),
+                )
+            })
             .transpose()?;
         Stream::start(shards, encoder.map(Arc::new), cfg)
     }
@@ -298,10 +311,10 @@ impl Drop for Stream {
 pub fn batch_texts(texts: &[&str], encoder: &Encoder, cfg: &StreamConfig) -> Result<Vec<Batch>> {
     let (_, threads) = cfg.validate()?;
     let per = texts.len().div_ceil(threads.max(1)).max(1);
-    let encoded: Vec<std::result::Result<Vec<Window>, String>> = std::thread::scope(|scope| {
+    let encoded: Vec<std::result::Result<Encoded, String>> = std::thread::scope(|scope| {
         let parts: Vec<_> = texts
             .chunks(per)
-            .map(|part| scope.spawn(move || part.iter().map(|t| encoder.encode_windows(t)).collect::<Vec<_>>()))
+            .map(|part| scope.spawn(move || part.iter().map(|t| encoder.encode(t)).collect::<Vec<_>>()))
             .collect();
         parts.into_iter().flat_map(|h| h.join().expect("tokeniser thread panicked")).collect()
     });
@@ -312,9 +325,9 @@ pub fn batch_texts(texts: &[&str], encoder: &Encoder, cfg: &StreamConfig) -> Res
         pad_id: encoder.pad_id(),
     });
     let mut out = Vec::new();
-    for (i, windows) in encoded.into_iter().enumerate() {
-        let windows = windows.map_err(|msg| Error::Internal(format!("tokenizer failed on text {i}: {msg}")))?;
-        batcher.push(Doc { shard: 0, line: i as u64, offset: 0, id: None, raw: Vec::new(), windows }, &mut out);
+    for (i, enc) in encoded.into_iter().enumerate() {
+        let enc = enc.map_err(|msg| Error::Internal(format!("tokenizer failed on text {i}: {msg}")))?;
+        batcher.push(Doc::new(0, i as u64, 0, None, Vec::new(), enc), &mut out);
     }
     batcher.end_shard(0, &mut out);
     out.retain(|b| !b.is_empty());
@@ -378,8 +391,8 @@ fn tokenize_chunks(rx: Receiver<Chunk<RawItem>>, tx: Sender<Chunk<DoneItem>>, en
                     let bad = |reason, detail| DoneItem::Bad(Quarantine { shard: chunk.shard, line, offset, reason, detail });
                     match ex.extract(&bytes) {
                         Err((reason, detail)) => bad(reason, detail),
-                        Ok(rec) => match enc.as_ref().map_or(Ok(vec![Window::default()]), |e| e.encode_windows(&rec.text)) {
-                            Ok(windows) => DoneItem::Doc(Doc { shard: chunk.shard, line, offset, id: rec.id, raw: bytes, windows }),
+                        Ok(rec) => match enc.as_ref().map_or_else(|| Ok(Encoded::untokenised()), |e| e.encode(&rec.text)) {
+                            Ok(enc) => DoneItem::Doc(Doc::new(chunk.shard, line, offset, rec.id, bytes, enc)),
                             Err(msg) => bad(Reason::TokenizeFailed, msg),
                         },
                     }

@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyType};
 
 use crate::batch::Batch;
+use crate::cheap::{self, Cheap};
 use crate::error::Error;
 use crate::pipeline::{batch_texts, Next, Stream, StreamConfig};
 use crate::tokenize::Encoder;
@@ -101,6 +102,13 @@ struct PyBatch {
     /// Bytes of each document's line (for progress by bytes consumed, without copying lines out).
     #[pyo3(get)]
     raw_len: Py<PyArray1<u64>>,
+    /// Windows each document has, scored or not: more than its rows when the cascade left some out.
+    #[pyo3(get)]
+    doc_windows: Py<PyArray1<u32>>,
+    /// `[docs, principles]`: the cheap stage's highest window score per document (logits); zero
+    /// columns without a cheap stage.
+    #[pyo3(get)]
+    cheap: Py<PyArray2<f32>>,
     #[pyo3(get)]
     ids: Vec<Option<String>>,
     raw: Vec<Vec<u8>>,
@@ -121,7 +129,12 @@ impl PyBatch {
             (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
         let mut ids = Vec::with_capacity(n);
         let mut raw = Vec::with_capacity(n);
+        let mut doc_windows = Vec::with_capacity(n);
+        let width = b.docs.first().map_or(0, |d| d.cheap.len());
+        let mut cheap = Vec::with_capacity(n * width);
         for d in b.docs {
+            doc_windows.push(d.windows_total);
+            cheap.extend_from_slice(&d.cheap);
             shard.push(d.shard);
             line.push(d.line);
             offset.push(d.offset);
@@ -142,6 +155,11 @@ impl PyBatch {
             row_start: b.row_start.into_pyarray(py).unbind(),
             row_end: b.row_end.into_pyarray(py).unbind(),
             raw_len: raw.iter().map(|r| r.len() as u64).collect::<Vec<_>>().into_pyarray(py).unbind(),
+            doc_windows: doc_windows.into_pyarray(py).unbind(),
+            cheap: Array2::from_shape_vec((n, width), cheap)
+                .map_err(|e| to_py(py, Error::Internal(e.to_string())))?
+                .into_pyarray(py)
+                .unbind(),
             ids,
             raw,
             quarantined,
@@ -195,8 +213,9 @@ struct PyStream {
 #[pymethods]
 impl PyStream {
     #[new]
-    #[pyo3(signature = (paths, tokenizer, *, max_length=256, windows=1, overlap=0, batch_tokens=16384, max_batch=256,
-                        sort_window=4096, threads=0, resolved=false, text_key="text".to_string(), id_key=None, max_line_bytes=64<<20, chunk_bytes=1<<20))]
+    #[pyo3(signature = (paths, tokenizer, *, max_length=256, windows=1, overlap=0, cheap=None, cascade=false,
+                        batch_tokens=16384, max_batch=256, sort_window=4096, threads=0, resolved=false,
+                        text_key="text".to_string(), id_key=None, max_line_bytes=64<<20, chunk_bytes=1<<20))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -205,6 +224,8 @@ impl PyStream {
         max_length: usize,
         windows: usize,
         overlap: usize,
+        cheap: Option<PyRef<'_, PyCheapStage>>,
+        cascade: bool,
         batch_tokens: usize,
         max_batch: usize,
         sort_window: usize,
@@ -221,6 +242,8 @@ impl PyStream {
             max_length,
             windows,
             overlap,
+            cheap: cheap.map(|c| c.inner.clone()),
+            cascade,
             batch_tokens,
             max_batch,
             sort_window,
@@ -318,10 +341,19 @@ struct PyTokenizer {
 #[pymethods]
 impl PyTokenizer {
     #[new]
-    #[pyo3(signature = (path, *, max_length=256, windows=1, overlap=0))]
-    fn new(py: Python<'_>, path: PathBuf, max_length: usize, windows: usize, overlap: usize) -> PyResult<Self> {
+    #[pyo3(signature = (path, *, max_length=256, windows=1, overlap=0, cheap=None, cascade=false))]
+    fn new(
+        py: Python<'_>,
+        path: PathBuf,
+        max_length: usize,
+        windows: usize,
+        overlap: usize,
+        cheap: Option<PyRef<'_, PyCheapStage>>,
+        cascade: bool,
+    ) -> PyResult<Self> {
+        let cheap = cheap.map(|c| c.inner.clone());
         let encoder = py
-            .allow_threads(|| Encoder::from_file(&path, max_length)?.with_windows(windows, overlap))
+            .allow_threads(|| Ok::<_, Error>(Encoder::from_file(&path, max_length)?.with_windows(windows, overlap)?.with_cheap(cheap, cascade)))
             .map_err(|e| to_py(py, e))?;
         Ok(PyTokenizer { encoder: Arc::new(encoder) })
     }
@@ -339,6 +371,17 @@ impl PyTokenizer {
     #[getter]
     fn overlap(&self) -> usize {
         self.encoder.overlap()
+    }
+
+    #[getter]
+    fn cascade(&self) -> bool {
+        self.encoder.cascade()
+    }
+
+    /// Special tokens before and after the text in every window (1 and 1 for BERT's [CLS], [SEP]).
+    #[getter]
+    fn specials(&self) -> (usize, usize) {
+        self.encoder.specials()
     }
 
     /// Length-sorted batches over `texts`; each document's `line` is its index in `texts`.
@@ -441,6 +484,66 @@ impl PyShardOutputs {
     }
 }
 
+/// The cascade's cheap stage (see `rust/cheap.rs`): hashed token uni- and bigram features and a
+/// linear model per principle.
+#[pyclass(module = "curafilter._core", name = "CheapStage", frozen)]
+struct PyCheapStage {
+    inner: Arc<Cheap>,
+}
+
+#[pymethods]
+impl PyCheapStage {
+    #[new]
+    fn new(py: Python<'_>, bits: u32, weights: numpy::PyReadonlyArray2<'_, f32>, bias: Vec<f32>, cut: Vec<f32>) -> PyResult<Self> {
+        let weights = weights.as_array().iter().copied().collect();
+        let inner = Cheap::new(bits, weights, bias, cut).map_err(|e| to_py(py, e))?;
+        Ok(PyCheapStage { inner: Arc::new(inner) })
+    }
+
+    #[getter]
+    fn bits(&self) -> u32 {
+        self.inner.bits()
+    }
+
+    /// Logits per principle for one window's content tokens (special tokens left out).
+    fn score<'py>(&self, py: Python<'py>, tokens: Vec<u32>) -> Bound<'py, PyArray1<f32>> {
+        let mut out = vec![0.0; self.inner.principles()];
+        self.inner.score(&tokens, &mut Vec::new(), &mut out);
+        out.into_pyarray(py)
+    }
+}
+
+/// Cheap-stage features of every row of a batch's `input_ids` (its attended tokens, less
+/// `specials` = (before, after) special tokens): CSR `indptr` (int64, rows + 1) and `indices`
+/// (uint32), for fitting a cheap stage on the same features the stream computes.
+#[pyfunction]
+fn cheap_features<'py>(
+    py: Python<'py>,
+    input_ids: numpy::PyReadonlyArray2<'py, i64>,
+    attention_mask: numpy::PyReadonlyArray2<'py, i64>,
+    specials: (usize, usize),
+    bits: u32,
+) -> PyResult<(Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<u32>>)> {
+    if !(8..=24).contains(&bits) {
+        return Err(to_py(py, Error::Config { name: "bits", msg: format!("must be 8..=24, got {bits}") }));
+    }
+    let (ids, mask) = (input_ids.as_array(), attention_mask.as_array());
+    if ids.shape() != mask.shape() {
+        return Err(to_py(py, Error::Config { name: "attention_mask", msg: "shape differs from input_ids'".into() }));
+    }
+    let (mut indptr, mut indices, mut scratch, mut row) = (vec![0i64], Vec::new(), Vec::new(), Vec::new());
+    for (r, m) in ids.outer_iter().zip(mask.outer_iter()) {
+        let n = m.iter().filter(|&&x| x != 0).count();
+        row.clear();
+        row.extend(r.iter().take(n).map(|&t| t as u32));
+        let content = if n >= specials.0 + specials.1 { &row[specials.0..n - specials.1] } else { &row[..0] };
+        cheap::features(content, bits, &mut scratch);
+        indices.extend_from_slice(&scratch);
+        indptr.push(indices.len() as i64);
+    }
+    Ok((indptr.into_pyarray(py), indices.into_pyarray(py)))
+}
+
 /// Shard paths for inputs (files, directories, globs), in the order a stream reads them.
 #[pyfunction]
 fn resolve_inputs(py: Python<'_>, paths: Vec<String>) -> PyResult<Vec<String>> {
@@ -477,6 +580,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyQuarantine>()?;
     m.add_class::<PyTokenizer>()?;
     m.add_class::<PyShardOutputs>()?;
+    m.add_class::<PyCheapStage>()?;
+    m.add_function(wrap_pyfunction!(cheap_features, m)?)?;
     m.add_function(wrap_pyfunction!(quarantine_reasons, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_inputs, m)?)?;
     m.add_function(wrap_pyfunction!(scan_lines, m)?)?;

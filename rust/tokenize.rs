@@ -12,9 +12,11 @@
 //! equals cutting the full encoding.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use tokenizers::Tokenizer;
 
+use crate::cheap::Cheap;
 use crate::error::{Error, Result};
 
 /// Prefix sizes tried, in bytes of text per token of budget. English WordPiece averages ~4.6
@@ -35,6 +37,27 @@ pub struct Encoder {
     suffix: Vec<u32>,
     windows: usize,
     overlap: usize,
+    cheap: Option<Arc<Cheap>>,
+    /// Send on only the windows the cheap stage escalates (else it only scores them).
+    cascade: bool,
+}
+
+/// A document's windows as the transformer will see them, after the cascade.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Encoded {
+    /// The windows to score: all of them, or those the cascade escalated (possibly none).
+    pub windows: Vec<Window>,
+    /// Windows the document has, escalated or not.
+    pub total: u32,
+    /// Per principle, the cheap stage's highest score over all the windows (empty without one).
+    pub cheap: Vec<f32>,
+}
+
+impl Encoded {
+    /// A document read without a tokenizer: one empty window (for re-routing saved scores).
+    pub fn untokenised() -> Self {
+        Encoded { windows: vec![Window::default()], total: 1, cheap: Vec::new() }
+    }
 }
 
 /// One window of a document: its token ids (with special tokens) and the character offsets in the
@@ -82,7 +105,7 @@ impl Encoder {
             .find(|&i| with[i..].starts_with(&bare))
             .ok_or("cannot tell the tokenizer's special tokens apart from the text's")?;
         let (prefix, suffix) = (with[..at].to_vec(), with[at + bare.len()..].to_vec());
-        Ok(Encoder { content, max_length, pad_id: pad_id.unwrap_or(0), prefix, suffix, windows: 1, overlap: 0 })
+        Ok(Encoder { content, max_length, pad_id: pad_id.unwrap_or(0), prefix, suffix, windows: 1, overlap: 0, cheap: None, cascade: false })
     }
 
     /// Score up to `windows` windows per document, each overlapping the previous by `overlap` tokens.
@@ -100,6 +123,22 @@ impl Encoder {
         self.windows = windows;
         self.overlap = overlap;
         Ok(self)
+    }
+
+    /// Score every window with a cheap stage; with `cascade`, keep only the windows it escalates.
+    pub fn with_cheap(mut self, cheap: Option<Arc<Cheap>>, cascade: bool) -> Self {
+        self.cascade = cascade && cheap.is_some();
+        self.cheap = cheap;
+        self
+    }
+
+    /// Special tokens before and after the text in every window.
+    pub fn specials(&self) -> (usize, usize) {
+        (self.prefix.len(), self.suffix.len())
+    }
+
+    pub fn cascade(&self) -> bool {
+        self.cascade
     }
 
     /// Text tokens per window.
@@ -121,6 +160,23 @@ impl Encoder {
 
     pub fn pad_id(&self) -> u32 {
         self.pad_id
+    }
+
+    /// The document's windows, their cheap scores and, with the cascade on, only those it escalates.
+    pub fn encode(&self, text: &str) -> Result<Encoded, String> {
+        let mut windows = self.encode_windows(text)?;
+        let total = windows.len() as u32;
+        let Some(cheap) = &self.cheap else { return Ok(Encoded { windows, total, cheap: Vec::new() }) };
+        let (mut best, mut scores, mut scratch) = (vec![f32::NEG_INFINITY; cheap.principles()], vec![0.0; cheap.principles()], Vec::new());
+        let (front, back) = (self.prefix.len(), self.suffix.len());
+        windows.retain(|w| {
+            cheap.score(&w.tokens[front..w.tokens.len() - back], &mut scratch, &mut scores);
+            for (b, s) in best.iter_mut().zip(&scores) {
+                *b = b.max(*s);
+            }
+            !self.cascade || cheap.escalate(&scores)
+        });
+        Ok(Encoded { windows, total, cheap: best })
     }
 
     /// The document's windows (at least one, even for empty text).
@@ -277,6 +333,34 @@ pub(crate) mod tests {
         assert_eq!(ids.len(), 302, "the fixture bakes truncation at 128; ours must win");
         assert_eq!((ids[0], ids[301]), (2, 3), "[CLS] … [SEP]");
         assert_eq!(enc.pad_id(), 0);
+    }
+
+    #[test]
+    fn the_cascade_keeps_only_escalated_windows_and_the_best_cheap_scores() {
+        let base = Encoder::from_json(tiny(), 8).unwrap().with_windows(50, 2).unwrap();
+        let gamma = base.content.token_to_id("gamma").unwrap();
+        let bits = 8;
+        let mut f = Vec::new();
+        crate::cheap::features(&[gamma], bits, &mut f);
+        let mut weights = vec![0.0; 1 << bits];
+        weights[f[0] as usize] = 10.0;
+        let cheap = std::sync::Arc::new(crate::cheap::Cheap::new(bits, weights, vec![-1.0], vec![0.0]).unwrap());
+        let text = format!("{} gamma {}", "hello world ".repeat(20), "hello world ".repeat(20));
+        let all = base.encode_windows(&text).unwrap();
+        let enc = Encoder::from_json(tiny(), 8).unwrap().with_windows(50, 2).unwrap();
+        let scored = enc.with_cheap(Some(cheap.clone()), false).encode(&text).unwrap();
+        assert_eq!((scored.windows.len(), scored.total as usize), (all.len(), all.len()));
+        assert!(scored.cheap[0] > 0.0, "the best window holds gamma");
+        let enc = Encoder::from_json(tiny(), 8).unwrap().with_windows(50, 2).unwrap();
+        let cascaded = enc.with_cheap(Some(cheap), true).encode(&text).unwrap();
+        assert_eq!(cascaded.total as usize, all.len());
+        assert!(!cascaded.windows.is_empty() && cascaded.windows.len() < 3);
+        assert!(cascaded.windows.iter().all(|w| w.tokens.contains(&gamma)));
+        assert_eq!(cascaded.cheap, scored.cheap);
+        let clean = Encoder::from_json(tiny(), 8).unwrap().with_windows(50, 2).unwrap();
+        let none = clean.with_cheap(Some(std::sync::Arc::new(crate::cheap::Cheap::new(bits, vec![0.0; 1 << bits], vec![-1.0], vec![0.0]).unwrap())), true);
+        let cleared = none.encode(&text).unwrap();
+        assert!(cleared.windows.is_empty() && cleared.cheap == vec![-1.0]);
     }
 
     #[test]

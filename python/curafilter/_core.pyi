@@ -26,6 +26,8 @@ class Batch:
     row_start: npt.NDArray[np.uint32]
     row_end: npt.NDArray[np.uint32]
     raw_len: npt.NDArray[np.uint64]
+    doc_windows: npt.NDArray[np.uint32]
+    cheap: npt.NDArray[np.float32]
     ids: list[str | None]
     raws: list[bytes]
     quarantined: list[QuarantineRecord]
@@ -42,6 +44,8 @@ class Stream:
         max_length: int = 256,
         windows: int = 1,
         overlap: int = 0,
+        cheap: CheapStage | None = None,
+        cascade: bool = False,
         batch_tokens: int = 16384,
         max_batch: int = 256,
         sort_window: int = 4096,
@@ -68,13 +72,26 @@ class Stream:
     def counters(self) -> dict[str, int]: ...
 
 class Tokenizer:
-    def __init__(self, path: str, *, max_length: int = 256, windows: int = 1, overlap: int = 0) -> None: ...
+    def __init__(
+        self,
+        path: str,
+        *,
+        max_length: int = 256,
+        windows: int = 1,
+        overlap: int = 0,
+        cheap: CheapStage | None = None,
+        cascade: bool = False,
+    ) -> None: ...
     @property
     def max_length(self) -> int: ...
     @property
     def windows(self) -> int: ...
     @property
     def overlap(self) -> int: ...
+    @property
+    def cascade(self) -> bool: ...
+    @property
+    def specials(self) -> tuple[int, int]: ...
     def encode_batches(
         self, texts: list[str], *, batch_tokens: int = 16384, max_batch: int = 256, threads: int = 0
     ) -> list[Batch]: ...
@@ -88,7 +105,17 @@ class ShardOutputs:
     def finish(self) -> dict[str, int]: ...
     def abort(self) -> None: ...
 
+class CheapStage:
+    def __init__(self, bits: int, weights: npt.NDArray[np.float32], bias: list[float], cut: list[float]) -> None: ...
+    @property
+    def bits(self) -> int: ...
+    def score(self, tokens: list[int]) -> npt.NDArray[np.float32]: ...
+
 OUTPUT_MARKER: str
+
+def cheap_features(
+    input_ids: npt.NDArray[np.int64], attention_mask: npt.NDArray[np.int64], specials: tuple[int, int], bits: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint32]]: ...
 
 def quarantine_reasons() -> list[str]: ...
 def resolve_inputs(paths: list[str]) -> list[str]: ...

@@ -41,6 +41,21 @@ class PrincipleMetrics(msgspec.Struct, frozen=True, kw_only=True):
     n_validation: int
 
 
+class Cascade(msgspec.Struct, frozen=True, kw_only=True):
+    """The cheap first stage (see :mod:`curafilter.cascade`): a window goes on to the transformer
+    when its cheap score (a logit) for any principle reaches that principle's `cut`."""
+
+    file: str  # .npy, float32 [principles, 2**bits]
+    bits: int
+    bias: dict[str, float]
+    cut: dict[str, float]
+    # Measured on held-out windows when it was distilled: the share of documents flagged by
+    # scoring every window that the cascade still flags, and the share of windows escalated.
+    recall: float = 0.0
+    escalation_rate: float = 0.0
+    distilled_on: str = ""
+
+
 class Card(msgspec.Struct, frozen=True, kw_only=True):
     name: str
     version: str
@@ -65,6 +80,7 @@ class Card(msgspec.Struct, frozen=True, kw_only=True):
     sanity: dict[str, float] = {}
     # What a user must know before trusting the scores (coverage, known weak spots).
     notes: list[str] = []
+    cascade: Cascade | None = None
 
     def check(self, where: Path) -> None:
         """Consistency the types alone cannot state."""
@@ -89,6 +105,15 @@ class Card(msgspec.Struct, frozen=True, kw_only=True):
         bundle_file(bundle, self.tokenizer, "tokenizer", where)
         for name, v in self.variants.items():
             bundle_file(bundle, v.file, f"variants.{name}.file", where)
+        if self.cascade is not None:
+            c = self.cascade
+            bundle_file(bundle, c.file, "cascade.file", where)
+            if not 8 <= c.bits <= 24:
+                raise ModelError(f"{where}: field `cascade.bits` must be 8..24, got {c.bits}")
+            for field, values in (("bias", c.bias), ("cut", c.cut)):
+                if set(values) != set(names):
+                    raise ModelError(f"{where}: field `cascade.{field}` must name every principle {names}, "
+                                     f"got {sorted(values)}")
 
 
 def bundle_file(bundle: Path, relative: str, field: str, where: Path) -> Path:

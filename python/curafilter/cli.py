@@ -74,6 +74,7 @@ def _number_type(convert, ok, expected: str):
 positive_int = _number_type(int, lambda v: v >= 1, "an integer of at least 1")
 non_negative_int = _number_type(int, lambda v: v >= 0, "an integer of 0 or more")
 max_length_int = _number_type(int, lambda v: v >= 2, "an integer of at least 2")
+on_off = _number_type(lambda t: {"on": True, "off": False}.get(t), lambda v: v is not None, "on or off")
 windows_type = _number_type(lambda t: ALL_WINDOWS if t == "all" else int(t), lambda v: v >= 1,
                             "a positive integer or 'all'")
 positive_float = _number_type(float, lambda v: math.isfinite(v) and v > 0, "a number greater than 0")
@@ -240,7 +241,8 @@ def run_tables(st: "RunStats") -> list[Table]:
         ("reasons", ", ".join(f"{k}: {v:,}" for k, v in st.reasons.items()) or "-"),
         ("quarantined", ", ".join(f"{k}: {v:,}" for k, v in st.quarantined_by_reason.items()) or "none"),
         ("throughput", f"{st.docs / secs:,.1f} docs/s, {st.input_bytes / secs / 1e6:,.2f} MB/s in, {st.seconds:.1f} s"),
-        ("windows", f"{st.windows_scored:,} scored, {st.windows_scored / max(st.docs, 1):.2f} per document"),
+        ("windows", f"{st.windows_scored:,} scored, {st.windows_scored / max(st.docs, 1):.2f} per document"
+                    + (f"; cascade escalated {st.escalation_rate:.1%} of {st.windows_total:,}" if st.cascade else "")),
     ]
     if st.limited:
         rows.append(("limited", "stopped at --limit: the last shards are not marked complete"))
@@ -286,7 +288,7 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
 
     stats = run(
         args.inputs, args.out, model=args.model, rules=args.rules, device=args.device, windows=args.windows,
-        overlap=args.overlap, batch_tokens=args.batch_tokens, threads=args.threads, text_key=args.text_key, id_key=args.id_key,
+        overlap=args.overlap, cascade=args.cascade, batch_tokens=args.batch_tokens, threads=args.threads, text_key=args.text_key, id_key=args.id_key,
         scores_only=args.scores_only, limit=args.limit, field_name=args.field, tag_prefix=args.tag_prefix,
         provenance=args.provenance, progress=not args.quiet, console=console,
     )
@@ -540,6 +542,43 @@ def cmd_distill(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def cmd_distill_cheap(args: argparse.Namespace, console: Console) -> int:
+    from curafilter import cascade
+    from curafilter.bundle import bundle_dir
+    from curafilter.card import read_card, write_card
+    from curafilter.model import load_model
+    from curafilter.progress import doc_progress
+
+    bundle = bundle_dir(args.bundle)
+    model = load_model(bundle, device=args.device, cascade=False)
+    with doc_progress(console, disable=args.quiet) as progress:
+        task = progress.add_task("scoring every window", total=args.docs)
+        sample = cascade.sample_windows(model, args.inputs, docs=args.docs, bits=args.bits,
+                                        progress=lambda n: progress.advance(task, n))
+    d = cascade.distill(sample, model.principles, model.thresholds, bits=args.bits, recall=args.recall,
+                        holdout=args.holdout, alpha=args.alpha)
+    card = cascade.write_stage(bundle, read_card(bundle), d, distilled_on=f"{sample.docs:,} documents of "
+                               + ", ".join(args.inputs) + f"; recall target {args.recall}")
+    write_card(bundle, card)
+    report = {"bundle": str(bundle), "docs": sample.docs, "windows": int(sample.doc.size),
+              "held_out_docs": d.held_out_docs, "held_out_windows": d.held_out_windows,
+              "flagged_held_out_docs": d.flagged, "recall": d.recall, "escalation_rate": d.escalation_rate,
+              "transformer_windows_saved": round(1 - d.escalation_rate, 4),
+              "cut": dict(zip(model.principles, np.round(d.cut.astype(float), 4).tolist()))}
+    if args.json:
+        print_json(report)
+        return 0
+    t = Table(title=plain(f"cheap stage → {bundle}"), show_header=False)
+    for k in ("docs", "windows", "held_out_docs", "flagged_held_out_docs", "recall", "escalation_rate", "cut"):
+        t.add_row(k, plain(str(report[k])))
+    results_console().print(t)
+    for name, n in d.flagged.items():
+        if n < cascade.MIN_FLAGGED:
+            console.print(plain(f"{name}: only {n} held-out documents flagged, so its cut is where the cheap stage "
+                                "predicts a flag and its recall is not measured; add documents the model flags", "yellow"))
+    return 0
+
+
 def cmd_revise(args: argparse.Namespace, console: Console) -> int:
     import asyncio
 
@@ -685,6 +724,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "model card's, which its thresholds were set for; 1 scores only the head of each document)")
     r.add_argument("--overlap", "--window-overlap", dest="overlap", type=non_negative_int, default=None,
                    help="tokens each window shares with the previous one (default: the model card's)")
+    r.add_argument("--cascade", type=on_off, default=None, metavar="on|off",
+                   help="on: the bundle's cheap stage picks the windows the model scores; off: score them all "
+                        "(default: on where the bundle has a cheap stage)")
     r.add_argument("--batch-tokens", type=positive_int, default=None,
                    help=f"padded tokens per batch (default: {CPU_BATCH_TOKENS} on CPU, {GPU_BATCH_TOKENS} on GPU)")
     r.add_argument("--threads", type=non_negative_int, default=0, help="tokeniser threads (0: one per core)")
@@ -763,6 +805,22 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--folds", type=int, default=3, help="validation folds when fine-tuning; each trains a model (default: 3)")
     d.add_argument("--json", action="store_true", help="print the held-out agreement as one JSON object")
     d.set_defaults(func=cmd_distill)
+
+    c = sub.add_parser("distill-cheap", help="fit a bundle's cascade stage on a corpus sample (writes into the bundle)")
+    c.add_argument("bundle", help="bundle folder to add the cheap stage to")
+    c.add_argument("inputs", nargs="+", help="corpus files, directories or globs: text like what the bundle will score, "
+                   "with some documents the model flags")
+    c.add_argument("--docs", type=positive_int, default=2000, help="documents scored in every window (default: 2000)")
+    c.add_argument("--recall", type=positive_float, default=0.98,
+                   help="share of the documents flagged by scoring every window that the cascade must still flag "
+                        "(on held-out documents; default: 0.98)")
+    c.add_argument("--holdout", type=positive_float, default=0.3, help="share of documents held out to set the cuts")
+    c.add_argument("--bits", type=positive_int, default=18, help="hash bits of the features (default: 18)")
+    c.add_argument("--alpha", type=positive_float, default=1.0, help="ridge penalty (default: 1.0)")
+    c.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
+    c.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    c.set_defaults(func=cmd_distill_cheap)
 
     v = sub.add_parser("revise", help="rewrite the revise queue with an LLM; re-score; keep what passes")
     v.add_argument("inputs", nargs="+", help="OUT/revise folder(s) or files of a run")

@@ -16,6 +16,7 @@ import onnxruntime as ort
 
 from curafilter._core import Batch, Tokenizer
 from curafilter.bundle import bundle_dir
+from curafilter.cascade import estimate, load_stage
 from curafilter.card import CARD_FILE, Card, Variant, bundle_file, read_card
 from curafilter.device import (
     CPU_BATCH_TOKENS,
@@ -72,9 +73,15 @@ class Model:
         threads: int = 0,
         windows: int | None = None,
         overlap: int | None = None,
+        cascade: bool | None = None,
     ) -> None:
         self.path = path
         self.card = card
+        # The cascade (curafilter.cascade) is on by default where the bundle ships a cheap stage.
+        self.cheap = load_stage(path, card)
+        if cascade and self.cheap is None:
+            raise ConfigError(f"{path}: the bundle has no cascade stage (build one with `curafilter distill-cheap`)")
+        self.cascade = self.cheap is not None and cascade is not False
         # The card's windowing is the one its thresholds were set for; another is allowed (a
         # cheaper head-only pass, say) but shifts what the thresholds mean.
         self.windows = card.windows if windows is None else windows
@@ -85,7 +92,7 @@ class Model:
             raise ModelError(f"{path / 'curafilter.json'}: field `tokenizer` names a missing file {self.tokenizer_path}")
         # Load the tokenizer now: a corrupt tokenizer.json must fail here, before a run claims OUT.
         self._tokenizer: Tokenizer | None = self._load_tokenizer()
-        self._whole: dict[int, Tokenizer] = {}  # window_scores' tokenizers, by window count
+        self._tokenizers: dict[tuple[int, bool], Tokenizer] = {}  # by window count and cascade
         want_gpu = request.kind == "cuda" or (request.kind == "auto" and cuda_driver_present())
         if request.kind == "cuda" and not cuda_driver_present():
             raise ModelError(f"device {device!r} requested but no NVIDIA driver is loadable (libcuda.so.1)")
@@ -222,9 +229,11 @@ class Model:
 
     def score_batch_windows(self, batch: Batch) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`score_batch` and, per document and principle, the character offset where the
-        window that gave the score starts (the passage to show for a flag)."""
+        window that gave the score starts (the passage to show for a flag; -1 for a document the
+        cascade cleared, whose score is the cheap stage's estimate)."""
+        cleared = estimate(batch.cheap) if batch.cheap.shape[1] else None
         return pool_windows(self.score_arrays(batch.input_ids, batch.attention_mask), batch.row_doc, batch.row_start,
-                            len(batch))
+                            len(batch), cleared)
 
     def window_scores(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Scores of every window of `text`, however long (no cap on windows): ``[rows,
@@ -234,20 +243,24 @@ class Model:
         # end (windows stop at the end of the text); rounded up to a power of two so that texts of
         # similar length share a tokenizer.
         need = 1 << (len(text) + 1).bit_length()
-        tok = self._whole.get(need)
-        if tok is None:
-            tok = self._whole[need] = self._load_tokenizer(windows=need)
+        tok = self._cached_tokenizer(need, cascade=False)
         (batch,) = tok.encode_batches([text], batch_tokens=1)  # one document: one batch, whatever its size
         rows = self.score_arrays(batch.input_ids, batch.attention_mask)
         return rows, batch.row_start.astype(np.int64), batch.row_end.astype(np.int64)
 
-    def _load_tokenizer(self, *, windows: int | None = None, overlap: int | None = None) -> Tokenizer:
+    def _load_tokenizer(self, *, windows: int | None = None, cascade: bool | None = None) -> Tokenizer:
         try:
             return Tokenizer(os.fspath(self.tokenizer_path), max_length=self.max_length,
-                             windows=self.windows if windows is None else windows,
-                             overlap=self.overlap if overlap is None else overlap)
+                             windows=self.windows if windows is None else windows, overlap=self.overlap,
+                             cheap=self.cheap, cascade=self.cascade if cascade is None else cascade)
         except ConfigError as e:
             raise ConfigError(f"{self.path}: {e}") from None
+
+    def _cached_tokenizer(self, windows: int, *, cascade: bool) -> Tokenizer:
+        key = (windows, cascade)
+        if key not in self._tokenizers:
+            self._tokenizers[key] = self._load_tokenizer(windows=windows, cascade=cascade)
+        return self._tokenizers[key]
 
     def tokenizer(self) -> Tokenizer:
         if self._tokenizer is None:
@@ -259,16 +272,21 @@ class Model:
         """Default padded tokens per batch for this model's device."""
         return CPU_BATCH_TOKENS if self.device == "cpu" else GPU_BATCH_TOKENS
 
-    def score_texts(self, texts: Sequence[str], *, batch_tokens: int | None = None) -> np.ndarray:
-        """Scores for in-memory texts, rows in input order (tokenised by the Rust core)."""
+    def score_texts(self, texts: Sequence[str], *, batch_tokens: int | None = None,
+                    cascade: bool | None = None) -> np.ndarray:
+        """Scores for in-memory texts, rows in input order (tokenised by the Rust core).
+        ``cascade=False`` scores every window even where the model's cascade is on."""
         out = np.zeros((len(texts), len(self.principles)), dtype=np.float32)
-        for batch in self.tokenizer().encode_batches(list(texts), batch_tokens=batch_tokens or self.batch_tokens):
+        tok = self.tokenizer() if cascade is None or cascade == self.cascade else \
+            self._cached_tokenizer(self.windows, cascade=cascade and self.cheap is not None)
+        for batch in tok.encode_batches(list(texts), batch_tokens=batch_tokens or self.batch_tokens):
             out[batch.line.astype(np.intp)] = self.score_batch(batch)
         return out
 
     def stream(self, paths: PathsLike, **options: object) -> Stream:
         """:func:`curafilter.stream` with this model's tokenizer, max length, windows and batch size."""
-        options = {"windows": self.windows, "overlap": self.overlap, "batch_tokens": self.batch_tokens, **options}
+        options = {"windows": self.windows, "overlap": self.overlap, "batch_tokens": self.batch_tokens,
+                   "cheap": self.cheap, "cascade": self.cascade, **options}
         return stream(paths, tokenizer=self.tokenizer_path, max_length=self.max_length, **options)  # type: ignore[arg-type]
 
 
@@ -276,17 +294,29 @@ class Model:
 ALL_WINDOWS = 1 << 30
 
 
-def pool_windows(rows: np.ndarray, row_doc: np.ndarray, row_start: np.ndarray, docs: int) -> tuple[np.ndarray, np.ndarray]:
+def pool_windows(rows: np.ndarray, row_doc: np.ndarray, row_start: np.ndarray, docs: int,
+                 cleared: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Per document, the highest row score per principle and the start offset of the (first)
-    row that gave it. A document's rows are consecutive, which the reductions rely on."""
-    if rows.shape[0] == docs:  # one window each: nothing to pool
-        return rows, np.repeat(row_start.astype(np.int64)[:, None], rows.shape[1], axis=1)
-    first = np.flatnonzero(np.r_[True, row_doc[1:] != row_doc[:-1]])
-    scores = np.maximum.reduceat(rows, first, axis=0)
-    owner = np.repeat(np.arange(docs), np.diff(np.r_[first, rows.shape[0]]))
-    index = np.where(rows == scores[owner], np.arange(rows.shape[0])[:, None], rows.shape[0])
-    best = np.minimum.reduceat(index, first, axis=0)
-    return scores, row_start.astype(np.int64)[best]
+    row that gave it. A document's rows are consecutive, which the reductions rely on. A document
+    with no row (the cascade cleared every window) takes its row of `cleared` and offset -1."""
+    if rows.shape[0] == docs and (docs == 0 or (row_doc[-1] == docs - 1 and np.all(np.diff(row_doc) == 1))):
+        return rows, np.repeat(row_start.astype(np.int64)[:, None], rows.shape[1], axis=1)  # one row each
+    width = rows.shape[1] if rows.ndim == 2 and rows.shape[0] else (cleared.shape[1] if cleared is not None else 0)
+    scores = np.full((docs, width), np.nan, np.float32)
+    at = np.full((docs, width), -1, np.int64)
+    if rows.shape[0]:
+        first = np.flatnonzero(np.r_[True, row_doc[1:] != row_doc[:-1]])
+        pooled = np.maximum.reduceat(rows, first, axis=0)
+        owner = np.repeat(np.arange(first.size), np.diff(np.r_[first, rows.shape[0]]))
+        index = np.where(rows == pooled[owner], np.arange(rows.shape[0])[:, None], rows.shape[0])
+        best = np.minimum.reduceat(index, first, axis=0)
+        scores[row_doc[first]] = pooled
+        at[row_doc[first]] = row_start.astype(np.int64)[best]
+    if cleared is not None:
+        none = np.ones(docs, bool)
+        none[row_doc] = False
+        scores[none] = cleared[none]
+    return scores, at
 
 
 def load_model(
@@ -297,6 +327,7 @@ def load_model(
     threads: int = 0,
     windows: int | None = None,
     overlap: int | None = None,
+    cascade: bool | None = None,
 ) -> Model:
     """Load a bundle folder, or a bundle shipped with curafilter by name (``"default"``).
 
@@ -304,7 +335,9 @@ def load_model(
     ``variant`` forces a variant by its card name; by default int8 on CPU, fp16 on GPU.
     ``windows`` / ``overlap``: token windows scored per document and their overlap in tokens; by
     default the card's, which its thresholds were set for (``windows=1`` scores the head only).
+    ``cascade``: score only the windows the bundle's cheap stage escalates (on by default where
+    the bundle has one; see :mod:`curafilter.cascade`).
     """
     path = bundle_dir(name_or_path)
     return Model(path, read_card(path), device=device, variant=variant, threads=threads, windows=windows,
-                 overlap=overlap)
+                 overlap=overlap, cascade=cascade)

@@ -42,6 +42,8 @@ class RunIdentity(msgspec.Struct, frozen=True, kw_only=True):
     # Windowing changes what a score means: a folder is not resumed under another one.
     windows: int = 1
     overlap: int = 0
+    # A cascade scores fewer windows (cleared documents get the cheap stage's estimate).
+    cascade: bool = False
     rules: str
     principles: list[str]
     scores_only: bool

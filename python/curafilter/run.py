@@ -54,6 +54,9 @@ class RunStats(msgspec.Struct, kw_only=True):
     seconds: float
     limited: bool
     windows_scored: int = 0  # token windows the model scored (a document has one or more)
+    windows_total: int = 0  # token windows the documents have: more than scored when the cascade is on
+    cascade: bool = False
+    escalation_rate: float = 0.0  # windows_scored / windows_total
 
     @property
     def docs_per_s(self) -> float:
@@ -69,6 +72,7 @@ class _Tally:
     conflicts: np.ndarray | None = None
     docs: int = 0
     windows: int = 0
+    windows_total: int = 0
 
     def add_scores(self, scores: np.ndarray) -> None:
         n_p = scores.shape[1]
@@ -199,6 +203,7 @@ class Router:
         # Quarantined rows are counted as quarantined, not as documents: docs + quarantined = lines.
         self.tally.docs += len(ok)
         self.tally.windows += int(np.count_nonzero(batch.row_doc < n))
+        self.tally.windows_total += int(batch.doc_windows[:n].sum())
         self.tally.routes.update(routes[i] for i in ok)
         self.tally.reasons.update(reasons[i] for i in ok)
         if ok:
@@ -260,6 +265,7 @@ def run(
     device: str = "auto",
     windows: int | None = None,
     overlap: int | None = None,
+    cascade: bool | None = None,
     batch_tokens: int | None = None,
     threads: int = 0,
     text_key: str = "text",
@@ -277,23 +283,26 @@ def run(
     Re-running into the same `out` skips shards already completed and redoes interrupted or changed
     ones. `provenance` adds the input shard and line to each routed record's field (documents in a
     route file are in scoring order, not input order). `windows` / `overlap` override the model
-    card's windowing (token windows scored per document, max over them). Only one process at a
-    time may write `out`.
+    card's windowing (token windows scored per document, max over them); `cascade` turns the
+    bundle's cheap first stage on or off (default: on where the bundle has one). Only one process
+    at a time may write `out`.
     """
     started = time.perf_counter()
     console = console or Console(stderr=True)
     if not scores_only:
         check_field_name(field_name, text_key=text_key, id_key=id_key)
     if isinstance(model, Model):
-        if (windows, overlap) != (None, None):
-            raise ConfigError("windows/overlap are set when the model is loaded: load_model(..., windows=, overlap=)")
+        if (windows, overlap, cascade) != (None, None, None):
+            raise ConfigError("windows/overlap/cascade are set when the model is loaded: "
+                              "load_model(..., windows=, overlap=, cascade=)")
         m = model
     else:
-        m = load_model(model, device=device, windows=windows, overlap=overlap)
+        m = load_model(model, device=device, windows=windows, overlap=overlap, cascade=cascade)
     r = bundle_rules(m, rules)
     if limit is not None and limit < 0:
         raise ConfigError(f"limit must be positive, got {limit}")
-    identity = RunIdentity(model=m.id, windows=m.windows, overlap=m.overlap, rules=r.digest, principles=m.principles,
+    identity = RunIdentity(model=m.id, windows=m.windows, overlap=m.overlap, cascade=m.cascade, rules=r.digest,
+                           principles=m.principles,
                            scores_only=scores_only,
                            field=field_name, text_key=text_key, tag_prefix=tag_prefix, provenance=provenance)
     od = OutputDir(out)
@@ -340,7 +349,7 @@ def _claim_pending(od: OutputDir, identity: RunIdentity, all_shards: list[str]) 
 
 def _scorer(m: Model) -> Callable[[Batch], tuple[np.ndarray, np.ndarray | None]]:
     """Scores per document and, when documents are scored in several windows, where each came from."""
-    if m.windows == 1:
+    if m.windows == 1 and not m.cascade:
         return lambda batch: (m.score_batch(batch), None)
     return m.score_batch_windows
 
@@ -419,6 +428,8 @@ def _finish_stats(router: Router, out: str | os.PathLike[str], r: Rules, shards_
         histograms={p: hist[j].tolist() for j, p in enumerate(principles)},
         conflicts={p: int(conflicts[j]) for j, p in enumerate(principles)},
         input_bytes=total_bytes, seconds=time.perf_counter() - started, limited=limited, windows_scored=t.windows,
+        windows_total=t.windows_total, cascade=router.identity.cascade,
+        escalation_rate=round(t.windows / t.windows_total, 4) if t.windows_total else 0.0,
     )
     runs = Path(out, "runs")
     runs.mkdir(exist_ok=True)

@@ -6,7 +6,7 @@ import operator
 import os
 from collections.abc import Iterable
 
-from curafilter._core import Batch, QuarantineRecord, Stream, quarantine_reasons
+from curafilter._core import Batch, CheapStage, QuarantineRecord, Stream, quarantine_reasons
 from curafilter.bundle import tokenizer_file
 from curafilter.errors import ConfigError
 
@@ -30,6 +30,8 @@ def stream(
     max_length: int = 256,
     windows: int = 1,
     overlap: int = 0,
+    cheap: CheapStage | None = None,
+    cascade: bool = False,
     batch_tokens: int = 16384,
     max_batch: int = 256,
     sort_window: int = 4096,
@@ -52,7 +54,10 @@ def stream(
     (``batch.raw(i)``), the lines ``quarantined`` since the previous batch, and ``shards_done``.
     Bad lines never stop the stream. ``threads=0`` uses one tokeniser thread per core.
     ``resolved=True`` reads ``paths`` as shard files exactly as given (say, a stream's
-    ``shards``), with no walking or glob expansion.
+    ``shards``), with no walking or glob expansion. ``cheap``: a cascade's first stage, which
+    scores every window on the tokeniser threads (``batch.cheap``); with ``cascade=True`` only
+    the windows it escalates become rows, and ``batch.doc_windows`` says how many each document
+    had (see :mod:`curafilter.cascade`).
 
     >>> import curafilter
     >>> with curafilter.stream("examples/sample.jsonl.zst", max_length=128) as s:
@@ -76,6 +81,8 @@ def stream(
         max_length=max_length,
         windows=windows,
         overlap=overlap,
+        cheap=cheap,
+        cascade=cascade,
         batch_tokens=batch_tokens,
         max_batch=max_batch,
         sort_window=sort_window,

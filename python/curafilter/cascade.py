@@ -1,0 +1,206 @@
+"""The cascade: a cheap first stage that decides which windows the transformer scores.
+
+Scoring every window of a long document costs many times the tokens of its head, and most windows
+of a real corpus are plainly ordinary. The cheap stage (``rust/cheap.rs``) is one linear model per
+principle over a window's hashed token unigrams and bigrams; it scores every window on the
+tokeniser threads at a tiny cost, and only a window whose cheap score for some principle reaches
+that principle's *cut* becomes a row for the transformer. A document with no window escalated is
+*cleared*: its score is the cheap stage's estimate (the sigmoid of its highest window logit),
+which is below the card's thresholds because a cut is never set above its threshold's logit.
+
+Distillation (``curafilter distill-cheap``, :func:`distill`): score a sample of a corpus window
+by window with the transformer; fit, per principle, a ridge regression of the transformer's logit
+on the window's features (a regression rather than a classifier, because flags are rare and the
+scores below them still say which windows come close); then, on held-out documents, set each
+cut for a target recall: the share of the documents that scoring every window flags which the
+cascade still flags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from curafilter._core import CheapStage, cheap_features
+from curafilter.card import CARD_FILE, Card, Cascade, bundle_file
+from curafilter.errors import ConfigError, ModelError
+
+__all__ = ["CASCADE_FILE", "load_stage", "estimate", "WindowSample", "sample_windows", "distill", "Distilled"]
+
+CASCADE_FILE = "cascade.npy"
+DEFAULT_BITS = 18
+# Logits of the transformer's scores are clipped here before fitting: below, every window is
+# equally ordinary, and a fit that chased -15 against -9 would spend itself where nothing is decided.
+LOGIT_CLIP = 8.0
+# Held-out flagged documents a principle needs for its cut to be set for a recall.
+MIN_FLAGGED = 5
+
+
+def load_stage(bundle: Path, card: Card) -> CheapStage | None:
+    """The bundle's cheap stage, or None when its card has none."""
+    c = card.cascade
+    if c is None:
+        return None
+    path = bundle_file(bundle, c.file, "cascade.file", bundle / CARD_FILE)
+    try:
+        weights = np.load(path, allow_pickle=False)
+    except (OSError, ValueError) as e:
+        raise ModelError(f"{path}: cannot read the cascade's weights: {e}") from None
+    names = [p.name for p in card.principles]
+    if weights.dtype != np.float32 or weights.shape != (len(names), 1 << c.bits):
+        raise ModelError(f"{path}: expected float32 weights of shape ({len(names)}, {1 << c.bits}) for "
+                         f"{c.bits} hash bits, got {weights.dtype} {weights.shape}")
+    try:
+        return CheapStage(c.bits, weights, [c.bias[n] for n in names], [c.cut[n] for n in names])
+    except ConfigError as e:
+        raise ModelError(f"{path}: {e}") from None
+
+
+def estimate(cheap: np.ndarray) -> np.ndarray:
+    """Scores of cleared documents from their cheap logits (``batch.cheap``)."""
+    return (1.0 / (1.0 + np.exp(-np.clip(cheap, -30.0, 30.0)))).astype(np.float32)
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p.astype(np.float64), 1e-7, 1 - 1e-7)
+    return np.clip(np.log(p / (1 - p)), -LOGIT_CLIP, LOGIT_CLIP)
+
+
+@dataclass
+class WindowSample:
+    """Every window of a sample of documents: cheap-stage features (CSR), transformer scores."""
+
+    indptr: np.ndarray  # int64 [rows + 1]
+    indices: np.ndarray  # uint32
+    scores: np.ndarray  # float32 [rows, P]
+    doc: np.ndarray  # int64 [rows]: index of the row's document in the sample
+    docs: int
+
+    def matrix(self, bits: int, rows: np.ndarray | None = None):  # -> scipy.sparse.csr_matrix
+        """Binary features scaled by 1/√n per row, as the Rust scorer weighs them."""
+        from scipy.sparse import csr_matrix
+
+        n = np.diff(self.indptr)
+        data = np.repeat((1.0 / np.sqrt(np.maximum(n, 1))).astype(np.float32), n)
+        m = csr_matrix((data, self.indices.astype(np.int64), self.indptr), shape=(len(n), 1 << bits))
+        return m if rows is None else m[rows]
+
+
+def sample_windows(model, paths, *, docs: int, bits: int = DEFAULT_BITS,
+                   progress: Callable[[int], None] | None = None) -> WindowSample:
+    """Score every window (up to the model's window count) of the first `docs` documents of
+    `paths` with the transformer, and compute each window's cheap-stage features."""
+    specials = model.tokenizer().specials
+    indptr, indices, scores, doc = [np.zeros(1, np.int64)], [], [], []
+    seen = total = 0
+    with model.stream(paths, cascade=False) as s:
+        for batch in s:
+            take = min(len(batch), docs - seen)
+            rows = int(np.searchsorted(batch.row_doc, take)) if take < len(batch) else batch.input_ids.shape[0]
+            ids, mask = batch.input_ids[:rows], batch.attention_mask[:rows]
+            scores.append(model.score_arrays(ids, mask))
+            ptr, idx = cheap_features(ids, mask, specials, bits)
+            indptr.append(ptr[1:] + total)  # each batch's indptr starts at 0
+            total += idx.size
+            indices.append(idx)
+            doc.append(batch.row_doc[:rows].astype(np.int64) + seen)
+            seen += take
+            if progress:
+                progress(take)
+            if seen >= docs:
+                break
+    return WindowSample(np.concatenate(indptr), np.concatenate(indices) if indices else np.zeros(0, np.uint32),
+                        np.vstack(scores) if scores else np.zeros((0, len(model.principles)), np.float32),
+                        np.concatenate(doc) if doc else np.zeros(0, np.int64), seen)
+
+
+@dataclass
+class Distilled:
+    weights: np.ndarray  # float32 [P, 2**bits]
+    bias: np.ndarray  # [P]
+    cut: np.ndarray  # [P]
+    recall: dict[str, float]  # per principle with a flagged held-out document, and "all"
+    flagged: dict[str, int]  # held-out documents flagged by every window, per principle (< MIN_FLAGGED: cut not
+    # set for a recall, but where the cheap stage predicts a flag)
+    escalation_rate: float
+    held_out_docs: int
+    held_out_windows: int
+
+
+def _fit(x, y: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.linear_model import Ridge
+
+    ridge = Ridge(alpha=alpha, solver="sparse_cg", fit_intercept=True, tol=1e-4)
+    ridge.fit(x, y)
+    return np.atleast_2d(ridge.coef_).astype(np.float32), np.atleast_1d(ridge.intercept_).astype(np.float32)
+
+
+def cascade_outcome(sample: WindowSample, rows: np.ndarray, cheap: np.ndarray, cut: np.ndarray,
+                    thresholds: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the documents of `rows`: flagged by scoring every window [docs, P], flagged by the
+    cascade [docs, P], and which rows it escalates."""
+    docs, inverse = np.unique(sample.doc[rows], return_inverse=True)
+    scores = sample.scores[rows]
+    escalated = (cheap >= cut).any(axis=1)
+    full = np.full((docs.size, scores.shape[1]), -1.0, np.float32)
+    np.maximum.at(full, inverse, scores)
+    kept = np.full_like(full, -1.0)
+    np.maximum.at(kept, inverse[escalated], scores[escalated])
+    return full >= thresholds, kept >= thresholds, escalated
+
+
+def distill(sample: WindowSample, principles: list[str], thresholds: np.ndarray, *, bits: int = DEFAULT_BITS,
+            recall: float = 0.98, holdout: float = 0.3, alpha: float = 1.0, seed: int = 0) -> Distilled:
+    """Fit the cheap stage on part of `sample`'s documents and set its cuts on the rest."""
+    if not 0 < recall <= 1 or not 0 < holdout < 1:
+        raise ConfigError(f"recall must be in (0, 1] and holdout in (0, 1), got {recall} and {holdout}")
+    rng = np.random.default_rng(seed)
+    held_docs = rng.random(sample.docs) < holdout
+    held = held_docs[sample.doc]
+    train = np.flatnonzero(~held)
+    test = np.flatnonzero(held)
+    if not train.size or not test.size:
+        raise ConfigError(f"{sample.docs} documents are too few to fit and check a cheap stage")
+    x = sample.matrix(bits)
+    weights, bias = _fit(x[train], _logit(sample.scores[train]), alpha)
+    cheap = np.asarray(x[test] @ weights.T) + bias
+    scores = sample.scores[test]
+    limit = _logit(thresholds)
+    cut = np.empty(len(principles), np.float32)
+    flagged: dict[str, int] = {}
+    for p, name in enumerate(principles):
+        # Each flagged document is caught when one of its windows over the threshold is
+        # escalated; the best such window's cheap score is what the cut must not pass.
+        over = scores[:, p] >= thresholds[p]
+        docs, inverse = np.unique(sample.doc[test][over], return_inverse=True)
+        flagged[name] = int(docs.size)
+        if docs.size < MIN_FLAGGED:
+            # Nothing to measure a recall on: escalate where the cheap stage itself predicts a
+            # flag. The report's `flagged` count tells the user to add text the model flags.
+            cut[p] = limit[p]
+            continue
+        best = np.full(docs.size, -np.inf)
+        np.maximum.at(best, inverse, cheap[over, p])
+        cut[p] = min(float(np.quantile(best, 1 - recall, method="lower")), float(limit[p]))
+    full, kept, escalated = cascade_outcome(sample, test, cheap, cut, thresholds)
+    per = {name: round(float((kept[:, p] & full[:, p]).sum() / full[:, p].sum()), 4)
+           for p, name in enumerate(principles) if full[:, p].sum()}
+    per["all"] = round(float((kept & full).sum() / max(full.sum(), 1)), 4)
+    return Distilled(weights, bias, cut, per, flagged, round(float(escalated.mean()), 4),
+                     int(np.unique(sample.doc[test]).size), int(test.size))
+
+
+def write_stage(bundle: Path, card: Card, d: Distilled, *, distilled_on: str) -> Card:
+    """Save the weights beside the card and return the card with its `cascade` section."""
+    import msgspec
+
+    np.save(bundle / CASCADE_FILE, d.weights.astype(np.float32))
+    names = [p.name for p in card.principles]
+    cascade = Cascade(file=CASCADE_FILE, bits=int(np.log2(d.weights.shape[1])),
+                      bias={n: float(d.bias[i]) for i, n in enumerate(names)},
+                      cut={n: float(d.cut[i]) for i, n in enumerate(names)},
+                      recall=d.recall["all"], escalation_rate=d.escalation_rate, distilled_on=distilled_on)
+    return msgspec.structs.replace(card, cascade=cascade)

@@ -1,0 +1,187 @@
+"""The cascade: the Rust cheap stage against a numpy reference, windows escalated and documents
+kept, distillation from a model's own window scores, and the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import curafilter
+from curafilter import cascade
+from curafilter._core import CheapStage, cheap_features
+from curafilter.card import read_card, write_card
+from curafilter.errors import ConfigError, ModelError
+
+from conftest import tiny_token_id, write_shard
+from test_windows import LONG, gamma_bundle
+
+M64 = (1 << 64) - 1
+
+
+def splitmix(key: int) -> int:
+    z = (key + 0x9E3779B97F4A7C15) & M64
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
+    return z ^ (z >> 31)
+
+
+def reference_features(tokens: list[int], bits: int) -> list[int]:
+    """The cheap stage's features, written out from its definition: hashed unigrams, and bigrams
+    keyed with the top bit set, each counted once."""
+    keys = list(tokens) + [(1 << 63) | (a << 32) | b for a, b in zip(tokens, tokens[1:])]
+    return sorted({splitmix(k) >> (64 - bits) for k in keys})
+
+
+def reference_score(tokens: list[int], weights: np.ndarray, bias: np.ndarray, bits: int) -> np.ndarray:
+    f = reference_features(tokens, bits)
+    return bias + (weights[:, f].sum(axis=1) / np.sqrt(len(f)) if f else 0.0)
+
+
+def test_rust_cheap_stage_matches_the_numpy_reference() -> None:
+    rng = np.random.default_rng(0)
+    bits = 12
+    weights = rng.standard_normal((4, 1 << bits)).astype(np.float32)
+    bias = rng.standard_normal(4).astype(np.float32)
+    stage = CheapStage(bits, weights, bias.tolist(), [0.0] * 4)
+    cases = [[], [7], [7, 7, 7], [5, 9, 5, 9]] + [rng.integers(0, 30522, rng.integers(1, 300)).tolist() for _ in range(30)]
+    for tokens in cases:
+        np.testing.assert_allclose(stage.score(tokens), reference_score(tokens, weights, bias, bits), rtol=1e-5, atol=1e-5)
+    # The batch form: each row's attended tokens less one special token at each end.
+    rows = [[101, *t, 102] for t in cases[1:8]]
+    width = max(map(len, rows))
+    ids = np.zeros((len(rows), width), np.int64)
+    mask = np.zeros_like(ids)
+    for i, r in enumerate(rows):
+        ids[i, :len(r)], mask[i, :len(r)] = r, 1
+    indptr, indices = cheap_features(ids, mask, (1, 1), bits)
+    for i, r in enumerate(rows):
+        assert indices[indptr[i]:indptr[i + 1]].tolist() == reference_features(r[1:-1], bits)
+
+
+def test_a_cheap_stage_with_wrong_shapes_is_refused() -> None:
+    with pytest.raises(ConfigError, match="principles"):
+        CheapStage(10, np.zeros((2, 1 << 10), np.float32), [0.0], [0.0])
+    with pytest.raises(ConfigError, match="bits"):
+        CheapStage(30, np.zeros((1, 4), np.float32), [0.0], [0.0])
+
+
+def with_gamma_stage(bundle: Path, *, cut: float = 0.0) -> Path:
+    """Give the gamma bundle a cheap stage that escalates windows holding 'gamma' (toxicity) and
+    no others: the cascade's decisions are then known exactly."""
+    bits = 10
+    weights = np.zeros((4, 1 << bits), np.float32)
+    (gamma,) = reference_features([tiny_token_id("gamma")], bits)
+    weights[3, gamma] = 50.0
+    card = read_card(bundle)
+    d = cascade.Distilled(weights=weights, bias=np.full(4, -6.0, np.float32), cut=np.array([9, 9, 9, cut], np.float32),
+                          recall={"all": 1.0}, flagged={}, escalation_rate=0.0, held_out_docs=0, held_out_windows=0)
+    write_card(bundle, cascade.write_stage(bundle, card, d, distilled_on="test"))
+    return bundle
+
+
+TEXTS = [LONG, "hello world " * 200, "gamma first " + "hello world " * 100, "", "hello", "world " * 40 + "gamma"]
+
+
+def test_the_cascade_scores_only_escalated_windows_and_flags_the_same(tmp_path: Path) -> None:
+    bundle = with_gamma_stage(gamma_bundle(tmp_path / "b"))
+    on = curafilter.load_model(bundle, device="cpu", windows=64, overlap=8)
+    off = curafilter.load_model(bundle, device="cpu", windows=64, overlap=8, cascade=False)
+    assert on.cascade and not off.cascade
+    s_on, s_off = on.score_texts(TEXTS), off.score_texts(TEXTS)
+    flagged = s_off[:, 3] >= 0.5
+    assert flagged.tolist() == [True, False, True, False, False, True]
+    assert ((s_on[:, 3] >= 0.5) == flagged).all()
+    np.testing.assert_allclose(s_on[flagged], s_off[flagged], atol=1e-6)  # escalated windows score alike
+    # Cleared documents carry the cheap stage's estimate: sigmoid(-6), under every threshold.
+    np.testing.assert_allclose(s_on[~flagged], 1 / (1 + np.exp(6.0)), rtol=1e-5)
+    (b_on,) = on.tokenizer().encode_batches(TEXTS, batch_tokens=1 << 20)
+    (b_off,) = off.tokenizer().encode_batches(TEXTS, batch_tokens=1 << 20)
+    def by_text(b, values):  # a batch is sorted by length: back to input order
+        return np.asarray(values)[np.argsort(b.line)].tolist()
+
+    rows_off = by_text(b_off, np.bincount(b_off.row_doc, minlength=6))
+    assert by_text(b_on, b_on.doc_windows) == by_text(b_off, b_off.doc_windows) == rows_off
+    assert rows_off[1] > 1 and by_text(b_on, np.bincount(b_on.row_doc, minlength=6)) == [1, 0, 1, 0, 0, 1]
+    assert b_on.cheap.shape == (6, 4)
+    scores, at = on.score_batch_windows(b_on)
+    cleared = np.bincount(b_on.row_doc, minlength=6) == 0
+    assert cleared.sum() == 3 and (at[cleared] == -1).all()  # no window to point to
+    # score_texts(cascade=False) on a cascading model scores every window.
+    np.testing.assert_allclose(on.score_texts(TEXTS, cascade=False), s_off, atol=1e-6)
+    with pytest.raises(ConfigError, match="no cascade stage"):
+        curafilter.load_model(gamma_bundle(tmp_path / "plain"), device="cpu", cascade=True)
+
+
+def test_stream_with_the_cascade_is_the_same_on_any_thread_count(tmp_path: Path) -> None:
+    bundle = with_gamma_stage(gamma_bundle(tmp_path / "b"))
+    model = curafilter.load_model(bundle, device="cpu", windows=64, overlap=8)
+    lines = [json.dumps({"id": i, "text": TEXTS[i % len(TEXTS)] + f" n{i}"}).encode() for i in range(60)]
+    shard = write_shard(tmp_path / "c.jsonl", lines)
+    seen = []
+    for threads in (1, 2, 3):
+        got = {}
+        with model.stream(shard, threads=threads, batch_tokens=512) as s:
+            for b in s:
+                rows = np.bincount(b.row_doc, minlength=len(b))
+                for i in range(len(b)):
+                    got[int(b.line[i])] = (int(rows[i]), int(b.doc_windows[i]))
+        seen.append(got)
+    assert len(seen[0]) == 60 and seen[0] == seen[1] == seen[2]
+
+
+def test_run_with_the_cascade_routes_every_document_and_reports_escalation(tmp_path: Path) -> None:
+    bundle = with_gamma_stage(gamma_bundle(tmp_path / "b", windows=64, overlap=8))
+    lines = [json.dumps({"id": i, "text": TEXTS[i % len(TEXTS)]}).encode() for i in range(36)]
+    shard = write_shard(tmp_path / "c.jsonl", lines)
+    stats = {}
+    for mode in ("on", "off"):
+        out = subprocess.run([sys.executable, "-m", "curafilter", "run", str(shard), "-o", str(tmp_path / mode),
+                              "--model", str(bundle), "--device", "cpu", "--cascade", mode, "--json", "-q"],
+                             capture_output=True, text=True, check=True)
+        stats[mode] = json.loads(out.stdout)
+    on, off = stats["on"], stats["off"]
+    # Every line ends in one place: a route, or quarantine (the empty texts).
+    assert on["docs"] == off["docs"] == 30 and sum(on["routes"].values()) == 30 and on["quarantined"] == 6
+    assert on["routes"] == off["routes"]
+    assert on["cascade"] and not off["cascade"]
+    assert on["windows_total"] == off["windows_total"] == off["windows_scored"]
+    assert on["windows_scored"] == 18  # the three texts with 'gamma' hold it in one window each, 6 times
+    assert on["escalation_rate"] == pytest.approx(18 / on["windows_total"], abs=1e-4)
+
+
+def test_distilled_stage_keeps_the_models_flags(tmp_path: Path) -> None:
+    bundle = gamma_bundle(tmp_path / "b", windows=16, overlap=4)
+    rng = np.random.default_rng(1)
+    words = "the word alpha beta document number text hello world".split()
+    lines = []
+    for i in range(400):
+        text = rng.choice(words, int(rng.integers(20, 400))).tolist()
+        if i % 5 == 0:  # a flagged passage somewhere in a fifth of the documents
+            text.insert(int(rng.integers(0, len(text))), "gamma")
+        lines.append(json.dumps({"id": i, "text": " ".join(text)}).encode())
+    corpus = write_shard(tmp_path / "c.jsonl", lines)
+    out = subprocess.run([sys.executable, "-m", "curafilter", "distill-cheap", str(bundle), str(corpus), "--docs", "400",
+                          "--bits", "12", "--device", "cpu", "--json", "-q"], capture_output=True, text=True, check=True)
+    report = json.loads(out.stdout)
+    assert report["docs"] == 400 and report["flagged_held_out_docs"]["toxicity"] >= 10
+    assert report["recall"]["toxicity"] >= 0.98 and report["escalation_rate"] < 0.5
+    card = read_card(bundle)
+    assert card.cascade is not None and (bundle / card.cascade.file).is_file()
+    model = curafilter.load_model(bundle, device="cpu")
+    assert model.cascade
+    texts = [json.loads(line)["text"] for line in lines]
+    off = model.score_texts(texts, cascade=False)[:, 3] >= 0.5
+    on = model.score_texts(texts)[:, 3] >= 0.5
+    assert off.sum() >= 70 and (on & off).sum() / off.sum() >= 0.95 and not (on & ~off).any()
+
+
+def test_a_broken_cascade_file_names_the_bundle(tmp_path: Path) -> None:
+    bundle = with_gamma_stage(gamma_bundle(tmp_path / "b"))
+    np.save(bundle / cascade.CASCADE_FILE, np.zeros((4, 8), np.float32))
+    with pytest.raises(ModelError, match="cascade.npy"):
+        curafilter.load_model(bundle, device="cpu")
