@@ -48,6 +48,15 @@ def test_rows_in_context_keep_their_label_and_passage_within_the_length() -> Non
     assert out == in_context.in_context_rows(rows, ORDINARY, words, per_key=5, max_tokens=40, seed=1)
 
 
+def test_injected_passages_sit_inside_the_document() -> None:
+    docs = ["\n".join(f"Paragraph {i} of document {d}." for i in range(9)) for d in range(20)]
+    out = in_context.injected_documents(docs, ["INJECTED PASSAGE"], seed=3)
+    for doc, got in zip(docs, out):
+        paras = got.split("\n")
+        assert paras.count("INJECTED PASSAGE") == 1 and got.replace("INJECTED PASSAGE\n", "") == doc
+        assert 3 <= paras.index("INJECTED PASSAGE") <= 8
+
+
 def test_junk_is_distinct_and_includes_empty_text() -> None:
     junk = in_context.junk_texts()
     assert len(junk) == len(set(junk)) > 100 and "" in junk

@@ -107,3 +107,15 @@ def junk_texts(n: int = 240, seed: int = 0) -> list[str]:
     out = [makers[i % len(makers)]() for i in range(n)]
     # Distinct texts only (several makers can repeat a short output); order is fixed by the seed.
     return list(dict.fromkeys(out))
+
+
+def injected_documents(documents: Sequence[str], passages: Sequence[str], *, seed: int = 0) -> list[str]:
+    """Each document with one passage set between two of its paragraphs, past its first third:
+    a violation deep inside a long clean document, which a head-only scorer never sees."""
+    rng = random.Random(seed)
+    out = []
+    for doc in documents:
+        paras = doc.split("\n")
+        at = rng.randint(max(1, len(paras) // 3), max(1, len(paras) - 1))
+        out.append("\n".join(paras[:at] + [rng.choice(passages)] + paras[at:]))
+    return out
