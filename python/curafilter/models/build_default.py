@@ -297,8 +297,11 @@ def cheap_stage(bundle: Path, card: Card, shard: Path, passages: list[str], n: i
         f"recall and escalation measured on {d.held_out_docs:,} held-out documents ({d.held_out_windows:,} windows)"))
 
 
-def thresholds_from(background: np.ndarray, rate: float = BACKGROUND_FLAG_RATE) -> np.ndarray:
-    return np.quantile(background, 1 - rate, axis=0, method="higher")
+def thresholds_from(kinds: list[np.ndarray], rate: float = BACKGROUND_FLAG_RATE) -> np.ndarray:
+    """Per principle, the lowest threshold that flags at most `rate` of *each* kind of ordinary
+    text. Pooled, short pieces and written text (which score low) let whole documents, with a
+    window in which to find something, flag several times the rate."""
+    return np.max([np.quantile(k, 1 - rate, axis=0, method="higher") for k in kinds], axis=0)
 
 
 def at_thresholds(t: finetune.Targets, scores: np.ndarray, rows: np.ndarray, thresholds: np.ndarray) -> dict[str, dict[str, float]]:
@@ -411,6 +414,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cheap-docs", type=int, default=1500, help="documents the cascade's cheap stage is distilled on")
     ap.add_argument("--reuse-cv", action="store_true",
                     help="take the validation from the last build's cache (cv-report.json, oof-finetuned.npy) instead of re-running it")
+    ap.add_argument("--cv-only", action="store_true",
+                    help="run the validation, cache it (cv-report.json, oof-finetuned.npy) and stop; a later "
+                         "--reuse-cv --no-train puts it on the card of the bundle in --out")
     ap.add_argument("--skip-cv", action="store_true",
                     help="no validation: train and check the shipped model only (quick experiments; the card gets no metrics)")
     ap.add_argument("--no-train", action="store_true",
@@ -451,14 +457,13 @@ def main(argv: list[str] | None = None) -> int:
                             per_key=args.in_context, max_tokens=args.train_length - 6)
     # Calibration: whole documents (scored in every window, as a run does), paragraphs and
     # sentences of further documents, and written benign text of held-out genres.
-    calibration = (whole_documents(shards[0], args.calibration, skip=2600)
-                   + background_texts(shards[0], args.calibration, seed=1, skip=2600)[args.calibration:]
-                   + calib_written)
+    calibration = [whole_documents(shards[0], args.calibration, skip=2600),
+                   background_texts(shards[0], args.calibration, seed=1, skip=2600)[args.calibration:], calib_written]
     ds = distill.Dataset.from_rows(rows, names)
     ds = distill.with_background(ds, wiki + train_written + junk_texts())
     t = finetune.Targets.from_dataset(ds)
     log(f"{len(t.texts):,} distinct texts ({len(wiki) + len(train_written):,} background); "
-        f"{len(calibration):,} held-out background texts set the thresholds")
+        f"{sum(map(len, calibration)):,} held-out background texts ({', '.join(str(len(k)) for k in calibration)}) set the thresholds")
     cfg = finetune.FineTune(epochs=args.epochs, lr=args.lr, max_length=args.train_length)
     report: dict[str, object] = {"folds": [name for name, _ in FOLDS], "flag_rate": BACKGROUND_FLAG_RATE}
 
@@ -467,9 +472,11 @@ def main(argv: list[str] | None = None) -> int:
         oof = np.full(t.y.shape, np.nan, np.float32)
     elif args.reuse_cv and oof_path.is_file() and report_path.is_file():
         oof = np.load(oof_path)
-        report.update({k: v for k, v in msgspec.json.decode(report_path.read_bytes()).items() if k in METHODS})
+        report.update({k: v for k, v in msgspec.json.decode(report_path.read_bytes()).items() if k in (*METHODS, "settings")})
         log(f"validation reused from {report_path}")
     else:
+        report["settings"] = {"cap": args.cap, "test_cap": args.test_cap, "in_context": args.in_context,
+                              "train_length": args.train_length}
         train_rows = stratified(t, args.cap, seed=0, background_cap=3000)
         test_rows = stratified(t, args.test_cap, seed=1, background_cap=0)
         test_source = np.array(t.source)[test_rows]
@@ -499,6 +506,9 @@ def main(argv: list[str] | None = None) -> int:
     for method in METHODS:
         if method in report:
             log(f"{method}: {macro(report[method])}  {report[method]}")  # type: ignore[arg-type]
+    if args.cv_only:
+        log(f"validation cached in {args.cache}; built nothing ({time.time() - t0:.0f} s)")
+        return 0
     # The rows each fold model scored (held out), in the order of the labelled rows, which come
     # before any background text in `t` and so do not move when the background changes.
     scored = np.flatnonzero(~np.isnan(oof).all(axis=1))
@@ -509,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         card = train_and_export(args, t, encoder, cfg, names)
     # Thresholds for the variant that runs on CPU, from held-out ordinary text.
-    final_t = thresholds_from(bundle_scores(args.out, calibration))
+    final_t = thresholds_from([bundle_scores(args.out, kind) for kind in calibration])
     metrics = {}
     if "finetuned" in report:
         auc = macro(report["finetuned"])  # type: ignore[arg-type]
@@ -520,18 +530,22 @@ def main(argv: list[str] | None = None) -> int:
             f1 = 2 * m["precision"] * m["recall"] / max(m["precision"] + m["recall"], 1e-9)
             metrics[name] = PrincipleMetrics(auroc=auc[name], f1=round(f1, 4), precision=m["precision"],
                                              recall=m["recall"], threshold=round(float(final_t[p]), 4), n_validation=m["n"])
+    cv = report.get("settings") or {"cap": args.cap, "test_cap": args.test_cap, "in_context": args.in_context,
+                                    "train_length": args.train_length}
     card = msgspec.structs.replace(
         card, thresholds={n: round(float(final_t[p]), 4) for p, n in enumerate(names)}, metrics=metrics,
         baselines={k: macro(v) for k, v in report.items() if k in METHODS},  # type: ignore[arg-type]
         validation=(
             "leave-sources-out: five fine-tuning runs, each holding out whole sources ("
             + "; ".join(f"{n}: {', '.join(sorted(s))}" for n, s in FOLDS)
-            + f"); up to {args.cap} training and {args.test_cap} held-out texts per source, principle and label. "
+            + f"); up to {cv['cap']} training and {cv['test_cap']} held-out texts per source, principle and label "
+            f"(and {cv['in_context']} set in ordinary text), {cv['train_length']} tokens. "
             "AUROC per principle is the mean over its held-out sources; `baselines` holds the same for TF-IDF word "
             "1-2-grams + logistic regression (best C of 1, 10) and the previous model (v1) on the same rows (v1 was "
             "trained on principles-train.jsonl, so its figures for those sources are not held out). Thresholds flag "
-            f"{BACKGROUND_FLAG_RATE:.1%} of held-out ordinary text per principle (Wikipedia documents and written "
-            "benign documents of genres never trained on); precision and recall are the fold models' out-of-fold "
+            f"at most {BACKGROUND_FLAG_RATE:.1%} per principle of each kind of held-out ordinary text (whole "
+            "Wikipedia documents, Wikipedia paragraphs and sentences, written benign documents of genres never "
+            "trained on); precision and recall are the fold models' out-of-fold "
             "scores at those thresholds over the held-out labelled rows, whose base rate is far above a real corpus's."
         ),
         notes=[
@@ -539,7 +553,9 @@ def main(argv: list[str] | None = None) -> int:
             f"previous window), about {WINDOWS * (MAX_LENGTH - 2 - OVERLAP) + OVERLAP:,} tokens; its score is the "
             "highest window's. Text past the last window is not seen. Fewer windows (--windows) are cheaper but "
             "flag less than the thresholds were set for.",
-            f"Thresholds flag {BACKGROUND_FLAG_RATE:.1%} of held-out ordinary text per principle.",
+            f"Thresholds flag at most {BACKGROUND_FLAG_RATE:.1%} per principle of each kind of held-out ordinary text.",
+            "Benign text on a principle's topic (anti-scam advice, a review of a novel about a con man) can score "
+            "high: the model still partly confuses a topic with the behaviour.",
             "Deception and power_seeking positives are mostly LLM-written scenarios and AI-framed statements; "
             "human third-person power-seeking has little labelled data.",
         ],
