@@ -405,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--calibration", type=int, default=400, help="held-out Wikipedia texts of each kind for the thresholds")
     ap.add_argument("--cap", type=int, default=500, help="texts per (source, principle, label) in each validation fold")
     ap.add_argument("--final-cap", type=int, default=900, help="texts per (source, principle, label) for the shipped model")
+    ap.add_argument("--cv-background", type=int, default=3000, help="background texts in each validation fold")
     ap.add_argument("--test-cap", type=int, default=600, help="held-out texts scored per (source, principle, label)")
     ap.add_argument("--epochs", type=float, default=1.0)
     ap.add_argument("--lr", type=float, default=4e-5)
@@ -476,8 +477,9 @@ def main(argv: list[str] | None = None) -> int:
         log(f"validation reused from {report_path}")
     else:
         report["settings"] = {"cap": args.cap, "test_cap": args.test_cap, "in_context": args.in_context,
+                              "background": args.cv_background,
                               "train_length": args.train_length}
-        train_rows = stratified(t, args.cap, seed=0, background_cap=3000)
+        train_rows = stratified(t, args.cap, seed=0, background_cap=args.cv_background)
         test_rows = stratified(t, args.test_cap, seed=1, background_cap=0)
         test_source = np.array(t.source)[test_rows]
         test_rows = test_rows[(test_source != WRITTEN) & ~np.char.endswith(test_source.astype(str), CONTEXT)]
