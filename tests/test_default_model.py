@@ -33,6 +33,8 @@ def test_card_and_variants(model: curafilter.Model) -> None:
     # The card says what the scores cover (windows of max_length tokens) and how thresholds were set.
     assert card.windows > 1 and any(f"{card.windows} windows of {card.max_length}" in n for n in card.notes)
     assert set(card.baselines) >= {"finetuned", "tfidf+logreg"}
+    # It ships a cheap stage, on by default, which kept nearly every flag where it was distilled.
+    assert card.cascade is not None and model.cascade and card.cascade.recall >= 0.95
 
 
 def sample_texts() -> tuple[list[str], list[str | None]]:
@@ -76,12 +78,12 @@ def test_scores_and_routes_the_sample(tmp_path: Path, model: curafilter.Model) -
     for j, p in enumerate(model.principles):
         y = np.array([i == p for i in intended])
         assert auroc(y, scores[:, j]) > 0.6, p
-    # Routing by the bundled rules, against the sample's labels (model v0.3.0, 16 windows: 2.1% of
-    # benign documents flagged, 44% of the intended ones; v0.2.0 head-only: 12.5% and 47%). A guard
-    # against regressions, not the goal (see the README).
+    # Routing by the bundled rules, against the sample's labels (model v0.4.0, 16 windows, cascade
+    # on: 5.5% of benign documents flagged, 61% of the intended ones; v0.3.0: 2.1% and 44%; v0.2.0
+    # head-only: 12.5% and 47%). A guard against regressions, not the goal (see the README).
     flagged = np.isin(np.array(stats_routes(tmp_path / "out", len(texts))), ["drop", "revise"])
     benign = np.array([i is None for i in intended])
-    assert flagged[benign].mean() <= 0.05 and flagged[~benign].mean() >= 0.4
+    assert flagged[benign].mean() <= 0.08 and flagged[~benign].mean() >= 0.55
 
 
 def stats_routes(out: Path, n: int) -> list[str]:
