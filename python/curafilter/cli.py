@@ -549,6 +549,11 @@ def cmd_distill_cheap(args: argparse.Namespace, console: Console) -> int:
     from curafilter.model import load_model
     from curafilter.progress import doc_progress
 
+    try:
+        import scipy.sparse  # noqa: F401
+        import sklearn.linear_model  # noqa: F401
+    except ImportError:
+        raise ConfigError("distill-cheap needs scikit-learn: pip install 'curafilter[train]'") from None
     bundle = bundle_dir(args.bundle)
     model = load_model(bundle, device=args.device, cascade=False)
     with doc_progress(console, disable=args.quiet) as progress:
