@@ -299,8 +299,8 @@ def pool_windows(rows: np.ndarray, row_doc: np.ndarray, row_start: np.ndarray, d
     """Per document, the highest row score per principle and the start offset of the (first)
     row that gave it. A document's rows are consecutive, which the reductions rely on. A document
     with no row (the cascade cleared every window) takes its row of `cleared` and offset -1."""
-    if rows.shape[0] == docs and (docs == 0 or (row_doc[-1] == docs - 1 and np.all(np.diff(row_doc) == 1))):
-        return rows, np.repeat(row_start.astype(np.int64)[:, None], rows.shape[1], axis=1)  # one row each
+    if np.array_equal(row_doc, np.arange(docs)):  # one row each: nothing to pool
+        return rows, np.repeat(row_start.astype(np.int64)[:, None], rows.shape[1], axis=1)
     width = rows.shape[1] if rows.ndim == 2 and rows.shape[0] else (cleared.shape[1] if cleared is not None else 0)
     scores = np.full((docs, width), np.nan, np.float32)
     at = np.full((docs, width), -1, np.int64)
