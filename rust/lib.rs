@@ -10,6 +10,7 @@
 pub mod batch;
 pub mod cheap;
 pub mod error;
+pub mod format;
 pub mod input;
 pub mod lines;
 pub mod pipeline;

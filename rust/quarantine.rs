@@ -21,10 +21,13 @@ pub enum Reason {
     /// A key on the path to the text or id occurs twice in one object: readers disagree on which
     /// value counts (most keep the last), so scoring either one could pass text unchecked.
     DuplicateKey,
+    /// The whole file is not a format curafilter reads (Parquet mislabelled, CSV, Arrow, WARC,
+    /// binary data): refused, never read as text, and its shard never marked complete.
+    UnsupportedFormat,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 11] = [
+    pub const ALL: [Reason; 12] = [
         Reason::InvalidJson,
         Reason::NotObject,
         Reason::MissingText,
@@ -36,6 +39,7 @@ impl Reason {
         Reason::UnreadableFile,
         Reason::TokenizeFailed,
         Reason::DuplicateKey,
+        Reason::UnsupportedFormat,
     ];
 
     /// Stable code used in outputs and counters.
@@ -52,6 +56,7 @@ impl Reason {
             Reason::UnreadableFile => "unreadable_file",
             Reason::TokenizeFailed => "tokenize_failed",
             Reason::DuplicateKey => "duplicate_key",
+            Reason::UnsupportedFormat => "unsupported_format",
         }
     }
 }

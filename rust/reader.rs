@@ -3,6 +3,7 @@
 //! Multi-frame zstd and multi-member gzip are read to the end. Truncated or corrupt compressed
 //! data ends the shard with one `corrupt_compressed` record saying where; the lines before it are
 //! kept. Blank lines are skipped (they are not documents); a UTF-8 BOM on the first line is dropped.
+//! A file that is not JSON Lines (see [`crate::format`]) ends as one `unsupported_format` record.
 
 use std::cell::Cell;
 use std::fs::File;
@@ -10,6 +11,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 use std::rc::Rc;
 
+use crate::format;
 use crate::lines::{Line, LineSplitter};
 use crate::quarantine::{Quarantine, Reason};
 
@@ -87,13 +89,27 @@ pub fn read_shard(
     };
     let read_pos = Rc::new(Cell::new(0u64));
     let mut buffered = BufReader::with_capacity(READ_CHUNK, Counting { inner: file, count: read_pos.clone() });
+    let refuse = |emit: &mut dyn FnMut(Event<'_>) -> bool, why: String| {
+        let detail = format!("{} is not read: {why}; curafilter reads JSON Lines (plain, gzip, zstd) and Parquet", path.display());
+        emit(Event::Bad(bad(0, 0, Reason::UnsupportedFormat, detail)));
+    };
     let compression = match buffered.fill_buf() {
-        Ok(head) => detect(head),
+        Ok(head) => {
+            if let Some(what) = format::by_magic(head) {
+                refuse(emit, format!("it is {what}"));
+                return totals;
+            }
+            detect(head)
+        }
         Err(e) => {
             emit(Event::Bad(bad(0, 0, Reason::UnreadableFile, format!("cannot read {}: {e}", path.display()))));
             return totals;
         }
     };
+    if let Some(what) = format::by_name(path) {
+        refuse(emit, format!("its name says {what}"));
+        return totals;
+    }
     let mut decoder: Box<dyn Read> = match compression {
         Compression::Plain => Box::new(buffered),
         Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(buffered)),
@@ -114,6 +130,8 @@ pub fn read_shard(
     let mut buf = vec![0u8; READ_CHUNK];
     let mut keep_going = true;
     let mut lines = 0u64;
+    // The decoded head, held back until it is known to be JSON Lines (see `format`).
+    let mut head: Option<Vec<u8>> = Some(Vec::new());
     let mut on_line = |line: Line<'_>, keep_going: &mut bool| {
         let ev = match line {
             Line::Text { number, offset, mut bytes } => {
@@ -136,7 +154,35 @@ pub fn read_shard(
         *keep_going &= emit(ev);
     };
     loop {
-        match decoder.read(&mut buf) {
+        let got = decoder.read(&mut buf);
+        if matches!(&got, Err(e) if e.kind() == io::ErrorKind::Interrupted) {
+            continue;
+        }
+        if let Some(held) = &mut head {
+            if let Ok(n) = got {
+                held.extend_from_slice(&buf[..n]);
+                if n > 0 && held.len() < format::SNIFF_BYTES {
+                    continue;
+                }
+            }
+            // The head is complete (or the data ended or broke): judge it, then pass it on.
+            if let Some(why) = format::not_json_lines(held) {
+                refuse(emit, why);
+                totals.bytes_read = read_pos.get();
+                progress(totals.bytes_read);
+                return totals;
+            }
+            splitter.feed(held, &mut |l| on_line(l, &mut keep_going));
+            head = None;
+            if matches!(got, Ok(n) if n > 0) {
+                progress(read_pos.get());
+                if !keep_going {
+                    break;
+                }
+                continue;
+            }
+        }
+        match got {
             Ok(0) => {
                 splitter.finish(&mut |l| on_line(l, &mut keep_going));
                 break;
@@ -148,7 +194,6 @@ pub fn read_shard(
                     break;
                 }
             }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => {
                 // The partial line at the break is part of what is lost; the record stands for it.
                 splitter.discard_partial();
@@ -255,6 +300,29 @@ mod tests {
     }
 
     #[test]
+    fn other_formats_are_refused_whole_and_named() {
+        let tmp = tempfile::tempdir().unwrap();
+        let csv: Vec<u8> = (0..5000).map(|i| format!("{i},some text {i}\n")).collect::<String>().into_bytes();
+        let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+            ("part-0.jsonl", b"PAR1\x15\x04\x15\x10".to_vec(), "Parquet"),
+            ("table.jsonl.zst", zst(b"ARROW1\x00\x00\xff\xff"), "Arrow IPC file"),
+            ("crawl.jsonl.gz", gz(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n"), "WARC"),
+            ("data.jsonl.zst", zst(&csv), "not JSON Lines"),
+            ("rows.csv", b"{\"text\": \"json in a csv name\"}\n".to_vec(), "CSV"),
+            ("blob.jsonl", (0..70_000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect(), "JSON"),
+        ];
+        for (name, bytes, says) in cases {
+            let p = tmp.path().join(name);
+            std::fs::write(&p, &bytes).unwrap();
+            let (lines, bad, _) = collect(&p, 1 << 20);
+            assert!(lines.is_empty(), "{name}: {} lines read", lines.len());
+            assert_eq!(bad.len(), 1, "{name}: {bad:?}");
+            assert_eq!((bad[0].line, bad[0].reason), (0, Reason::UnsupportedFormat), "{name}");
+            assert!(bad[0].detail.contains(name) && bad[0].detail.contains(says), "{name}: {}", bad[0].detail);
+        }
+    }
+
+    #[test]
     fn empty_missing_and_too_long() {
         let tmp = tempfile::tempdir().unwrap();
         let p = tmp.path().join("empty.jsonl.zst");
@@ -268,10 +336,10 @@ mod tests {
         assert!(bad[0].detail.contains("gone.jsonl"));
 
         let p = tmp.path().join("long.jsonl");
-        std::fs::write(&p, b"short\nthis line is too long\nok\n").unwrap();
+        std::fs::write(&p, b"{\"s\":1}\n{\"t\":\"this line is too long\"}\n{}\n").unwrap();
         let (lines, bad, totals) = collect(&p, 10);
         assert_eq!(lines.len(), 2);
-        assert_eq!((bad[0].line, bad[0].offset, bad[0].reason), (2, 6, Reason::LineTooLong));
+        assert_eq!((bad[0].line, bad[0].offset, bad[0].reason), (2, 8, Reason::LineTooLong));
         assert_eq!(totals.lines, 3);
     }
 }

@@ -1,7 +1,8 @@
 """The ``curafilter`` command line.
 
 Exit codes: 0 success (quarantined lines are reported, not fatal); 1 fatal error (missing input,
-bad option, unloadable tokenizer or model); 2 bad command-line usage; 130 interrupted.
+bad option, unloadable tokenizer or model), or a run that refused an input file of a format it
+does not read (the other files are routed); 2 bad command-line usage; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -296,7 +297,10 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
     if stats.quarantined:
         console.print(plain(f"{stats.quarantined:,} lines quarantined: see {args.out}/quarantine/", "yellow"),
                       soft_wrap=True)
-    return 0
+    for why in stats.refused.values():
+        console.print(plain(f"error: {why}", "red"), soft_wrap=True)
+    # Refused files are not done: exit non-zero so a pipeline notices, and a re-run retries them.
+    return 1 if stats.refused else 0
 
 
 def cmd_route(args: argparse.Namespace, console: Console) -> int:

@@ -57,6 +57,9 @@ class RunStats(msgspec.Struct, kw_only=True):
     windows_total: int = 0  # token windows the documents have: more than scored when the cascade is on
     cascade: bool = False
     escalation_rate: float = 0.0  # windows_scored / windows_total
+    # Input files not read because they are not a format curafilter reads (quarantined whole as
+    # unsupported_format, never marked complete): path → why.
+    refused: dict[str, str] = msgspec.field(default_factory=dict)
 
     @property
     def docs_per_s(self) -> float:
@@ -145,6 +148,7 @@ class Router:
         self.open: dict[int, ShardOutputs] = {}
         self.tally = _Tally()
         self.completed = 0
+        self.refused: dict[int, str] = {}
         self._field = msgspec.json.encode(identity.field)
         self._probe = _field_probe(identity.field)
         self._enc = msgspec.json.Encoder()
@@ -158,6 +162,8 @@ class Router:
         by_shard: dict[int, list[bytes]] = {}
         for q in batch.quarantined:
             self.tally.quarantine[q.reason] += 1
+            if q.reason == "unsupported_format":
+                self.refused[q.shard] = q.detail
             by_shard.setdefault(q.shard, []).append(self._enc.encode(q.to_dict()))
         for shard, lines in by_shard.items():
             self.outputs(shard).write_lines("quarantine", lines)
@@ -244,6 +250,8 @@ class Router:
         `.partial` suffix and get no manifest record: globbing `*.jsonl.zst` never reads half a
         shard as if it were whole, and a later run redoes the shard."""
         counts = self.open.pop(shard).finish() if shard in self.open else {}
+        if shard in self.refused:
+            return  # its quarantine record is written; no manifest record, so a later run tries again
         if record:
             self.out.complete(self.shards[shard], counts, self.identity)
             self.completed += 1
@@ -430,6 +438,7 @@ def _finish_stats(router: Router, out: str | os.PathLike[str], r: Rules, shards_
         input_bytes=total_bytes, seconds=time.perf_counter() - started, limited=limited, windows_scored=t.windows,
         windows_total=t.windows_total, cascade=router.identity.cascade,
         escalation_rate=round(t.windows / t.windows_total, 4) if t.windows_total else 0.0,
+        refused={router.shards[i]: why for i, why in sorted(router.refused.items())},
     )
     runs = Path(out, "runs")
     runs.mkdir(exist_ok=True)
