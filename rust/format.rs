@@ -31,6 +31,8 @@ const MAGICS: &[(&[u8], &str)] = &[
 
 /// Name endings (after any `.gz`/`.zst`) of formats that are not JSON Lines.
 const EXTENSIONS: &[(&str, &str)] = &[
+    // Parquet files start with PAR1 and go to their own reader: one named so without it is not one.
+    (".parquet", "Parquet, but it does not start with PAR1"),
     (".csv", "CSV"),
     (".tsv", "TSV"),
     (".arrow", "Arrow IPC"),
@@ -45,6 +47,14 @@ const EXTENSIONS: &[(&str, &str)] = &[
 pub fn stem(path: &Path) -> Option<&str> {
     let name = path.file_name()?.to_str()?;
     Some(name.strip_suffix(".gz").or_else(|| name.strip_suffix(".zst")).or_else(|| name.strip_suffix(".zstd")).unwrap_or(name))
+}
+
+/// Whether the file at `path` starts like Parquet (a file that cannot be opened is left to the
+/// reader, which names the problem).
+pub fn is_parquet(path: &Path) -> bool {
+    use std::io::Read;
+    let mut magic = [0u8; 4];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut magic)).is_ok() && magic == PARQUET_MAGIC
 }
 
 /// What a file's first bytes say it is, when that is not JSON Lines.

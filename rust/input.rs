@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// File names picked up when walking a directory. Explicit files are taken whatever their name:
+/// File names picked up when walking a directory: JSON Lines and Parquet. Explicit files are taken whatever their name:
 /// the compression is detected from magic bytes, not from the extension.
 fn looks_like_shard(path: &Path) -> bool {
     let name = match path.file_name().and_then(|n| n.to_str()) {
@@ -18,7 +18,7 @@ fn looks_like_shard(path: &Path) -> bool {
         .or_else(|| name.strip_suffix(".zstd"))
         .unwrap_or(name);
     // Not `.json`: a `.json` file is one document (a config, a run's stats), not JSON Lines.
-    stem.ends_with(".jsonl") || stem.ends_with(".ndjson")
+    stem.ends_with(".jsonl") || stem.ends_with(".ndjson") || name.ends_with(".parquet")
 }
 
 /// A folder curafilter wrote (a run's `-o`, a revise or annotate output): its files are outputs,
@@ -122,13 +122,13 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let d = tmp.path();
         fs::create_dir_all(d.join("sub/deeper")).unwrap();
-        for name in ["a.jsonl", "sub/b.jsonl.zst", "sub/deeper/c.jsonl.gz", "sub/notes.txt"] {
+        for name in ["a.jsonl", "sub/b.jsonl.zst", "sub/deeper/c.jsonl.gz", "sub/notes.txt", "sub/p.parquet"] {
             fs::write(d.join(name), b"").unwrap();
         }
         let dir = d.to_str().unwrap();
         let got = resolve(&[dir]).unwrap();
         let names: Vec<_> = got.iter().map(|p| p.strip_prefix(d).unwrap().to_str().unwrap().to_string()).collect();
-        assert_eq!(names, ["a.jsonl", "sub/b.jsonl.zst", "sub/deeper/c.jsonl.gz"]);
+        assert_eq!(names, ["a.jsonl", "sub/b.jsonl.zst", "sub/deeper/c.jsonl.gz", "sub/p.parquet"]);
 
         let pattern = format!("{dir}/sub/*.zst");
         assert_eq!(resolve(&[pattern.as_str()]).unwrap(), vec![d.join("sub/b.jsonl.zst")]);

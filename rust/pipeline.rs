@@ -21,7 +21,8 @@ use crate::batch::{Batch, BatchConfig, Batcher, Doc};
 use crate::error::{Error, Result};
 use crate::quarantine::{Quarantine, Reason};
 use crate::reader::{read_shard, Event};
-use crate::record::{Extractor, FieldPath};
+use crate::parquet_shard::{read_parquet, RowEvent};
+use crate::record::{Extracted, Extractor, FieldPath};
 use crate::cheap::Cheap;
 use crate::tokenize::{Encoded, Encoder};
 
@@ -140,6 +141,8 @@ impl Counters {
 
 enum RawItem {
     Line { line: u64, offset: u64, bytes: Vec<u8> },
+    /// A Parquet row, its text already taken out; `raw` is the row as a JSON object.
+    Record { line: u64, offset: u64, rec: Extracted, raw: Vec<u8> },
     Bad(Quarantine),
 }
 
@@ -221,8 +224,8 @@ impl Stream {
             std::thread::Builder::new().name(name).spawn(f).map_err(|e| Error::Internal(format!("cannot start thread: {e}")))
         };
         {
-            let (shards, stop, counters, cfg) = (shards.clone(), stop.clone(), counters.clone(), cfg.clone());
-            handles.push(spawn("curafilter-read".into(), Box::new(move || read_all(&shards, &cfg, &stop, &counters, raw_tx)))?);
+            let (shards, stop, counters, cfg, ex) = (shards.clone(), stop.clone(), counters.clone(), cfg.clone(), extractor.clone());
+            handles.push(spawn("curafilter-read".into(), Box::new(move || read_all(&shards, &cfg, &ex, &stop, &counters, raw_tx)))?);
         }
         for i in 0..threads {
             let (rx, tx, enc, ex) = (raw_rx.clone(), done_tx.clone(), encoder.clone(), extractor.clone());
@@ -337,7 +340,7 @@ pub fn batch_texts(texts: &[&str], encoder: &Encoder, cfg: &StreamConfig) -> Res
     Ok(out)
 }
 
-fn read_all(shards: &[PathBuf], cfg: &StreamConfig, stop: &AtomicBool, counters: &Counters, tx: Sender<Chunk<RawItem>>) {
+fn read_all(shards: &[PathBuf], cfg: &StreamConfig, ex: &Extractor, stop: &AtomicBool, counters: &Counters, tx: Sender<Chunk<RawItem>>) {
     let mut seq = 0u64;
     let mut send = |shard: u32, items: Vec<RawItem>, shard_end: bool, last: bool| -> bool {
         let ok = !stop.load(Relaxed) && tx.send(Chunk { seq, shard, items, shard_end, last }).is_ok();
@@ -354,21 +357,30 @@ fn read_all(shards: &[PathBuf], cfg: &StreamConfig, stop: &AtomicBool, counters:
             counters.bytes_read.fetch_add(read - reported, Relaxed);
             reported = read;
         };
-        let totals = read_shard(shard, path, cfg.max_line_bytes, &mut progress, &mut |ev| {
-            match ev {
-                Event::Line { number, offset, bytes: b } => {
-                    bytes += b.len();
-                    items.push(RawItem::Line { line: number, offset, bytes: b.to_vec() });
-                }
-                Event::Bad(q) => items.push(RawItem::Bad(q)),
-            }
+        let mut push = |item: RawItem, size: usize| {
+            bytes += size;
+            items.push(item);
             counters.lines.fetch_add(1, Relaxed);
             if bytes >= cfg.chunk_bytes {
                 bytes = 0;
                 alive = send(shard, std::mem::take(&mut items), false, false);
             }
             alive
-        });
+        };
+        let totals = if crate::format::is_parquet(path) {
+            read_parquet(shard, path, ex.text_path(), ex.id_path(), &mut progress, &mut |ev| match ev {
+                RowEvent::Row { line, offset, rec, raw } => {
+                    let size = raw.len();
+                    push(RawItem::Record { line, offset, rec, raw }, size)
+                }
+                RowEvent::Bad(q) => push(RawItem::Bad(q), 0),
+            })
+        } else {
+            read_shard(shard, path, cfg.max_line_bytes, &mut progress, &mut |ev| match ev {
+                Event::Line { number, offset, bytes: b } => push(RawItem::Line { line: number, offset, bytes: b.to_vec() }, b.len()),
+                Event::Bad(q) => push(RawItem::Bad(q), 0),
+            })
+        };
         if !alive {
             return;
         }
@@ -387,22 +399,24 @@ fn tokenize_chunks(rx: Receiver<Chunk<RawItem>>, tx: Sender<Chunk<DoneItem>>, en
             .into_iter()
             .map(|item| match item {
                 RawItem::Bad(q) => DoneItem::Bad(q),
-                RawItem::Line { line, offset, bytes } => {
-                    let bad = |reason, detail| DoneItem::Bad(Quarantine { shard: chunk.shard, line, offset, reason, detail });
-                    match ex.extract(&bytes) {
-                        Err((reason, detail)) => bad(reason, detail),
-                        Ok(rec) => match enc.as_ref().map_or_else(|| Ok(Encoded::untokenised()), |e| e.encode(&rec.text)) {
-                            Ok(enc) => DoneItem::Doc(Doc::new(chunk.shard, line, offset, rec.id, bytes, enc)),
-                            Err(msg) => bad(Reason::TokenizeFailed, msg),
-                        },
-                    }
-                }
+                RawItem::Line { line, offset, bytes } => match ex.extract(&bytes) {
+                    Err((reason, detail)) => DoneItem::Bad(Quarantine { shard: chunk.shard, line, offset, reason, detail }),
+                    Ok(rec) => encode(chunk.shard, line, offset, rec, bytes, enc),
+                },
+                RawItem::Record { line, offset, rec, raw } => encode(chunk.shard, line, offset, rec, raw, enc),
             })
             .collect();
         let out = Chunk { seq: chunk.seq, shard: chunk.shard, items, shard_end: chunk.shard_end, last: chunk.last };
         if tx.send(out).is_err() {
             return;
         }
+    }
+}
+
+fn encode(shard: u32, line: u64, offset: u64, rec: Extracted, raw: Vec<u8>, enc: &Option<Arc<Encoder>>) -> DoneItem {
+    match enc.as_ref().map_or_else(|| Ok(Encoded::untokenised()), |e| e.encode(&rec.text)) {
+        Ok(encoded) => DoneItem::Doc(Doc::new(shard, line, offset, rec.id, raw, encoded)),
+        Err(detail) => DoneItem::Bad(Quarantine { shard, line, offset, reason: Reason::TokenizeFailed, detail }),
     }
 }
 

@@ -21,6 +21,10 @@ pub struct Extracted {
 pub struct FieldPath(Vec<String>);
 
 impl FieldPath {
+    pub fn parts(&self) -> &[String] {
+        &self.0
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         let parts: Vec<String> = s.split('.').map(str::to_owned).collect();
         if parts.iter().any(String::is_empty) {
@@ -52,6 +56,14 @@ enum Found {
 impl Extractor {
     pub fn new(text: FieldPath, id: Option<FieldPath>) -> Self {
         Extractor { text, id }
+    }
+
+    pub fn text_path(&self) -> &FieldPath {
+        &self.text
+    }
+
+    pub fn id_path(&self) -> Option<&FieldPath> {
+        self.id.as_ref()
     }
 
     pub fn extract(&self, line: &[u8]) -> Result<Extracted, (Reason, String)> {

@@ -291,7 +291,7 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
         args.inputs, args.out, model=args.model, rules=args.rules, device=args.device, windows=args.windows,
         overlap=args.overlap, cascade=args.cascade, batch_tokens=args.batch_tokens, threads=args.threads, text_key=args.text_key, id_key=args.id_key,
         scores_only=args.scores_only, limit=args.limit, field_name=args.field, tag_prefix=args.tag_prefix,
-        provenance=args.provenance, progress=not args.quiet, console=console,
+        provenance=args.provenance, output_format=args.output_format, progress=not args.quiet, console=console,
     )
     print_run(stats, args.json)
     if stats.quarantined:
@@ -750,6 +750,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--provenance", action="store_true",
                    help="add the input shard and line to each routed record's field (route files are in "
                         "scoring order, not input order)")
+    r.add_argument("--output-format", choices=["auto", "jsonl.zst", "parquet"], default="auto",
+                   help="route files' format: auto = each input's own (Parquet shards get Parquet files with "
+                        "every original column plus the field as a struct column), or one format for all")
     r.add_argument("--json", action="store_true", help="print the run's statistics as one JSON object")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run)

@@ -51,6 +51,8 @@ class RunIdentity(msgspec.Struct, frozen=True, kw_only=True):
     text_key: str
     tag_prefix: str | None = None
     provenance: bool = False
+    # "auto": each shard's own format (Parquet route files for a Parquet shard); or "jsonl.zst".
+    output_format: str = "auto"
 
 
 class ShardRecord(msgspec.Struct, kw_only=True):
@@ -68,6 +70,7 @@ NAME_MAX = 255
 # Every output is first written as ".<name>.tmp" (here and in the Rust writer), so that must fit.
 TEMP_EXTRA = len(b".") + len(b".tmp")
 SHARD_SUFFIX = ".jsonl.zst"
+PARQUET_SUFFIX = ".parquet"  # route files of a Parquet shard written as Parquet
 RECORD_SUFFIX = ".json"
 
 
@@ -75,7 +78,7 @@ def _shard_stem(path: str) -> str:
     stem = Path(path).name
     for ext in (".zst", ".zstd", ".gz"):
         stem = stem.removesuffix(ext)
-    return stem.removesuffix(".jsonl").removesuffix(".ndjson").removesuffix(".json")
+    return stem.removesuffix(".jsonl").removesuffix(".ndjson").removesuffix(".json").removesuffix(".parquet")
 
 
 def output_name(path: str, suffix: str) -> str:
@@ -218,18 +221,18 @@ class OutputDir:
         record first (so no record ever describes missing files), then its file in every route
         folder. A redo may route nothing where the old run did; an old file there would stay."""
         self.record_path(shard).unlink(missing_ok=True)
-        name = shard_name(shard)
-        for route in ROUTE_DIRS:
-            (self.root / route / name).unlink(missing_ok=True)
-            (self.root / route / (name + PARTIAL)).unlink(missing_ok=True)
+        for name in (shard_name(shard), output_name(shard, PARQUET_SUFFIX)):
+            for route in ROUTE_DIRS:
+                (self.root / route / name).unlink(missing_ok=True)
+                (self.root / route / (name + PARTIAL)).unlink(missing_ok=True)
 
     def mark_partial(self, shard: str) -> None:
         """Rename a shard's finished route files to `<name>.partial`: the shard was cut short."""
-        name = shard_name(shard)
-        for route in ROUTE_DIRS:
-            f = self.root / route / name
-            if f.exists():
-                os.replace(f, f.with_name(name + PARTIAL))
+        for name in (shard_name(shard), output_name(shard, PARQUET_SUFFIX)):
+            for route in ROUTE_DIRS:
+                f = self.root / route / name
+                if f.exists():
+                    os.replace(f, f.with_name(name + PARTIAL))
 
     def completed(self, shard: str) -> ShardRecord | None:
         """The shard's completion record, if the input has not changed since."""

@@ -20,6 +20,7 @@ import zstandard
 from rich.console import Console
 
 from curafilter._core import Batch, ShardOutputs, resolve_inputs
+from curafilter.parquet_out import ParquetShardOutputs, check_tag_prefix, is_parquet
 from curafilter.device import GPU_BATCH_TOKENS
 from curafilter.errors import ConfigError, InputError, InternalError
 from curafilter.raw_json import RecordError, raw_string, value_span, with_value
@@ -153,9 +154,15 @@ class Router:
         self._probe = _field_probe(identity.field)
         self._enc = msgspec.json.Encoder()
 
-    def outputs(self, shard: int) -> ShardOutputs:
+    def outputs(self, shard: int) -> ShardOutputs | ParquetShardOutputs:
         if shard not in self.open:
-            self.open[shard] = ShardOutputs(os.fspath(self.out.root), shard_name(self.shards[shard]))
+            path, ident = self.shards[shard], self.identity
+            if not ident.scores_only and ident.output_format != "jsonl.zst" and is_parquet(path):
+                self.open[shard] = ParquetShardOutputs(
+                    os.fspath(self.out.root), path, field=ident.field, principles=ident.principles, model=ident.model,
+                    text_key=ident.text_key, tag_prefix=self.tag_prefix, provenance=self.provenance)
+            else:
+                self.open[shard] = ShardOutputs(os.fspath(self.out.root), shard_name(path))
         return self.open[shard]
 
     def quarantine(self, batch: Batch) -> None:
@@ -230,6 +237,10 @@ class Router:
             }) for i in ok]
             out.write_lines("scores", lines)
             return
+        if isinstance(out, ParquetShardOutputs):
+            out.record(batch.offset[ok], [routes[i] for i in ok], [reasons[i] for i in ok], scores[ok],
+                       at[ok] if at is not None else None)
+            return
         members, replace = [b""] * len(batch), {}
         for i in range(n):
             appended = {"scores": dict(zip(principles, rows[i])), "route": routes[i], "reason": reasons[i],
@@ -283,10 +294,15 @@ def run(
     field_name: str = "curafilter",
     tag_prefix: str | None = None,
     provenance: bool = False,
+    output_format: str = "auto",
     progress: bool = True,
     console: Console | None = None,
 ) -> RunStats:
     """Score and route every document of `inputs` into `out`; see the CLI's ``curafilter run``.
+
+    `output_format` "auto" writes each shard's route files in its own format (Parquet for a Parquet
+    shard, with every original column and a struct column `field_name`); "jsonl.zst" writes JSON
+    Lines for every shard; "parquet" requires every shard to be Parquet.
 
     Re-running into the same `out` skips shards already completed and redoes interrupted or changed
     ones. `provenance` adds the input shard and line to each routed record's field (documents in a
@@ -312,11 +328,13 @@ def run(
     identity = RunIdentity(model=m.id, windows=m.windows, overlap=m.overlap, cascade=m.cascade, rules=r.digest,
                            principles=m.principles,
                            scores_only=scores_only,
-                           field=field_name, text_key=text_key, tag_prefix=tag_prefix, provenance=provenance)
+                           field=field_name, text_key=text_key, tag_prefix=tag_prefix, provenance=provenance,
+                           output_format=output_format)
     od = OutputDir(out)
     # Absolute paths: score rows, quarantine rows and manifest records name the shard, and `route`
     # (or a reader) may run from another folder.
     all_shards = _outside(out, [os.path.abspath(s) for s in resolve_inputs(_paths(inputs))], console)
+    _check_output_format(output_format, all_shards, scores_only=scores_only, text_key=text_key, tag_prefix=tag_prefix)
     with od.locked():
         pending = _claim_pending(od, identity, all_shards)
         router = Router(od, identity, r, pending, text_key=text_key, tag_prefix=tag_prefix,
@@ -384,6 +402,27 @@ class _Consumed:
     def bytes(self, counters: dict[str, int]) -> int:
         ratio = counters["bytes_read"] / counters["bytes_decoded"] if counters["bytes_decoded"] else 1.0
         return self.done + int(sum(self.open.values()) * ratio)
+
+
+OUTPUT_FORMATS = ("auto", "jsonl.zst", "parquet")
+
+
+def _check_output_format(output_format: str, shards: Sequence[str], *, scores_only: bool, text_key: str,
+                         tag_prefix: str | None) -> None:
+    if output_format not in OUTPUT_FORMATS:
+        raise ConfigError(f"output format must be one of {', '.join(OUTPUT_FORMATS)}, not {output_format!r}")
+    if output_format == "jsonl.zst":
+        return
+    if output_format == "parquet":
+        if scores_only:
+            raise ConfigError("--scores-only writes JSON Lines score records; drop --output-format parquet")
+        # Route files keep the input's columns: JSON Lines have no schema to write Parquet with.
+        for shard in shards:
+            if not is_parquet(shard):
+                raise ConfigError(f"{shard}: Parquet output needs Parquet input, and this is not Parquet; "
+                                  "use --output-format auto or jsonl.zst")
+    if not scores_only and any(is_parquet(s) for s in shards):
+        check_tag_prefix(text_key, tag_prefix)
 
 
 def _drive(s: Stream, router: Router, score: Callable[[Batch], tuple[np.ndarray, np.ndarray | None]], *, limit: int | None,
