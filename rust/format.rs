@@ -49,12 +49,15 @@ pub fn stem(path: &Path) -> Option<&str> {
     Some(name.strip_suffix(".gz").or_else(|| name.strip_suffix(".zst")).or_else(|| name.strip_suffix(".zstd")).unwrap_or(name))
 }
 
-/// Whether the file at `path` starts like Parquet (a file that cannot be opened is left to the
-/// reader, which names the problem).
+/// Whether the file at `path` starts like Parquet. Only a regular file is looked at: Parquet is
+/// read by seeking to its footer, and peeking into a named pipe or /dev/stdin would eat the bytes
+/// the JSON Lines reader needs. A file that cannot be opened is left to that reader to name.
 pub fn is_parquet(path: &Path) -> bool {
     use std::io::Read;
     let mut magic = [0u8; 4];
-    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut magic)).is_ok() && magic == PARQUET_MAGIC
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+        && std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut magic)).is_ok()
+        && magic == PARQUET_MAGIC
 }
 
 /// What a file's first bytes say it is, when that is not JSON Lines.

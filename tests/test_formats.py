@@ -62,3 +62,23 @@ def test_stream_refuses_them_too(tmp_path: Path) -> None:
     s = curafilter.stream([str(tmp_path / n) for n in files])
     bad = [q for b in s for q in b.quarantined]
     assert sorted((Path(q.path).name, q.reason) for q in bad) == sorted((n, "unsupported_format") for n in files)
+
+
+def test_a_named_pipe_is_read_whole_by_the_json_lines_reader(tmp_path: Path) -> None:
+    """Format detection must not eat a pipe's first bytes (Parquet detection only opens regular files)."""
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    lines = doc_lines(50)
+
+    def feed() -> None:
+        with open(fifo, "wb") as f:
+            f.write(b"".join(line + b"\n" for line in lines))
+
+    t = threading.Thread(target=feed)
+    t.start()
+    docs = sum(len(b) for b in curafilter.stream([str(fifo)], tokenizer=None))
+    t.join()
+    assert docs == 50

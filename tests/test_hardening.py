@@ -536,10 +536,17 @@ def test_provenance_gives_shard_and_line_and_is_part_of_the_run_identity(tmp_pat
         assert json.loads(lines[ann["line"] - 1]) == rec
     with pytest.raises(ConfigError, match="provenance"):
         curafilter.run([shard], out, model=bundle, device="cpu", progress=False)
-    plain = curafilter.run([shard], tmp_path / "plain", model=bundle, device="cpu", progress=False)
+    # Without --provenance, only documents without an id get them (to join back to their input).
+    plain = curafilter.run([shard], tmp_path / "plain", model=bundle, device="cpu", progress=False, id_key="id")
     assert plain.docs == 100
     assert all("shard" not in r["curafilter"] and "line" not in r["curafilter"]
                for route in ("keep", "drop", "revise", "tag") for r in outputs(tmp_path / "plain").get(route, []))
+    (tmp_path / "noid.jsonl").write_bytes(b'{"text": "a document with no id"}\n{"id": "x", "text": "one with"}\n')
+    curafilter.run([tmp_path / "noid.jsonl"], tmp_path / "noid", model=bundle, device="cpu", progress=False,
+                   id_key="id")
+    got = {r["text"][:5]: r["curafilter"] for route in ("keep", "drop", "revise", "tag")
+           for r in outputs(tmp_path / "noid").get(route, [])}
+    assert got["a doc"]["line"] == 1 and "shard" in got["a doc"] and "line" not in got["one w"]
 
 
 # Distill: labels are validated up front, bad invocations are one-line errors ----------------------

@@ -9,7 +9,8 @@ from curafilter import errors
 from curafilter.model import Model, load_model
 from curafilter.run import RunStats, run
 from curafilter.stream import QUARANTINE_REASONS, Batch, QuarantineRecord, Stream, stream
+from curafilter.table import score_table
 
 __version__ = "0.1.0"
 
-__all__ = ["errors", "run", "RunStats", "load_model", "Model", "stream", "Stream", "Batch", "QuarantineRecord", "QUARANTINE_REASONS", "__version__"]
+__all__ = ["errors", "run", "RunStats", "load_model", "Model", "score_table", "stream", "Stream", "Batch", "QuarantineRecord", "QUARANTINE_REASONS", "__version__"]

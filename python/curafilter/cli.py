@@ -328,21 +328,29 @@ def sample_lines(files: list[Path], n: int, seed: int) -> tuple[list[tuple[Path,
 
     import zstandard
 
+    from curafilter.parquet_out import parquet_records
+
     rng = random.Random(seed)
     reservoir: list[tuple[int, Path, int, bytes]] = []
     seen = 0
-    for f in files:
+    def records(f: Path) -> Iterator[bytes]:
+        if f.suffix == ".parquet":  # route files of a Parquet shard: rows as JSON objects
+            yield from parquet_records(f)
+            return
         with f.open("rb") as fh:
-            for k, line in enumerate(io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(fh)), 1):
-                if not line.strip():
-                    continue
-                if len(reservoir) < n:
-                    reservoir.append((seen, f, k, line))
-                else:
-                    j = rng.randrange(seen + 1)
-                    if j < n:
-                        reservoir[j] = (seen, f, k, line)
-                seen += 1
+            yield from io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(fh))
+
+    for f in files:
+        for k, line in enumerate(records(f), 1):
+            if not line.strip():
+                continue
+            if len(reservoir) < n:
+                reservoir.append((seen, f, k, line))
+            else:
+                j = rng.randrange(seen + 1)
+                if j < n:
+                    reservoir[j] = (seen, f, k, line)
+            seen += 1
     return [(f, k, line) for _, f, k, line in sorted(reservoir, key=lambda r: r[0])], seen
 
 
@@ -365,7 +373,7 @@ def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
     # Document text, ids, paths and reasons are untrusted: shown with plain() (no markup, no
     # terminal control sequences: an ESC in a document must not drive the terminal).
     for route in routes:
-        files = sorted((root / route).glob("*.jsonl.zst"))
+        files = sorted([*(root / route).glob("*.jsonl.zst"), *(root / route).glob("*.parquet")])
         sample, total = sample_lines(files, args.n, args.seed)
         if args.json:  # each record as it is in the route file, not decoded
             shown.append({"route": route, "total": total, "sample": [
@@ -749,7 +757,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--tag-prefix", default=None, help="prepend this to the text of tagged documents")
     r.add_argument("--provenance", action="store_true",
                    help="add the input shard and line to each routed record's field (route files are in "
-                        "scoring order, not input order)")
+                        "scoring order, not input order); documents without an id always get them")
     r.add_argument("--output-format", choices=["auto", "jsonl.zst", "parquet"], default="auto",
                    help="route files' format: auto = each input's own (Parquet shards get Parquet files with "
                         "every original column plus the field as a struct column), or one format for all")

@@ -8,8 +8,9 @@ probability that each document violates each principle.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import onnxruntime as ort
@@ -272,14 +273,20 @@ class Model:
         """Default padded tokens per batch for this model's device."""
         return CPU_BATCH_TOKENS if self.device == "cpu" else GPU_BATCH_TOKENS
 
-    def score_texts(self, texts: Sequence[str], *, batch_tokens: int | None = None,
+    def score_texts(self, texts: Iterable[str], *, batch_tokens: int | None = None,
                     cascade: bool | None = None) -> np.ndarray:
-        """Scores for in-memory texts, rows in input order (tokenised by the Rust core).
-        ``cascade=False`` scores every window even where the model's cascade is on."""
-        out = np.zeros((len(texts), len(self.principles)), dtype=np.float32)
+        """Scores ``[len(texts), principles]`` for in-memory texts, rows in input order (tokenised
+        by the Rust core). ``cascade=False`` scores every window even where the model's cascade is on.
+
+        `texts`: any iterable of str (list, tuple, generator), a pyarrow string Array or
+        ChunkedArray (string, large_string, string_view, or dictionary-encoded strings), or a pandas
+        or polars Series of strings. A bare str is refused (it would be scored character by
+        character), and so is a missing text (None, NaN, null): the error names its index."""
+        items = text_list(texts)
+        out = np.zeros((len(items), len(self.principles)), dtype=np.float32)
         tok = self.tokenizer() if cascade is None or cascade == self.cascade else \
             self._cached_tokenizer(self.windows, cascade=cascade and self.cheap is not None)
-        for batch in tok.encode_batches(list(texts), batch_tokens=batch_tokens or self.batch_tokens):
+        for batch in tok.encode_batches(items, batch_tokens=batch_tokens or self.batch_tokens):
             out[batch.line.astype(np.intp)] = self.score_batch(batch)
         return out
 
@@ -288,6 +295,74 @@ class Model:
         options = {"windows": self.windows, "overlap": self.overlap, "batch_tokens": self.batch_tokens,
                    "cheap": self.cheap, "cascade": self.cascade, **options}
         return stream(paths, tokenizer=self.tokenizer_path, max_length=self.max_length, **options)  # type: ignore[arg-type]
+
+
+def text_list(texts: object, *, what: str = "texts") -> list[str]:
+    """`texts` as a list of str, for :meth:`Model.score_texts`; see there for what is accepted.
+
+    pyarrow, pandas and polars are optional: an object is treated as one of theirs only when its
+    type comes from that package, so none of them is imported for a plain list."""
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise ConfigError(f"{what} must be a list of texts, got a single {type(texts).__name__}; "
+                          "pass a list, e.g. [text] (a str would be scored character by character)")
+    package = type(texts).__module__.split(".")[0]
+    items: list[Any]
+    if package == "pyarrow":
+        items = _arrow_texts(texts, what)
+    elif package in ("pandas", "polars") and type(texts).__name__ in ("DataFrame", "LazyFrame"):
+        # Iterating a pandas DataFrame yields its column names: refuse rather than score those.
+        raise ConfigError(f"{what} is a {package} {type(texts).__name__}; pass one column of it "
+                          "(df[\"text\"]), or score the whole table with curafilter.score_table")
+    elif package == "pandas" and type(texts).__name__ == "Series":
+        items = texts.tolist()  # type: ignore[attr-defined]  # missing values come back as None/NaN/NA
+    elif package == "polars" and type(texts).__name__ == "Series":
+        items = texts.to_list()  # type: ignore[attr-defined]
+    else:
+        try:
+            items = list(texts)  # type: ignore[call-overload]
+        except TypeError:
+            raise ConfigError(f"{what} must be an iterable of str, got {type(texts).__name__}") from None
+    _check_all_str(items, what)
+    return items
+
+
+def _arrow_texts(arr: Any, what: str) -> list[Any]:
+    """A pyarrow Array or ChunkedArray of strings as a list (nulls as None, checked by the caller)."""
+    import pyarrow as pa
+
+    if isinstance(arr, (pa.Table, pa.RecordBatch)):
+        raise ConfigError(f"{what} is a pyarrow {type(arr).__name__}; pass one column of it "
+                          "(table[\"text\"]), or score the whole table with curafilter.score_table")
+    if not isinstance(arr, (pa.Array, pa.ChunkedArray)):
+        raise ConfigError(f"{what} must be an iterable of str, got pyarrow {type(arr).__name__}")
+    if pa.types.is_dictionary(arr.type) and _is_arrow_string(arr.type.value_type):
+        arr = arr.dictionary_decode() if isinstance(arr, pa.Array) else \
+            pa.chunked_array([c.dictionary_decode() for c in arr.chunks], type=arr.type.value_type)
+    if not _is_arrow_string(arr.type):
+        raise ConfigError(f"{what} is a pyarrow array of {arr.type}; it must hold strings "
+                          "(string, large_string or string_view)")
+    # to_numpy builds the Python strings in one pass (faster than to_pylist); nulls become None.
+    return arr.to_numpy(zero_copy_only=False).tolist()
+
+
+def _is_arrow_string(t: Any) -> bool:
+    import pyarrow as pa
+
+    is_view = getattr(pa.types, "is_string_view", None)  # pyarrow 16+
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or (is_view is not None and is_view(t)))
+
+
+def _check_all_str(items: list[Any], what: str) -> None:
+    """Refuse a missing or non-text item, naming the first one's index: a missing text is never
+    scored silently (its scores would say nothing about a document)."""
+    if all(isinstance(t, str) for t in items):
+        return
+    i, bad = next((i, t) for i, t in enumerate(items) if not isinstance(t, str))
+    # None (Python, Arrow, polars), NaN (pandas object columns), pandas.NA: a missing value.
+    if bad is None or (isinstance(bad, float) and bad != bad) or type(bad).__name__ == "NAType":
+        raise ConfigError(f"{what}[{i}] is missing ({bad!r}); curafilter never scores a missing text: "
+                          "drop or fill the missing values first")
+    raise ConfigError(f"{what}[{i}] is {type(bad).__name__}, not str; every text must be a str")
 
 
 # `windows=ALL_WINDOWS`: as many windows as a document has (a window holds at least one character).

@@ -8,7 +8,8 @@ one row per queued record, and renamed into place. Nothing unrevised is ever wri
 
 A record's ledger key is its position in the revise queue (queue file and line number), never its id
 or content: records that share an id, or identical records in two shards, each get their own row.
-Queue files are read in every format ``run`` reads (``.jsonl``, ``.jsonl.gz``, ``.jsonl.zst``).
+Queue files are read in every format ``run`` writes or reads (``.jsonl``, ``.jsonl.gz``, ``.jsonl.zst``,
+``.parquet``).
 
 Outputs in ``-o``: ``revised/``, ``dropped/`` and ``failed/`` (zstd JSONL), ``ledger.sqlite``.
 """
@@ -29,6 +30,7 @@ import msgspec
 import zstandard
 
 from curafilter._core import ShardOutputs
+from curafilter.parquet_out import is_parquet, parquet_records
 from curafilter.raw_json import RecordError, UnreadableRecord, raw_string, raw_value, with_value
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.llm import ChatClient, LLMError, parse_usage, redact
@@ -148,12 +150,14 @@ class QueueRow(msgspec.Struct, frozen=True):
     violated: list[str]
 
 
-QUEUE_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
+QUEUE_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".parquet")
 
 
 def _read_lines(path: Path) -> list[bytes]:
     """The lines of a queue file: plain, gzip or zstd (by magic bytes, as ``run`` reads them), every
     gzip member and zstd frame to the end."""
+    if is_parquet(path):  # the revise route of a Parquet shard
+        return list(parquet_records(path))
     try:
         data = path.read_bytes()
         if data[:2] == b"\x1f\x8b":

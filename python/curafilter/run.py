@@ -142,10 +142,13 @@ class Router:
     """Routes scored batches of one run into per-shard outputs."""
 
     def __init__(self, out: OutputDir, identity: RunIdentity, rules: Rules, shards: Sequence[str],
-                 *, text_key: str, tag_prefix: str | None, scores_only: bool, provenance: bool = False) -> None:
+                 *, text_key: str, tag_prefix: str | None, scores_only: bool, provenance: bool = False,
+                 has_ids: bool = False) -> None:
         self.out, self.identity, self.rules, self.shards = out, identity, rules, shards
         self.text_key, self.tag_prefix, self.scores_only = text_key, tag_prefix, scores_only
-        self.provenance = provenance
+        # Route files are in scoring order: a document without an id gets its shard and line (row)
+        # in the field, so it can be joined back to its input, whether or not provenance was asked.
+        self.provenance, self.has_ids = provenance, has_ids
         self.open: dict[int, ShardOutputs] = {}
         self.tally = _Tally()
         self.completed = 0
@@ -160,7 +163,7 @@ class Router:
             if not ident.scores_only and ident.output_format != "jsonl.zst" and is_parquet(path):
                 self.open[shard] = ParquetShardOutputs(
                     os.fspath(self.out.root), path, field=ident.field, principles=ident.principles, model=ident.model,
-                    text_key=ident.text_key, tag_prefix=self.tag_prefix, provenance=self.provenance)
+                    text_key=ident.text_key, tag_prefix=self.tag_prefix, provenance=self.provenance or not self.has_ids)
             else:
                 self.open[shard] = ShardOutputs(os.fspath(self.out.root), shard_name(path))
         return self.open[shard]
@@ -247,7 +250,7 @@ class Router:
                         "model": self.identity.model}
             if where is not None:  # where in the text each score's window starts (characters)
                 appended["at"] = dict(zip(principles, where[i]))
-            if self.provenance:
+            if self.provenance or batch.ids[i] is None:
                 appended["shard"], appended["line"] = self.shards[shard], int(batch.line[i])
             members[i] = self._field + b":" + self._enc.encode(appended)
             if routes[i] == "tag" and self.tag_prefix:
@@ -338,7 +341,7 @@ def run(
     with od.locked():
         pending = _claim_pending(od, identity, all_shards)
         router = Router(od, identity, r, pending, text_key=text_key, tag_prefix=tag_prefix,
-                        scores_only=scores_only, provenance=provenance)
+                        scores_only=scores_only, provenance=provenance, has_ids=id_key is not None)
         total_bytes = input_bytes(pending)
         limited = False
         if pending:
