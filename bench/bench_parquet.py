@@ -9,7 +9,9 @@ documents as one JSON Lines zstd shard. Nothing is written into the project.
     python bench/bench_parquet.py --smoke            # seconds, generated data and a tiny model (CI)
 
 Stages: (1) curafilter's stream (read, parse, tokenise) over the Parquet and the JSONL.zst shard;
-(2) what a Python user writes for Parquet: pyarrow batches + `tokenizers` batch encode; (3) the whole
+(2) what a Python user writes for Parquet: pyarrow batches + `tokenizers` batch encode (single
+thread, as curafilter's figure is with its threads: docs/CPU-s is the fair column), with and
+without cutting each text to a prefix before tokenising; (3) the whole
 `run` (model included) over each shard, writing each input's own output format. Ratios are taken
 within this one run.
 """
@@ -86,7 +88,7 @@ def stream_stage(path: Path, tokenizer: str, max_length: int) -> tuple[int, floa
     return timed(go)
 
 
-def pyarrow_stage(path: Path, tokenizer: str, max_length: int) -> tuple[int, float, float]:
+def pyarrow_stage(path: Path, tokenizer: str, max_length: int, *, prefix_cut: bool) -> tuple[int, float, float]:
     import pyarrow.parquet as pq
     from tokenizers import Tokenizer
 
@@ -97,7 +99,9 @@ def pyarrow_stage(path: Path, tokenizer: str, max_length: int) -> tuple[int, flo
     def go():
         n = 0
         for rb in pq.ParquetFile(path).iter_batches(batch_size=1024, columns=["text"]):
-            n += len(tok.encode_batch(rb.column(0).to_pylist()))
+            texts = rb.column(0).to_pylist()
+            # The fair variant cuts each text to a prefix first, as curafilter does (exactly).
+            n += len(tok.encode_batch([t[: max_length * 6] for t in texts] if prefix_cut else texts))
         return n
 
     return timed(go)
@@ -148,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, fn in [
         ("stream Parquet (curafilter)", lambda: stream_stage(parquet, tokenizer, args.max_length)),
         ("stream JSONL.zst (curafilter)", lambda: stream_stage(jsonl, tokenizer, args.max_length)),
-        ("pyarrow + tokenizers (python)", lambda: pyarrow_stage(parquet, tokenizer, args.max_length)),
+        ("pyarrow + tokenizers (python)", lambda: pyarrow_stage(parquet, tokenizer, args.max_length, prefix_cut=False)),
+        ("pyarrow + prefix cut + tokenizers", lambda: pyarrow_stage(parquet, tokenizer, args.max_length, prefix_cut=True)),
     ]:
         n, wall, cpu = fn()
         results.append((name, n, wall, cpu))
@@ -163,11 +168,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"documents: {len(docs):,} (stream stages), {len(small):,} (run stages); max_length {args.max_length}")
     print(f"{'stage':<34} {'docs':>7} {'docs/s':>9} {'docs/CPU-s':>11} {'ratio':>7}")
     for i, (name, n, wall, cpu) in enumerate(results):
-        base = results[1] if i < 3 else results[4]  # JSONL.zst in the same group
+        base = results[1] if i < 4 else results[5]  # JSONL.zst in the same group
         ratio = (n / wall) / (base[1] / base[2])
         print(f"{name:<34} {n:>7,} {n / wall:>9,.0f} {n / cpu:>11,.0f} {ratio:>7.2f}")
     counts = {name: n for name, n, *_ in results}
-    if len({counts[r[0]] for r in results[:3]}) != 1 or counts[results[3][0]] != counts[results[4][0]]:
+    if len({counts[r[0]] for r in results[:4]}) != 1 or counts[results[4][0]] != counts[results[5][0]]:
         print(f"MISMATCH: stages saw different document counts: {counts}", file=sys.stderr)
         return 1
     return 0
