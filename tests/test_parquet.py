@@ -197,3 +197,21 @@ def test_tagged_rows_get_the_prefix_and_a_colliding_column_is_quarantined(tmp_pa
     pq.write_table(table, clash)
     stats = curafilter.run([str(clash)], tmp_path / "out2", model=bundle, rules=rules, device="cpu", progress=False)
     assert stats.docs == 0 and stats.quarantined_by_reason == {"field_collision": 2}
+
+
+def test_inspect_and_the_revise_queue_read_parquet_route_files(tmp_path: Path, capsys) -> None:
+    from curafilter.revise import _read_lines
+
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    src = parquet_shard(tmp_path / "a.parquet", 60)
+    out = tmp_path / "out"
+    curafilter.run([str(src)], out, model=bundle, rules=drop_above(tmp_path / "r.toml", bundle, 0.0),
+                   device="cpu", progress=False)
+    capsys.readouterr()
+    assert main(["inspect", str(out), "--route", "drop", "-n", "5", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["routes"][0]
+    assert shown["total"] == 60 - len(bad_rows(60)) and len(shown["sample"]) == 5
+    assert all(s["record"]["curafilter"]["route"] == "drop" and s["record"]["text"] for s in shown["sample"])
+    (f,) = (out / "drop").glob("*.parquet")
+    rows = [json.loads(line) for line in _read_lines(f)]
+    assert [r["doc_id"] for r in rows] == pq.read_table(f).column("doc_id").to_pylist()
