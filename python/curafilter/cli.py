@@ -73,6 +73,14 @@ def _number_type(convert, ok, expected: str):
 
 
 positive_int = _number_type(int, lambda v: v >= 1, "an integer of at least 1")
+
+
+def _split_partition(text: str) -> tuple[int, int]:
+    i, n = text.split("/")
+    return int(i), int(n)
+
+
+partition_arg = _number_type(_split_partition, lambda v: 0 <= v[0] < v[1], "I/N with 0 <= I < N, e.g. 0/4")
 non_negative_int = _number_type(int, lambda v: v >= 0, "an integer of 0 or more")
 max_length_int = _number_type(int, lambda v: v >= 2, "an integer of at least 2")
 on_off = _number_type(lambda t: {"on": True, "off": False}.get(t), lambda v: v is not None, "on or off")
@@ -291,7 +299,8 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
         args.inputs, args.out, model=args.model, rules=args.rules, device=args.device, windows=args.windows,
         overlap=args.overlap, cascade=args.cascade, batch_tokens=args.batch_tokens, threads=args.threads, text_key=args.text_key, id_key=args.id_key,
         scores_only=args.scores_only, limit=args.limit, field_name=args.field, tag_prefix=args.tag_prefix,
-        provenance=args.provenance, output_format=args.output_format, progress=not args.quiet, console=console,
+        provenance=args.provenance, output_format=args.output_format, partition=args.partition,
+        progress=not args.quiet, console=console,
     )
     print_run(stats, args.json)
     if stats.quarantined:
@@ -301,6 +310,19 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
         console.print(plain(f"error: {why}", "red"), soft_wrap=True)
     # Refused files are not done: exit non-zero so a pipeline notices, and a re-run retries them.
     return 1 if stats.refused else 0
+
+
+def cmd_merge_stats(args: argparse.Namespace, console: Console) -> int:
+    from curafilter.run import merge_stats
+
+    totals = merge_stats(args.out)
+    if args.json:
+        print_json(totals)
+    else:
+        console.print(plain(f"{args.out}: {totals.shards_completed:,} shards, {totals.docs:,} documents "
+                            f"({', '.join(f'{k} {v:,}' for k, v in totals.routes.items())}), "
+                            f"{totals.quarantined:,} quarantined"), soft_wrap=True)
+    return 0
 
 
 def cmd_route(args: argparse.Namespace, console: Console) -> int:
@@ -758,6 +780,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--provenance", action="store_true",
                    help="add the input shard and line to each routed record's field (route files are in "
                         "scoring order, not input order); documents without an id always get them")
+    r.add_argument("--partition", type=partition_arg, default=None, metavar="I/N",
+                   help="process only partition I (0-based) of N, by a hash of each shard's path; partitioned "
+                        "runs on any machines sharing -o may run at once (each shard is claimed first)")
     r.add_argument("--output-format", choices=["auto", "jsonl.zst", "parquet"], default="auto",
                    help="route files' format: auto = each input's own (Parquet shards get Parquet files with "
                         "every original column plus the field as a struct column), or one format for all")
@@ -778,6 +803,11 @@ def build_parser() -> argparse.ArgumentParser:
     ro.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ro.set_defaults(func=cmd_route)
 
+    ms = sub.add_parser("merge-stats", help="recompute OUT/stats.json from every shard's manifest record "
+                                            "(after partitioned runs; safe to re-run)")
+    ms.add_argument("out", help="a run's output folder")
+    ms.add_argument("--json", action="store_true", help="print the totals as one JSON object")
+    ms.set_defaults(func=cmd_merge_stats)
     i = sub.add_parser("inspect", help="show sample documents of a run with their scores and reasons")
     i.add_argument("out", help="a run's output folder")
     i.add_argument("--route", choices=["keep", "drop", "revise", "tag", "quarantine", "scores"], default=None,

@@ -67,8 +67,9 @@ class ShardRecord(msgspec.Struct, kw_only=True):
 
 # File names longer than this are refused by common filesystems (ext4, xfs, btrfs, tmpfs: bytes).
 NAME_MAX = 255
-# Every output is first written as ".<name>.tmp" (here and in the Rust writer), so that must fit.
-TEMP_EXTRA = len(b".") + len(b".tmp")
+# Every output is first written as ".<name>.tmp" (the Rust writer) or ".<name>.<pid>.tmp"
+# (write_atomic), so that must fit; Linux pids have at most 7 digits.
+TEMP_EXTRA = len(b".") + len(b".4194304") + len(b".tmp")
 SHARD_SUFFIX = ".jsonl.zst"
 PARQUET_SUFFIX = ".parquet"  # route files of a Parquet shard written as Parquet
 RECORD_SUFFIX = ".json"
@@ -142,7 +143,9 @@ def claim_output_dir(path: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
+    # The pid in the temporary name: processes of a partitioned run may write one file (stats.json)
+    # at once, and must never rename each other's half-written copy.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as f:
         f.write(data)
         f.flush()
@@ -156,10 +159,11 @@ class OutputDir:
         self.manifest = self.root / "manifest"
 
     @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
-        """Hold an exclusive lock on OUT/.lock: two processes writing one folder would remove each
-        other's temporary files and interleave shards. The lock is released when the process
-        exits, however it ends."""
+    def locked(self, *, shared: bool = False) -> Iterator[None]:
+        """Hold a lock on OUT/.lock: exclusive for a whole run (two processes writing one folder
+        would remove each other's temporary files and interleave shards), shared for a partitioned
+        one (each shard is then claimed, see curafilter.claims). The lock is released when the
+        process exits, however it ends."""
         ensure_dir(self.root)
         path = self.root / ".lock"
         try:
@@ -168,21 +172,25 @@ class OutputDir:
             raise ConfigError(f"cannot create lock file {path}: {e.strerror or e}") from None
         try:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
             except OSError as e:
                 if e.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                     raise ConfigError(f"cannot lock {path}: {e.strerror or e}") from None
-                holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
-                raise ConfigError(f"{self.root} is in use by another curafilter process (pid {holder}); "
+                holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
+                who = f"another curafilter process (pid {holder})" if holder else "partitioned curafilter runs"
+                how = " (partitioned runs share a folder only with other partitioned runs)" if shared or not holder else ""
+                raise ConfigError(f"{self.root} is in use by {who}{how}; "
                                   "wait for it to finish or choose another -o") from None
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            if not shared:  # the pid names the one holder; shared holders leave it empty
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
             yield
         finally:
             os.close(fd)  # releases the lock
 
-    def claim(self, identity: RunIdentity) -> None:
-        """Create the folder for `identity`, or check that an existing one was made by the same."""
+    def claim(self, identity: RunIdentity, *, sweep: bool = True) -> None:
+        """Create the folder for `identity`, or check that an existing one was made by the same.
+        `sweep` removes every temporary file: only for a process that holds the folder alone."""
         claim_output_dir(self.root)
         ensure_dir(self.manifest)
         path = self.root / "run.json"
@@ -204,7 +212,8 @@ class OutputDir:
                 )
         else:
             write_atomic(path, msgspec.json.format(msgspec.json.encode(identity), indent=2))
-        self.sweep_temp_files()
+        if sweep:
+            self.sweep_temp_files()
 
     def sweep_temp_files(self) -> None:
         """Temp files are what an interrupted run leaves; their shards will be redone."""
@@ -212,6 +221,10 @@ class OutputDir:
             if d.is_dir():
                 for f in d.glob(".*.tmp"):
                     f.unlink(missing_ok=True)
+        # Shard claims of partitioned runs: none is live while one process holds the folder.
+        if (self.root / "claims").is_dir():
+            for f in (self.root / "claims").iterdir():
+                f.unlink(missing_ok=True)
 
     def record_path(self, shard: str) -> Path:
         return self.manifest / record_name(shard)
@@ -223,8 +236,9 @@ class OutputDir:
         self.record_path(shard).unlink(missing_ok=True)
         for name in (shard_name(shard), output_name(shard, PARQUET_SUFFIX)):
             for route in ROUTE_DIRS:
-                (self.root / route / name).unlink(missing_ok=True)
-                (self.root / route / (name + PARTIAL)).unlink(missing_ok=True)
+                # Its temporary files too: a worker that died mid-shard leaves them.
+                for f in (name, name + PARTIAL, f".{name}.tmp"):
+                    (self.root / route / f).unlink(missing_ok=True)
 
     def mark_partial(self, shard: str) -> None:
         """Rename a shard's finished route files to `<name>.partial`: the shard was cut short."""

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import time
 from collections import Counter
@@ -20,6 +22,7 @@ import zstandard
 from rich.console import Console
 
 from curafilter._core import Batch, ShardOutputs, resolve_inputs
+from curafilter.claims import Claims
 from curafilter.parquet_out import ParquetShardOutputs, check_tag_prefix, is_parquet
 from curafilter.device import GPU_BATCH_TOKENS
 from curafilter.errors import ConfigError, InputError, InternalError
@@ -61,6 +64,7 @@ class RunStats(msgspec.Struct, kw_only=True):
     # Input files not read because they are not a format curafilter reads (quarantined whole as
     # unsupported_format, never marked complete): path → why.
     refused: dict[str, str] = msgspec.field(default_factory=dict)
+    shards_busy: int = 0  # a partitioned run's shards left to other live workers (claimed by them)
 
     @property
     def docs_per_s(self) -> float:
@@ -143,12 +147,13 @@ class Router:
 
     def __init__(self, out: OutputDir, identity: RunIdentity, rules: Rules, shards: Sequence[str],
                  *, text_key: str, tag_prefix: str | None, scores_only: bool, provenance: bool = False,
-                 has_ids: bool = False) -> None:
+                 has_ids: bool = False, claims: Claims | None = None) -> None:
         self.out, self.identity, self.rules, self.shards = out, identity, rules, shards
         self.text_key, self.tag_prefix, self.scores_only = text_key, tag_prefix, scores_only
         # Route files are in scoring order: a document without an id gets its shard and line (row)
         # in the field, so it can be joined back to its input, whether or not provenance was asked.
         self.provenance, self.has_ids = provenance, has_ids
+        self.claims = claims
         self.open: dict[int, ShardOutputs] = {}
         self.tally = _Tally()
         self.completed = 0
@@ -265,12 +270,14 @@ class Router:
         shard as if it were whole, and a later run redoes the shard."""
         counts = self.open.pop(shard).finish() if shard in self.open else {}
         if shard in self.refused:
-            return  # its quarantine record is written; no manifest record, so a later run tries again
-        if record:
+            pass  # its quarantine record is written; no manifest record, so a later run tries again
+        elif record:
             self.out.complete(self.shards[shard], counts, self.identity)
             self.completed += 1
         else:
             self.out.mark_partial(self.shards[shard])
+        if self.claims is not None:  # after the record: the record, not the claim, says it is done
+            self.claims.release(self.shards[shard])
 
     def abort(self) -> None:
         for o in self.open.values():
@@ -298,10 +305,16 @@ def run(
     tag_prefix: str | None = None,
     provenance: bool = False,
     output_format: str = "auto",
+    partition: tuple[int, int] | None = None,
     progress: bool = True,
     console: Console | None = None,
 ) -> RunStats:
     """Score and route every document of `inputs` into `out`; see the CLI's ``curafilter run``.
+
+    `partition` (index, count) takes only the shards of that partition (see `in_partition`), and
+    lets other partitioned processes, on this machine or others sharing the folder, write into
+    `out` at the same time: each shard is claimed first (curafilter.claims), so no two processes
+    ever work on one shard, and a dead worker's shard is taken over by the next run.
 
     `output_format` "auto" writes each shard's route files in its own format (Parquet for a Parquet
     shard, with every original column and a struct column `field_name`); "jsonl.zst" writes JSON
@@ -311,8 +324,8 @@ def run(
     ones. `provenance` adds the input shard and line to each routed record's field (documents in a
     route file are in scoring order, not input order). `windows` / `overlap` override the model
     card's windowing (token windows scored per document, max over them); `cascade` turns the
-    bundle's cheap first stage on or off (default: on where the bundle has one). Only one process
-    at a time may write `out`.
+    bundle's cheap first stage on or off (default: on where the bundle has one). Without
+    `partition`, only one process at a time may write `out`.
     """
     started = time.perf_counter()
     console = console or Console(stderr=True)
@@ -338,10 +351,17 @@ def run(
     # (or a reader) may run from another folder.
     all_shards = _outside(out, [os.path.abspath(s) for s in resolve_inputs(_paths(inputs))], console)
     _check_output_format(output_format, all_shards, scores_only=scores_only, text_key=text_key, tag_prefix=tag_prefix)
-    with od.locked():
-        pending = _claim_pending(od, identity, all_shards)
+    if partition is not None:
+        all_shards = in_partition(all_shards, *partition)
+    claims = Claims(od.root) if partition is not None else None
+    with od.locked(shared=claims is not None), claims or contextlib.nullcontext():
+        pending, busy = _claim_pending(od, identity, all_shards, claims)
+        if busy:
+            console.print(f"{busy} shard(s) are being processed by other workers: left to them",
+                          markup=False, highlight=False)
         router = Router(od, identity, r, pending, text_key=text_key, tag_prefix=tag_prefix,
-                        scores_only=scores_only, provenance=provenance, has_ids=id_key is not None)
+                        scores_only=scores_only, provenance=provenance, has_ids=id_key is not None,
+                        claims=claims)
         total_bytes = input_bytes(pending)
         limited = False
         if pending:
@@ -349,8 +369,17 @@ def run(
                          text_key=text_key, id_key=id_key)
             limited = _drive(s, router, _scorer(m), limit=limit, total_bytes=total_bytes,
                              console=console, progress=progress, label="run")
-        return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,
-                             started, limited)
+        return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending) - busy, total_bytes,
+                             started, limited, busy=busy)
+
+
+def in_partition(shards: Sequence[str], index: int, count: int) -> list[str]:
+    """The shards of partition `index` (0-based) of `count`, chosen by a hash of each shard's
+    absolute path: the same on every machine that sees the corpus at the same path, and a shard
+    keeps its partition when the corpus grows."""
+    if not 0 <= index < count:
+        raise ConfigError(f"partition must be I/N with 0 <= I < N, got {index}/{count}")
+    return [s for s in shards if int(hashlib.sha1(os.fsencode(s)).hexdigest(), 16) % count == index]
 
 
 def _outside(out: str | os.PathLike[str], shards: list[str], console: Console) -> list[str]:
@@ -366,14 +395,27 @@ def _outside(out: str | os.PathLike[str], shards: list[str], console: Console) -
     return kept
 
 
-def _claim_pending(od: OutputDir, identity: RunIdentity, all_shards: list[str]) -> list[str]:
+def _claim_pending(od: OutputDir, identity: RunIdentity, all_shards: list[str],
+                   claims: Claims | None = None) -> tuple[list[str], int]:
     """Under the folder's lock: check/record the run identity, and list the shards to (re)do with
-    every earlier output of theirs removed (a changed or interrupted shard starts clean)."""
-    pending = [s for s in all_shards if od.completed(s) is None]
-    od.claim(identity)
-    for shard in pending:
+    every earlier output of theirs removed (a changed or interrupted shard starts clean). With
+    `claims` (a partitioned run), only shards this process could claim; the count of the others,
+    held by live workers, comes second."""
+    od.claim(identity, sweep=claims is None)
+    pending, busy = [], 0
+    for shard in all_shards:
+        if od.completed(shard) is not None:
+            continue
+        if claims is not None:
+            if not claims.take(shard):
+                busy += 1
+                continue
+            if od.completed(shard) is not None:  # finished by another worker since the first look
+                claims.release(shard)
+                continue
         od.reset(shard)
-    return pending
+        pending.append(shard)
+    return pending, busy
 
 
 def _scorer(m: Model) -> Callable[[Batch], tuple[np.ndarray, np.ndarray | None]]:
@@ -465,7 +507,7 @@ def _drive(s: Stream, router: Router, score: Callable[[Batch], tuple[np.ndarray,
 
 
 def _finish_stats(router: Router, out: str | os.PathLike[str], r: Rules, shards_total: int, skipped: int,
-                  total_bytes: int, started: float, limited: bool) -> RunStats:
+                  total_bytes: int, started: float, limited: bool, *, busy: int = 0) -> RunStats:
     t = router.tally
     principles = router.identity.principles
     hist = t.hist if t.hist is not None else np.zeros((len(principles), HIST_BINS), dtype=np.int64)
@@ -480,7 +522,7 @@ def _finish_stats(router: Router, out: str | os.PathLike[str], r: Rules, shards_
         input_bytes=total_bytes, seconds=time.perf_counter() - started, limited=limited, windows_scored=t.windows,
         windows_total=t.windows_total, cascade=router.identity.cascade,
         escalation_rate=round(t.windows / t.windows_total, 4) if t.windows_total else 0.0,
-        refused={router.shards[i]: why for i, why in sorted(router.refused.items())},
+        refused={router.shards[i]: why for i, why in sorted(router.refused.items())}, shards_busy=busy,
     )
     runs = Path(out, "runs")
     runs.mkdir(exist_ok=True)
@@ -524,6 +566,21 @@ def folder_totals(od: OutputDir, identity: RunIdentity, *, last: str) -> FolderS
         scores_only=identity.scores_only, shards_completed=len(records),
         docs=sum(routes.values()) + counts.get("scores", 0), routes=routes, scores=counts.get("scores", 0),
         quarantined=counts.get("quarantine", 0), last_run=last)
+
+
+def merge_stats(out: str | os.PathLike[str]) -> FolderStats:
+    """Recompute OUT/stats.json from every manifest record: the totals of all partitioned runs
+    into one folder, whichever finished last. Idempotent; safe while workers still run (it then
+    counts the shards finished so far)."""
+    od = OutputDir(out)
+    try:
+        identity = msgspec.json.decode((od.root / "run.json").read_bytes(), type=RunIdentity)
+    except FileNotFoundError:
+        raise InputError(f"{out} is not a curafilter output folder (no run.json)") from None
+    runs = sorted((od.root / "runs").glob("*.json")) if (od.root / "runs").is_dir() else []
+    totals = folder_totals(od, identity, last=f"runs/{runs[-1].name}" if runs else "")
+    write_atomic(od.root / "stats.json", _pretty(totals))
+    return totals
 
 
 class _ScoreRow(msgspec.Struct):
@@ -580,7 +637,7 @@ def reroute(
             raise InputError(f"{shard}: the shard these scores came from is gone; routing needs the documents")
     nan = np.full(len(old.principles), np.nan)
     with od.locked():
-        pending = _claim_pending(od, identity, all_shards)
+        pending, _ = _claim_pending(od, identity, all_shards)
         router = Router(od, identity, r, pending, text_key=old.text_key, tag_prefix=tag_prefix, scores_only=False)
 
         def saved(batch: Batch) -> tuple[np.ndarray, None]:
