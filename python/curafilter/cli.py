@@ -295,13 +295,23 @@ def reporting_skips(console: Console) -> Iterator[list[str]]:
 def cmd_run(args: argparse.Namespace, console: Console) -> int:
     from curafilter.run import run
 
-    stats = run(
-        args.inputs, args.out, model=args.model, rules=args.rules, device=args.device, windows=args.windows,
-        overlap=args.overlap, cascade=args.cascade, batch_tokens=args.batch_tokens, threads=args.threads, text_key=args.text_key, id_key=args.id_key,
-        scores_only=args.scores_only, limit=args.limit, field_name=args.field, tag_prefix=args.tag_prefix,
-        provenance=args.provenance, output_format=args.output_format, partition=args.partition,
-        progress=not args.quiet, console=console,
+    options = dict(
+        rules=args.rules, batch_tokens=args.batch_tokens, threads=args.threads, text_key=args.text_key,
+        id_key=args.id_key, scores_only=args.scores_only, field_name=args.field, tag_prefix=args.tag_prefix,
+        provenance=args.provenance, output_format=args.output_format,
     )
+    load = dict(model=args.model, device=args.device, windows=args.windows, overlap=args.overlap, cascade=args.cascade)
+    if args.engine == "ray":
+        import curafilter.ray
+
+        stats = curafilter.ray.run(args.inputs, args.out, address=args.address, workers=args.workers,
+                                   cpus_per_worker=args.cpus_per_worker, limit=args.limit, partition=args.partition,
+                                   progress=not args.quiet, console=console, **load, **options)
+        if stats.retries:
+            console.print(plain(f"{stats.retries} shard(s) retried after their worker died", "yellow"))
+    else:
+        stats = run(args.inputs, args.out, limit=args.limit, partition=args.partition, progress=not args.quiet,
+                    console=console, **load, **options)
     print_run(stats, args.json)
     if stats.quarantined:
         console.print(plain(f"{stats.quarantined:,} lines quarantined: see {args.out}/quarantine/", "yellow"),
@@ -780,6 +790,14 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--provenance", action="store_true",
                    help="add the input shard and line to each routed record's field (route files are in "
                         "scoring order, not input order); documents without an id always get them")
+    r.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local: this process; ray: workers on a Ray cluster, one shard at a time (pip install "
+                        "'curafilter[ray]')")
+    r.add_argument("--address", default=None,
+                   help="with --engine ray: the cluster (auto: the one `ray start` runs here; default: start a local one)")
+    r.add_argument("--workers", type=positive_int, default=None,
+                   help="with --engine ray: worker actors (default: one per GPU, else CPUs / --cpus-per-worker)")
+    r.add_argument("--cpus-per-worker", type=float, default=1.0, help="with --engine ray: CPUs per worker actor")
     r.add_argument("--partition", type=partition_arg, default=None, metavar="I/N",
                    help="process only partition I (0-based) of N, by a hash of each shard's path; partitioned "
                         "runs on any machines sharing -o may run at once (each shard is claimed first)")

@@ -65,6 +65,7 @@ class RunStats(msgspec.Struct, kw_only=True):
     # unsupported_format, never marked complete): path → why.
     refused: dict[str, str] = msgspec.field(default_factory=dict)
     shards_busy: int = 0  # a partitioned run's shards left to other live workers (claimed by them)
+    retries: int = 0  # the Ray engine: shards retried after their worker died
 
     @property
     def docs_per_s(self) -> float:
