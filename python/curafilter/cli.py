@@ -322,6 +322,25 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
     return 1 if stats.refused else 0
 
 
+def cmd_bench(args: argparse.Namespace, console: Console) -> int:
+    from curafilter.benchmark import bench
+
+    report = bench(args.inputs, model=args.model, device=args.device, docs=args.docs, model_docs=args.model_docs,
+                   lengths=args.lengths, console=console)
+    if args.out:
+        Path(args.out).write_bytes(msgspec.json.format(msgspec.json.encode(report), indent=2) + b"\n")
+    if args.json:
+        print_json(report)
+        return 0
+    t = Table(title=f"{report.model} on {report.device}: {report.machine}")
+    for col in ("stage", "docs", "seconds", "docs/s", "detail"):
+        t.add_column(col, justify="right" if col in ("docs", "seconds", "docs/s") else "left")
+    for m in report.measures:
+        t.add_row(m.stage, f"{m.docs:,}", f"{m.seconds:.2f}", f"{m.docs_per_s:,.1f}", plain(m.detail))
+    results_console().print(t)
+    return 0
+
+
 def cmd_merge_stats(args: argparse.Namespace, console: Console) -> int:
     from curafilter.run import merge_stats
 
@@ -821,6 +840,18 @@ def build_parser() -> argparse.ArgumentParser:
     ro.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ro.set_defaults(func=cmd_route)
 
+    b = sub.add_parser("bench", help="measure throughput on this machine: read+tokenise, the pipeline with a "
+                                     "zero-cost model, the model per variant and length, end to end")
+    b.add_argument("inputs", nargs="+", help="corpus files, directories or globs")
+    b.add_argument("--model", default="default", help="bundle name or folder")
+    b.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
+    b.add_argument("--docs", type=positive_int, default=2000, help="documents for the stream and pipeline measures")
+    b.add_argument("--model-docs", type=positive_int, default=256,
+                   help="documents per model measure, and for the end-to-end run")
+    b.add_argument("--lengths", type=positive_int, nargs="+", default=[128, 256, 512], help="max lengths for the model")
+    b.add_argument("-o", "--out", default=None, help="also write the report here as JSON")
+    b.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    b.set_defaults(func=cmd_bench)
     ms = sub.add_parser("merge-stats", help="recompute OUT/stats.json from every shard's manifest record "
                                             "(after partitioned runs; safe to re-run)")
     ms.add_argument("out", help="a run's output folder")
