@@ -396,3 +396,40 @@ def test_progress_counts_bytes_scored_not_bytes_read(tmp_path: Path) -> None:
             seen.append(consumed.bytes(s.counters))
     assert seen == sorted(seen) and seen[-1] == size
     assert seen[0] < size / 4 < seen[len(seen) // 2] < size, "proportional to what was scored"
+
+
+def test_scoring_runs_ahead_on_its_own_thread_in_order() -> None:
+    """The pipeline overlaps inference with routing: batches come back in order, scored on another
+    thread while the caller still holds the previous one; errors surface; leaving early stops it."""
+    import threading
+    import time
+
+    from curafilter.run import _scored_ahead
+
+    main_thread = threading.get_ident()
+    scored_at: dict[int, float] = {}
+
+    def score(batch: list[int]) -> tuple[list[int], None]:
+        assert threading.get_ident() != main_thread
+        time.sleep(0.01)
+        scored_at[batch[0]] = time.monotonic()
+        return [x * 2 for x in batch], None
+
+    batches = [[i] for i in range(8)] + [[]] + [[9]]
+    got = []
+    for batch, scores in _scored_ahead(iter(batches), score, depth=2):
+        if batch == [3]:
+            time.sleep(0.1)  # routing batch 3 slowly: batches 4 and 5 are scored meanwhile
+            assert 4 in scored_at and 5 in scored_at
+        got.append((batch, scores))
+    assert got == [(b, ([x * 2 for x in b], None) if b else None) for b in batches]
+
+    def fail(batch: list[int]) -> tuple[list[int], None]:
+        raise RuntimeError(f"cannot score {batch}")
+
+    with pytest.raises(RuntimeError, match=r"cannot score \[0\]"):
+        list(_scored_ahead(iter(batches), fail))
+    scored_at.clear()
+    for batch, _ in _scored_ahead(iter(batches), score, depth=2):
+        break  # a --limit reached in the first batch
+    assert len(scored_at) <= 4, "leaving early must not score the rest"

@@ -12,7 +12,9 @@ import hashlib
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -471,7 +473,38 @@ def _check_output_format(output_format: str, shards: Sequence[str], *, scores_on
         check_tag_prefix(text_key, tag_prefix)
 
 
-def _drive(s: Stream, router: Router, score: Callable[[Batch], tuple[np.ndarray, np.ndarray | None]], *, limit: int | None,
+Scores = tuple[np.ndarray, "np.ndarray | None"]
+# Batches scored ahead of routing: two keep a GPU busy while the previous batch is routed and
+# written (double buffering) and bound what is held in memory.
+SCORE_AHEAD = 2
+
+
+def _scored_ahead(batches: Iterable[Batch], score: Callable[[Batch], Scores],
+                  depth: int = SCORE_AHEAD) -> Iterator[tuple[Batch, Scores | None]]:
+    """(batch, score(batch)) in input order, the scoring done on its own thread up to `depth`
+    batches ahead of the caller: inference (ONNX Runtime releases the GIL) overlaps reading the
+    next batches and routing and writing the previous one. The stream itself is only touched by
+    the caller's thread. Batches without documents (quarantine records, finished shards) pass
+    through unscored. Leaving early (a --limit) cancels what was queued; at most the batch being
+    scored finishes."""
+    pending: deque[tuple[Batch, Future[Scores] | None]] = deque()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="curafilter-score") as pool:
+        try:
+            for batch in batches:
+                pending.append((batch, pool.submit(score, batch) if len(batch) else None))
+                while len(pending) > depth:
+                    done, f = pending.popleft()
+                    yield done, f.result() if f else None
+            while pending:
+                done, f = pending.popleft()
+                yield done, f.result() if f else None
+        finally:
+            for _, f in pending:
+                if f:
+                    f.cancel()
+
+
+def _drive(s: Stream, router: Router, score: Callable[[Batch], Scores], *, limit: int | None,
            total_bytes: int, console: Console, progress: bool, label: str) -> bool:
     """Feed every batch of `s` through `score` and `router`; True when stopped by `limit`."""
     limited = False
@@ -479,11 +512,11 @@ def _drive(s: Stream, router: Router, score: Callable[[Batch], tuple[np.ndarray,
     try:
         with s, shard_progress(console, disable=not progress) as bar:
             task = bar.add_task(label, total=total_bytes)
-            for batch in s:
+            for batch, scored in _scored_ahead(s, score, SCORE_AHEAD):
                 router.quarantine(batch)
                 left = None if limit is None else limit - router.tally.docs
-                if len(batch):
-                    router.route(batch, *score(batch), take=left)
+                if scored is not None:
+                    router.route(batch, *scored, take=left)
                     consumed.routed(batch)
                 if left is not None and left < len(batch):  # the limit falls inside this batch
                     limited = True
