@@ -95,6 +95,19 @@ pub struct BatchConfig {
     /// Documents sorted together; larger windows pad less but hold more in memory.
     pub window: usize,
     pub pad_id: u32,
+    /// Pad each batch's rows to a multiple of this (1: to its longest row), never past `max_seq`
+    /// (0: no cap). TensorRT builds an engine per input shape: a few buckets keep that to a few.
+    pub pad_multiple: usize,
+    pub max_seq: usize,
+}
+
+impl BatchConfig {
+    /// The padded length of a batch whose longest row is `longest`.
+    fn seq_len(&self, longest: usize) -> usize {
+        let m = self.pad_multiple.max(1);
+        let bucket = longest.div_ceil(m) * m;
+        if self.max_seq > 0 { bucket.min(self.max_seq.max(longest)) } else { bucket }
+    }
 }
 
 pub struct Batcher {
@@ -143,7 +156,7 @@ impl Batcher {
         docs.sort_by_key(|d| std::cmp::Reverse(d.longest()));
         let mut first = 0;
         while first < docs.len() {
-            let longest = docs[first].longest().max(1);
+            let longest = self.cfg.seq_len(docs[first].longest().max(1));
             // A document too big for the budget on its own still goes, alone.
             let (mut end, mut rows) = (first, 0);
             while end < docs.len() {
@@ -224,7 +237,23 @@ mod tests {
     }
 
     fn cfg(batch_tokens: usize, max_batch: usize, window: usize) -> BatchConfig {
-        BatchConfig { batch_tokens, max_batch, window, pad_id: 0 }
+        BatchConfig { batch_tokens, max_batch, window, pad_id: 0, pad_multiple: 1, max_seq: 0 }
+    }
+
+    #[test]
+    fn lengths_bucketed_to_a_multiple_never_past_the_cap() {
+        let mut b = Batcher::new(BatchConfig { pad_multiple: 8, max_seq: 12, ..cfg(1000, 2, 100) });
+        let mut out = Vec::new();
+        for (i, n) in [3, 9, 1, 12, 5, 8].into_iter().enumerate() {
+            b.push(doc(i as u64 + 1, n), &mut out);
+        }
+        b.end_shard(0, &mut out);
+        // Sorted 12,9 | 8,5 | 3,1: 12 and 9 round up to 16, capped at 12; 8 stays; 3 → 8.
+        let lens: Vec<usize> = out.iter().map(|b| b.seq_len).collect();
+        assert_eq!(lens, vec![12, 8, 8]);
+        let last = &out[2];
+        assert_eq!(last.attention_mask.iter().sum::<i64>(), 4, "padding is masked");
+        assert_eq!(last.input_ids.len(), 2 * 8);
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub struct StreamConfig {
     pub cascade: bool,
     /// Upper bound on `rows × padded length` per batch (a row is one token window).
     pub batch_tokens: usize,
+    /// Pad batches to a multiple of this many tokens (see [`BatchConfig::pad_multiple`]).
+    pub pad_multiple: usize,
     pub max_batch: usize,
     /// Documents sorted by length together (see [`crate::batch`]).
     pub sort_window: usize,
@@ -63,6 +65,7 @@ impl Default for StreamConfig {
             cheap: None,
             cascade: false,
             batch_tokens: 16384,
+            pad_multiple: 1,
             max_batch: 256,
             sort_window: 4096,
             threads: 0,
@@ -238,6 +241,8 @@ impl Stream {
                 max_batch: cfg.max_batch,
                 window: cfg.sort_window,
                 pad_id: encoder.as_ref().map_or(0, |e| e.pad_id()),
+                pad_multiple: cfg.pad_multiple,
+                max_seq: cfg.max_length,
             };
             handles.push(spawn("curafilter-batch".into(), Box::new(move || batch_in_order(done_rx, batch_tx, bcfg)))?);
         }
@@ -326,6 +331,8 @@ pub fn batch_texts(texts: &[&str], encoder: &Encoder, cfg: &StreamConfig) -> Res
         max_batch: cfg.max_batch,
         window: texts.len().max(1),
         pad_id: encoder.pad_id(),
+        pad_multiple: cfg.pad_multiple,
+        max_seq: encoder.max_length(),
     });
     let mut out = Vec::new();
     for (i, enc) in encoded.into_iter().enumerate() {

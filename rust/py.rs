@@ -214,7 +214,7 @@ struct PyStream {
 impl PyStream {
     #[new]
     #[pyo3(signature = (paths, tokenizer, *, max_length=256, windows=1, overlap=0, cheap=None, cascade=false,
-                        batch_tokens=16384, max_batch=256, sort_window=4096, threads=0, resolved=false,
+                        batch_tokens=16384, pad_multiple=1, max_batch=256, sort_window=4096, threads=0, resolved=false,
                         text_key="text".to_string(), id_key=None, max_line_bytes=64<<20, chunk_bytes=1<<20))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -227,6 +227,7 @@ impl PyStream {
         cheap: Option<PyRef<'_, PyCheapStage>>,
         cascade: bool,
         batch_tokens: usize,
+        pad_multiple: usize,
         max_batch: usize,
         sort_window: usize,
         threads: usize,
@@ -245,6 +246,7 @@ impl PyStream {
             cheap: cheap.map(|c| c.inner.clone()),
             cascade,
             batch_tokens,
+            pad_multiple,
             max_batch,
             sort_window,
             threads,
@@ -385,7 +387,7 @@ impl PyTokenizer {
     }
 
     /// Length-sorted batches over `texts`; each document's `line` is its index in `texts`.
-    #[pyo3(signature = (texts, *, batch_tokens=16384, max_batch=256, threads=0))]
+    #[pyo3(signature = (texts, *, batch_tokens=16384, max_batch=256, threads=0, pad_multiple=1))]
     fn encode_batches(
         &self,
         py: Python<'_>,
@@ -393,6 +395,7 @@ impl PyTokenizer {
         batch_tokens: usize,
         max_batch: usize,
         threads: usize,
+        pad_multiple: usize,
     ) -> PyResult<Vec<PyBatch>> {
         let e = &self.encoder;
         let cfg = StreamConfig {
@@ -400,6 +403,7 @@ impl PyTokenizer {
             windows: e.windows(),
             overlap: e.overlap(),
             batch_tokens,
+            pad_multiple,
             max_batch,
             threads,
             ..Default::default()

@@ -225,3 +225,21 @@ def test_bundled_tokenizer_streams_the_sample() -> None:
         raw = zstandard.ZstdDecompressor().stream_reader(f).read()
     docs, bad, _ = collect(curafilter.stream(SAMPLE))
     assert len(docs) + len(bad) == non_blank_lines(raw) == 400
+
+
+def test_pad_multiple_buckets_batch_lengths(tiny_tokenizer: Path, tmp_path: Path) -> None:
+    """Batches padded to multiples of 8 (TensorRT's buckets), never past max_length; same tokens."""
+    from conftest import doc_lines, write_shard
+
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(200))
+    plain = {}
+    for b in curafilter.stream(shard, tokenizer=tiny_tokenizer, max_length=30, batch_tokens=60):
+        for i, line in enumerate(b.line.tolist()):
+            plain[line] = b.input_ids[b.row_doc == i][:, : b.n_tokens[i]].tolist()
+    lens = set()
+    for b in curafilter.stream(shard, tokenizer=tiny_tokenizer, max_length=30, batch_tokens=60, pad_multiple=8):
+        lens.add(b.input_ids.shape[1])
+        for i, line in enumerate(b.line.tolist()):
+            assert b.input_ids[b.row_doc == i][:, : b.n_tokens[i]].tolist() == plain[line]
+            assert b.attention_mask[b.row_doc == i].sum() == b.n_tokens[i]
+    assert lens <= {8, 16, 24, 30} and len(lens) > 1

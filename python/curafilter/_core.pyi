@@ -47,6 +47,7 @@ class Stream:
         cheap: CheapStage | None = None,
         cascade: bool = False,
         batch_tokens: int = 16384,
+        pad_multiple: int = 1,
         max_batch: int = 256,
         sort_window: int = 4096,
         threads: int = 0,
@@ -93,7 +94,8 @@ class Tokenizer:
     @property
     def specials(self) -> tuple[int, int]: ...
     def encode_batches(
-        self, texts: list[str], *, batch_tokens: int = 16384, max_batch: int = 256, threads: int = 0
+        self, texts: list[str], *, batch_tokens: int = 16384, max_batch: int = 256, threads: int = 0,
+        pad_multiple: int = 1
     ) -> list[Batch]: ...
 
 class ShardOutputs:

@@ -273,6 +273,13 @@ class Model:
         """Default padded tokens per batch for this model's device."""
         return CPU_BATCH_TOKENS if self.device == "cpu" else GPU_BATCH_TOKENS
 
+    @property
+    def pad_multiple(self) -> int:
+        """Batches are padded to a multiple of this: TensorRT builds (and caches, in the bundle's
+        `.trt-cache`) an engine per input shape, so lengths go in buckets of 64 there; elsewhere
+        each batch is padded only to its longest row."""
+        return TRT_BUCKET if self.providers and self.providers[0] == "TensorrtExecutionProvider" else 1
+
     def score_texts(self, texts: Iterable[str], *, batch_tokens: int | None = None,
                     cascade: bool | None = None) -> np.ndarray:
         """Scores ``[len(texts), principles]`` for in-memory texts, rows in input order (tokenised
@@ -286,14 +293,15 @@ class Model:
         out = np.zeros((len(items), len(self.principles)), dtype=np.float32)
         tok = self.tokenizer() if cascade is None or cascade == self.cascade else \
             self._cached_tokenizer(self.windows, cascade=cascade and self.cheap is not None)
-        for batch in tok.encode_batches(items, batch_tokens=batch_tokens or self.batch_tokens):
+        for batch in tok.encode_batches(items, batch_tokens=batch_tokens or self.batch_tokens,
+                                        pad_multiple=self.pad_multiple):
             out[batch.line.astype(np.intp)] = self.score_batch(batch)
         return out
 
     def stream(self, paths: PathsLike, **options: object) -> Stream:
         """:func:`curafilter.stream` with this model's tokenizer, max length, windows and batch size."""
         options = {"windows": self.windows, "overlap": self.overlap, "batch_tokens": self.batch_tokens,
-                   "cheap": self.cheap, "cascade": self.cascade, **options}
+                   "pad_multiple": self.pad_multiple, "cheap": self.cheap, "cascade": self.cascade, **options}
         return stream(paths, tokenizer=self.tokenizer_path, max_length=self.max_length, **options)  # type: ignore[arg-type]
 
 
@@ -364,6 +372,8 @@ def _check_all_str(items: list[Any], what: str) -> None:
                           "drop or fill the missing values first")
     raise ConfigError(f"{what}[{i}] is {type(bad).__name__}, not str; every text must be a str")
 
+
+TRT_BUCKET = 64  # padded lengths under TensorRT: multiples of this
 
 # `windows=ALL_WINDOWS`: as many windows as a document has (a window holds at least one character).
 ALL_WINDOWS = 1 << 30

@@ -33,6 +33,7 @@ def stream(
     cheap: CheapStage | None = None,
     cascade: bool = False,
     batch_tokens: int = 16384,
+    pad_multiple: int = 1,
     max_batch: int = 256,
     sort_window: int = 4096,
     threads: int = 0,
@@ -57,7 +58,8 @@ def stream(
     ``shards``), with no walking or glob expansion. ``cheap``: a cascade's first stage, which
     scores every window on the tokeniser threads (``batch.cheap``); with ``cascade=True`` only
     the windows it escalates become rows, and ``batch.doc_windows`` says how many each document
-    had (see :mod:`curafilter.cascade`).
+    had (see :mod:`curafilter.cascade`). ``pad_multiple`` pads each batch to a multiple of that
+    many tokens (never past ``max_length``): a few input shapes, for TensorRT's engine per shape.
 
     >>> import curafilter
     >>> with curafilter.stream("examples/sample.jsonl.zst", max_length=128) as s:
@@ -66,7 +68,7 @@ def stream(
     True
     """
     for name, value, least in (("max_length", max_length, 2), ("windows", windows, 1), ("overlap", overlap, 0),
-                               ("batch_tokens", batch_tokens, 1),
+                               ("batch_tokens", batch_tokens, 1), ("pad_multiple", pad_multiple, 1),
                                ("max_batch", max_batch, 1), ("sort_window", sort_window, 1),
                                ("threads", threads, 0), ("max_line_bytes", max_line_bytes, 1)):
         try:
@@ -84,6 +86,7 @@ def stream(
         cheap=cheap,
         cascade=cascade,
         batch_tokens=batch_tokens,
+        pad_multiple=pad_multiple,
         max_batch=max_batch,
         sort_window=sort_window,
         threads=threads,
