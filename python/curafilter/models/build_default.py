@@ -275,7 +275,8 @@ def bundle_scores(bundle: Path, texts: list[str]) -> np.ndarray:
     return curafilter.load_model(bundle, device="cpu", variant="int8", cascade=False).score_texts(texts)
 
 
-def cheap_stage(bundle: Path, card: Card, shard: Path, passages: list[str], n: int, cache: Path) -> Card:
+def cheap_stage(bundle: Path, card: Card, shard: Path, passages: list[str], n: int, cache: Path,
+                recall: float) -> Card:
     """Distil the cascade's cheap stage from the shipped model (curafilter.cascade): every window
     of Wikipedia documents, a fifth of them with a labelled violating passage set deep inside, so
     that the held-out part has enough flagged documents to set the cuts for a recall."""
@@ -293,7 +294,7 @@ def cheap_stage(bundle: Path, card: Card, shard: Path, passages: list[str], n: i
     with Progress() as progress:
         task = progress.add_task("cheap stage: scoring every window", total=len(texts))
         sample = cascade.sample_windows(model, path, docs=len(texts), progress=lambda k: progress.advance(task, k))
-    d = cascade.distill(sample, model.principles, model.thresholds)
+    d = cascade.distill(sample, model.principles, model.thresholds, recall=recall)
     print(f"cheap stage: recall {d.recall}, escalation {d.escalation_rate}, flagged held-out docs {d.flagged}")
     return cascade.write_stage(bundle, card, d, distilled_on=(
         f"{len(texts):,} documents of {shard.name}, {n // 5:,} of them with a labelled violating passage inserted; "
@@ -418,7 +419,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train-length", type=int, default=MAX_LENGTH, help="tokens per training text")
     ap.add_argument("--in-context", type=int, default=150,
                     help="labelled texts per (source, principle, label) also trained on set inside ordinary text")
-    ap.add_argument("--cheap-docs", type=int, default=1500, help="documents the cascade's cheap stage is distilled on")
+    ap.add_argument("--cheap-docs", type=int, default=3000, help="documents the cascade's cheap stage is distilled on")
+    ap.add_argument("--cheap-recall", type=float, default=0.99,
+                    help="recall the cheap stage's cuts are set for, on its held-out documents")
     ap.add_argument("--reuse-cv", action="store_true",
                     help="take the validation from the last build's cache (cv-report.json, oof-finetuned.npy) instead of re-running it")
     ap.add_argument("--cv-only", action="store_true",
@@ -571,7 +574,7 @@ def main(argv: list[str] | None = None) -> int:
     write_card(args.out, card)
     (args.out / "rules.toml").write_text(default_rules_text(card.thresholds))
     passages = [r.text for r in rows if r.label == 1 and not r.source.endswith(CONTEXT) and 100 <= len(r.text) <= 1500]
-    card = cheap_stage(args.out, card, shards[0], passages, args.cheap_docs, args.cache)
+    card = cheap_stage(args.out, card, shards[0], passages, args.cheap_docs, args.cache, args.cheap_recall)
     write_card(args.out, card)
     # What a user gets: the checks below run with the cascade on (the model's default).
     sanity = wikipedia_flag_rate(args.out, shards[1], args.wiki_docs) | sample_check(args.out)
