@@ -11,8 +11,7 @@ import contextlib
 import hashlib
 import os
 import time
-from collections import Counter
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
