@@ -6,6 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import zstandard
 
@@ -167,3 +168,15 @@ def tiny_bundle(tmp_path: Path) -> Path:
 
 def tiny_token_id(token: str) -> int:
     return json.loads(TINY_TOKENIZER.read_text())["model"]["vocab"][token]
+
+
+def median_rules(path: Path, scores: np.ndarray) -> Path:
+    """Rules at the sample's median scores, so that drop, revise, tag and keep all get documents."""
+    med = {p: float(np.median(scores[:, j])) for j, p in enumerate(TINY_PRINCIPLES)}
+    path.write_text(
+        'default = "keep"\ndefault_reason = "clean"\n\n'
+        f'[[rule]]\nroute = "drop"\nreason = "toxic"\nwhen.any = {{ toxicity = {med["toxicity"]!r} }}\n\n'
+        f'[[rule]]\nroute = "revise"\nreason = "deceptive"\nwhen.any = {{ deception = {med["deception"]!r} }}\n\n'
+        f'[[rule]]\nroute = "tag"\nreason = "cruel"\nwhen.any = {{ cruelty = {med["cruelty"]!r} }}\n'
+    )
+    return path

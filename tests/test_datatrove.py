@@ -23,19 +23,7 @@ from curafilter.errors import ConfigError  # noqa: E402
 from curafilter.integrations.datatrove import PrincipleFilter  # noqa: E402
 from curafilter.rules import load_rules  # noqa: E402
 
-from conftest import TINY_PRINCIPLES, doc_lines, make_tiny_bundle, write_shard  # noqa: E402
-
-
-def median_rules(path: Path, scores: np.ndarray) -> Path:
-    """Rules at the sample's median scores, so that drop, revise, tag and keep all get documents."""
-    med = {p: float(np.median(scores[:, j])) for j, p in enumerate(TINY_PRINCIPLES)}
-    path.write_text(
-        'default = "keep"\ndefault_reason = "clean"\n\n'
-        f'[[rule]]\nroute = "drop"\nreason = "toxic"\nwhen.any = {{ toxicity = {med["toxicity"]!r} }}\n\n'
-        f'[[rule]]\nroute = "revise"\nreason = "deceptive"\nwhen.any = {{ deception = {med["deception"]!r} }}\n\n'
-        f'[[rule]]\nroute = "tag"\nreason = "cruel"\nwhen.any = {{ cruelty = {med["cruelty"]!r} }}\n'
-    )
-    return path
+from conftest import TINY_PRINCIPLES, doc_lines, make_tiny_bundle, median_rules, write_shard  # noqa: E402
 
 
 def read_outputs(folder: Path, fmt: str) -> list[dict]:

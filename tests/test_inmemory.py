@@ -15,7 +15,7 @@ import curafilter
 from curafilter.errors import ConfigError
 from curafilter.rules import load_rules
 
-from conftest import TINY_PRINCIPLES, doc_lines, make_tiny_bundle
+from conftest import TINY_PRINCIPLES, doc_lines, make_tiny_bundle, median_rules
 
 TEXTS = [json.loads(line)["text"] for line in doc_lines(40, seed=4)] + ["", "hello"]
 
@@ -30,18 +30,6 @@ def reference(model: curafilter.Model) -> np.ndarray:
     scores = model.score_texts(TEXTS)
     assert scores.shape == (len(TEXTS), len(TINY_PRINCIPLES)) and scores.dtype == np.float32
     return scores
-
-
-def median_rules(path: Path, scores: np.ndarray) -> Path:
-    """Rules at the sample's median scores, so that drop, revise, tag and keep all get documents."""
-    med = {p: float(np.median(scores[:, j])) for j, p in enumerate(TINY_PRINCIPLES)}
-    path.write_text(
-        'default = "keep"\ndefault_reason = "clean"\n\n'
-        f'[[rule]]\nroute = "drop"\nreason = "toxic"\nwhen.any = {{ toxicity = {med["toxicity"]!r} }}\n\n'
-        f'[[rule]]\nroute = "revise"\nreason = "deceptive"\nwhen.any = {{ deception = {med["deception"]!r} }}\n\n'
-        f'[[rule]]\nroute = "tag"\nreason = "cruel"\nwhen.any = {{ cruelty = {med["cruelty"]!r} }}\n'
-    )
-    return path
 
 
 # score_texts: what it accepts
