@@ -4,29 +4,14 @@ from __future__ import annotations
 
 import gzip
 import io
-import os
-import platform
 import sys
 from pathlib import Path
 
 import zstandard
 
+from curafilter.benchmark import cpu_name, machine  # noqa: F401  (the benches' machine line)
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def cpu_name() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return cpu
-
-
-def machine() -> str:
-    return f"{cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
 def open_text(path: str) -> io.BufferedIOBase:

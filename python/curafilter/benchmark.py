@@ -46,16 +46,20 @@ def _measure(stage: str, docs: int, seconds: float, detail: str = "") -> Measure
     return Measure(stage, docs, round(seconds, 4), round(docs / seconds, 1) if seconds else 0.0, detail)
 
 
+def cpu_name() -> str:
+    import platform
+
+    try:
+        with open("/proc/cpuinfo") as f:
+            return next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        return platform.processor() or "unknown CPU"
+
+
 def machine() -> str:
     import platform
 
-    cpu = platform.processor() or "CPU"
-    try:
-        with open("/proc/cpuinfo") as f:
-            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), cpu)
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, {platform.system()}"
+    return f"{cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
 def bench(inputs: PathsLike, *, model: str | os.PathLike[str] = "default", device: str = "auto", docs: int = 2000,
