@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(curafilter.__file__).parent / "models"))
 
 import in_context  # noqa: E402
 import written_artifacts  # noqa: E402
+import written_stance  # noqa: E402
 
 
 def words(texts: list[str]) -> list[int]:
@@ -72,7 +73,22 @@ def test_written_artifacts_are_distinct_contrastive_pairs() -> None:
     assert rows == written_artifacts.artifact_rows(pairs_per_principle=40)
 
 
-@pytest.mark.parametrize("script", ["in_context.py", "written_artifacts.py", "hard_negatives.py"])
+def test_stance_pairs_differ_only_in_stance() -> None:
+    """Each pair is one act in one register, endorsed (1) then refused (0): the same names and
+    framing around both, the act's words in both, and no text twice."""
+    rows = written_stance.stance_rows(pairs_per_principle=50)
+    assert len({r["text"] for r in rows}) == len(rows) == 3 * 2 * 50
+    acts = {p: [a for pair in v for a in pair] for p, v in written_stance.ACTS.items()}
+    for pos, neg in zip(rows[::2], rows[1::2]):
+        assert (pos["label"], neg["label"]) == (1, 0)
+        assert pos["principle"] == neg["principle"] and pos["category"] == neg["category"]
+        assert pos["text"].split()[:2] == neg["text"].split()[:2] or pos["category"] == "stance-statement"
+        for r in (pos, neg):
+            assert any(a.lower() in r["text"].lower() for a in acts[r["principle"]]), r["text"]
+    assert rows == written_stance.stance_rows(pairs_per_principle=50)
+
+
+@pytest.mark.parametrize("script", ["in_context.py", "written_artifacts.py", "written_stance.py", "hard_negatives.py"])
 def test_build_helpers_compile(script: str, tmp_path: Path) -> None:
     import py_compile
 

