@@ -17,7 +17,7 @@ use crate::cheap::{self, Cheap};
 use crate::error::Error;
 use crate::pipeline::{batch_texts, Next, Stream, StreamConfig};
 use crate::tokenize::Encoder;
-use crate::write::{object_head, ShardOutputs};
+use crate::write::{object_head, BackgroundOutputs};
 use crate::quarantine::{Quarantine, Reason};
 
 /// Map every core error to its class in `curafilter.errors` (the match is exhaustive on purpose:
@@ -91,6 +91,10 @@ struct PyBatch {
     offset: Py<PyArray1<u64>>,
     #[pyo3(get)]
     n_tokens: Py<PyArray1<u32>>,
+    /// Content tokens of each whole document, scored or not (counted, or extrapolated by bytes
+    /// past the part the windows need): what token budgets count.
+    #[pyo3(get)]
+    doc_tokens: Py<PyArray1<u32>>,
     /// Per row of `input_ids`: its document's index in the batch, and the character offsets in
     /// the document's text where the row's window starts and ends.
     #[pyo3(get)]
@@ -130,10 +134,12 @@ impl PyBatch {
         let mut ids = Vec::with_capacity(n);
         let mut raw = Vec::with_capacity(n);
         let mut doc_windows = Vec::with_capacity(n);
+        let mut doc_tokens = Vec::with_capacity(n);
         let width = b.docs.first().map_or(0, |d| d.cheap.len());
         let mut cheap = Vec::with_capacity(n * width);
         for d in b.docs {
             doc_windows.push(d.windows_total);
+            doc_tokens.push(d.doc_tokens);
             cheap.extend_from_slice(&d.cheap);
             shard.push(d.shard);
             line.push(d.line);
@@ -151,6 +157,7 @@ impl PyBatch {
             line: line.into_pyarray(py).unbind(),
             offset: offset.into_pyarray(py).unbind(),
             n_tokens: n_tokens.into_pyarray(py).unbind(),
+            doc_tokens: doc_tokens.into_pyarray(py).unbind(),
             row_doc: b.row_doc.into_pyarray(py).unbind(),
             row_start: b.row_start.into_pyarray(py).unbind(),
             row_end: b.row_end.into_pyarray(py).unbind(),
@@ -418,11 +425,11 @@ impl PyTokenizer {
 /// by `finish`). Dropping it unfinished removes its temporary files.
 #[pyclass(module = "curafilter._core", name = "ShardOutputs")]
 struct PyShardOutputs {
-    inner: Option<ShardOutputs>,
+    inner: Option<BackgroundOutputs>,
 }
 
 impl PyShardOutputs {
-    fn get(&mut self) -> PyResult<&mut ShardOutputs> {
+    fn get(&mut self) -> PyResult<&mut BackgroundOutputs> {
         self.inner.as_mut().ok_or_else(|| pyo3::exceptions::PyValueError::new_err("outputs already finished"))
     }
 }
@@ -431,8 +438,9 @@ impl PyShardOutputs {
 impl PyShardOutputs {
     #[new]
     #[pyo3(signature = (root, name, *, level=3))]
-    fn new(root: PathBuf, name: String, level: i32) -> Self {
-        PyShardOutputs { inner: Some(ShardOutputs::new(&root, &name, level)) }
+    fn new(py: Python<'_>, root: PathBuf, name: String, level: i32) -> PyResult<Self> {
+        let inner = BackgroundOutputs::new(&root, &name, level).map_err(|e| to_py(py, e))?;
+        Ok(PyShardOutputs { inner: Some(inner) })
     }
 
     /// Write each document of `batch` to its route: the original line with `members[i]` (bytes
@@ -459,13 +467,14 @@ impl PyShardOutputs {
         let replace = replace.unwrap_or_default();
         let raws = &batch.raw;
         py.allow_threads(|| {
-            for i in (0..n).filter(|&i| !routes[i].is_empty()) {
+            let mut lines = Vec::with_capacity(n);
+            for (i, route) in routes.into_iter().enumerate().filter(|(_, r)| !r.is_empty()) {
                 let raw = replace.get(&i).map(Vec::as_slice).unwrap_or(&raws[i]);
                 let (head, sep) = object_head(raw)
                     .ok_or_else(|| Error::Internal(format!("document {i} is not a JSON object")))?;
-                out.write(&routes[i], &[head, sep, &members[i], b"}"])?;
+                lines.push((route, [head, sep, &members[i], b"}"].concat()));
             }
-            Ok(())
+            out.send(lines)
         })
         .map_err(|e| to_py(py, e))
     }
@@ -473,7 +482,8 @@ impl PyShardOutputs {
     /// Write whole lines (quarantine records, score rows) to `route`.
     fn write_lines(&mut self, py: Python<'_>, route: &str, lines: Vec<Vec<u8>>) -> PyResult<()> {
         let out = self.get()?;
-        py.allow_threads(|| lines.iter().try_for_each(|l| out.write(route, &[l]))).map_err(|e| to_py(py, e))
+        let lines = lines.into_iter().map(|l| (route.to_string(), l)).collect();
+        py.allow_threads(|| out.send(lines)).map_err(|e| to_py(py, e))
     }
 
     /// Put every file in place; returns the lines written per route.
