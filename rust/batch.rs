@@ -29,11 +29,13 @@ pub struct Doc {
     pub windows_total: u32,
     /// Per principle, the cheap stage's highest window score (empty without a cheap stage).
     pub cheap: Vec<f32>,
+    /// See [`Encoded::tokens`].
+    pub tokens: u32,
 }
 
 impl Doc {
     pub fn new(shard: u32, line: u64, offset: u64, id: Option<String>, raw: Vec<u8>, enc: Encoded) -> Self {
-        Doc { shard, line, offset, id, raw, windows: enc.windows, windows_total: enc.total, cheap: enc.cheap }
+        Doc { shard, line, offset, id, raw, windows: enc.windows, windows_total: enc.total, cheap: enc.cheap, tokens: enc.tokens }
     }
 }
 
@@ -57,6 +59,8 @@ pub struct DocInfo {
     pub windows_total: u32,
     /// See [`Doc::cheap`].
     pub cheap: Vec<f32>,
+    /// The whole document's content tokens (see [`Encoded::tokens`]).
+    pub doc_tokens: u32,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -204,6 +208,7 @@ impl Batcher {
                 n_tokens,
                 windows_total: doc.windows_total,
                 cheap: std::mem::take(&mut doc.cheap),
+                doc_tokens: doc.tokens,
             });
         }
         Batch {
@@ -233,7 +238,7 @@ mod tests {
     fn windowed(line: u64, lens: &[usize]) -> Doc {
         let windows = lens.iter().map(|&n| Window { tokens: (1..=n as u32).collect(), start: n as u32, end: 2 * n as u32 }).collect();
         let total = lens.len() as u32;
-        Doc::new(0, line, line * 10, None, vec![b'x'; lens[0]], Encoded { windows, total, cheap: Vec::new() })
+        Doc::new(0, line, line * 10, None, vec![b'x'; lens[0]], Encoded { windows, total, cheap: Vec::new(), tokens: 0 })
     }
 
     fn cfg(batch_tokens: usize, max_batch: usize, window: usize) -> BatchConfig {
@@ -313,7 +318,7 @@ mod tests {
         let mut b = Batcher::new(cfg(64, 8, 100));
         let mut out = Vec::new();
         b.push(windowed(1, &[4, 4]), &mut out);
-        let cleared = Encoded { windows: Vec::new(), total: 3, cheap: vec![-2.0, -1.0] };
+        let cleared = Encoded { windows: Vec::new(), total: 3, cheap: vec![-2.0, -1.0], tokens: 0 };
         b.push(Doc::new(0, 2, 20, None, b"{}".to_vec(), cleared), &mut out);
         b.end_shard(0, &mut out);
         assert_eq!(out.len(), 1);
@@ -324,7 +329,7 @@ mod tests {
         // A flush of cleared documents only still delivers them.
         let mut b = Batcher::new(cfg(64, 8, 100));
         let mut out = Vec::new();
-        b.push(Doc::new(0, 7, 0, None, Vec::new(), Encoded { windows: Vec::new(), total: 1, cheap: vec![0.0] }), &mut out);
+        b.push(Doc::new(0, 7, 0, None, Vec::new(), Encoded { windows: Vec::new(), total: 1, cheap: vec![0.0], tokens: 0 }), &mut out);
         b.end_shard(0, &mut out);
         assert_eq!((out[0].len(), out[0].row_doc.len(), out[0].shards_done.clone()), (1, 0, vec![0]));
     }

@@ -51,12 +51,16 @@ pub struct Encoded {
     pub total: u32,
     /// Per principle, the cheap stage's highest score over all the windows (empty without one).
     pub cheap: Vec<f32>,
+    /// Content tokens of the whole document: counted when the tokeniser read all of it,
+    /// extrapolated by bytes from the part it read otherwise (windows cover a capped prefix).
+    /// Token budgets (`plan`) and reports count documents by it, whatever the windows scored.
+    pub tokens: u32,
 }
 
 impl Encoded {
     /// A document read without a tokenizer: one empty window (for re-routing saved scores).
     pub fn untokenised() -> Self {
-        Encoded { windows: vec![Window::default()], total: 1, cheap: Vec::new() }
+        Encoded { windows: vec![Window::default()], total: 1, cheap: Vec::new(), tokens: 0 }
     }
 }
 
@@ -164,9 +168,9 @@ impl Encoder {
 
     /// The document's windows, their cheap scores and, with the cascade on, only those it escalates.
     pub fn encode(&self, text: &str) -> Result<Encoded, String> {
-        let mut windows = self.encode_windows(text)?;
+        let (mut windows, tokens) = self.windows_and_tokens(text)?;
         let total = windows.len() as u32;
-        let Some(cheap) = &self.cheap else { return Ok(Encoded { windows, total, cheap: Vec::new() }) };
+        let Some(cheap) = &self.cheap else { return Ok(Encoded { windows, total, cheap: Vec::new(), tokens }) };
         let (mut best, mut scores, mut scratch) = (vec![f32::NEG_INFINITY; cheap.principles()], vec![0.0; cheap.principles()], Vec::new());
         let (front, back) = (self.prefix.len(), self.suffix.len());
         windows.retain(|w| {
@@ -176,16 +180,27 @@ impl Encoder {
             }
             !self.cascade || cheap.escalate(&scores)
         });
-        Ok(Encoded { windows, total, cheap: best })
+        Ok(Encoded { windows, total, cheap: best, tokens })
     }
 
     /// The document's windows (at least one, even for empty text).
     pub fn encode_windows(&self, text: &str) -> Result<Vec<Window>, String> {
+        self.windows_and_tokens(text).map(|(w, _)| w)
+    }
+
+    /// The windows, and the document's content tokens (see [`Encoded::tokens`]).
+    fn windows_and_tokens(&self, text: &str) -> Result<(Vec<Window>, u32), String> {
         let body = self.body();
         let step = (body - self.overlap).max(1); // with_windows keeps overlap < body when windows > 1
         let need = body + (self.windows - 1) * step;
-        let enc = self.content_prefix(text, need)?;
+        let (enc, read) = self.content_prefix(text, need)?;
         let (ids, offsets) = (enc.get_ids(), enc.get_offsets());
+        let doc_tokens = if read == 0 || read >= text.len() {
+            ids.len()
+        } else {
+            (ids.len() as f64 * text.len() as f64 / read as f64).round() as usize
+        };
+        let doc_tokens = doc_tokens.min(u32::MAX as usize) as u32;
         let mut out = Vec::new();
         let mut chars = CharOffsets::new(text);
         let mut start = 0;
@@ -198,7 +213,7 @@ impl Encoder {
             let (first, last) = if end > start { (offsets[start].0, offsets[end - 1].1) } else { (0, 0) };
             out.push(Window { tokens, start: chars.at(first), end: chars.at(last) });
             if end >= ids.len() || out.len() == self.windows {
-                return Ok(out);
+                return Ok((out, doc_tokens));
             }
             start += step;
         }
@@ -208,8 +223,9 @@ impl Encoder {
     /// `need` of them, or of the whole text. The text read is capped at `need × MAX_BYTES_PER_TOKEN`
     /// bytes, cut on whitespace where there is any and on a character boundary otherwise, so that
     /// a huge document with no spaces (or in a script without them) costs memory for its windows
-    /// only; a word cut in two there may end in other tokens than it would whole.
-    fn content_prefix(&self, text: &str, need: usize) -> Result<tokenizers::Encoding, String> {
+    /// only; a word cut in two there may end in other tokens than it would whole. Also returns the
+    /// bytes of `text` encoded.
+    fn content_prefix(&self, text: &str, need: usize) -> Result<(tokenizers::Encoding, usize), String> {
         let need = need.max(1); // a window with room for no text still reads one token, harmlessly
         for per_token in PREFIX_BYTES_PER_TOKEN {
             let limit = need.saturating_mul(per_token);
@@ -219,13 +235,13 @@ impl Encoder {
             if let Some(prefix) = whitespace_cut(text, limit) {
                 let enc = self.content.encode(prefix, false).map_err(|e| e.to_string())?;
                 if enc.get_ids().len() > need {
-                    return Ok(enc);
+                    return Ok((enc, prefix.len()));
                 }
             }
         }
         let cap = need.saturating_mul(MAX_BYTES_PER_TOKEN);
         let text = if text.len() > cap { whitespace_cut(text, cap).unwrap_or_else(|| char_cut(text, cap)) } else { text };
-        self.content.encode(text, false).map_err(|e| e.to_string())
+        Ok((self.content.encode(text, false).map_err(|e| e.to_string())?, text.len()))
     }
 }
 
@@ -361,6 +377,23 @@ pub(crate) mod tests {
         let none = clean.with_cheap(Some(std::sync::Arc::new(crate::cheap::Cheap::new(bits, vec![0.0; 1 << bits], vec![-1.0], vec![0.0]).unwrap())), true);
         let cleared = none.encode(&text).unwrap();
         assert!(cleared.windows.is_empty() && cleared.cheap == vec![-1.0]);
+    }
+
+    #[test]
+    fn a_documents_tokens_are_counted_whole_or_extrapolated() {
+        let words = ["alpha", "beta", "gamma", "zz", "a", "déjà", "日本", "x1"];
+        let text: String = (0..4000).map(|i| words[i * 7 % words.len()]).collect::<Vec<_>>().join(" ");
+        let one = Encoder::from_json(tiny(), 16).unwrap();
+        let exact = one.content.encode(text.as_str(), false).unwrap().get_ids().len() as f64;
+        // Windows need far less than the text: the count is extrapolated from the part read.
+        let got = one.encode(&text).unwrap().tokens as f64;
+        assert!((got - exact).abs() / exact < 0.05, "{got} vs {exact}");
+        // Short text is read whole: counted exactly, whatever the windows.
+        let short = "alpha beta gamma déjà";
+        let n = one.content.encode(short, false).unwrap().get_ids().len() as u32;
+        assert_eq!(one.encode(short).unwrap().tokens, n);
+        let many = Encoder::from_json(tiny(), 16).unwrap().with_windows(1000, 0).unwrap();
+        assert_eq!(many.encode(&text).unwrap().tokens as f64, exact);
     }
 
     #[test]

@@ -22,6 +22,7 @@ class Batch:
     line: npt.NDArray[np.uint64]
     offset: npt.NDArray[np.uint64]
     n_tokens: npt.NDArray[np.uint32]
+    doc_tokens: npt.NDArray[np.uint32]
     row_doc: npt.NDArray[np.uint32]
     row_start: npt.NDArray[np.uint32]
     row_end: npt.NDArray[np.uint32]
