@@ -433,3 +433,48 @@ def test_scoring_runs_ahead_on_its_own_thread_in_order() -> None:
     for batch, _ in _scored_ahead(iter(batches), score, depth=2):
         break  # a --limit reached in the first batch
     assert len(scored_at) <= 4, "leaving early must not score the rest"
+
+
+def test_documents_carry_their_token_counts_through_run_and_route(tmp_path: Path, corpus: Path) -> None:
+    from tokenizers import Tokenizer
+
+    from conftest import TINY_TOKENIZER
+
+    bundle = make_tiny_bundle(tmp_path / "bundle", max_length=64)
+    tok = Tokenizer.from_file(str(TINY_TOKENIZER))
+    tok.no_padding()
+    tok.no_truncation()
+    specials = len(tok.encode("a").ids) - len(tok.encode("a", add_special_tokens=False).ids)
+    texts = {json.loads(line)["id"]: json.loads(line)["text"] for s, p in ((1, "a"), (2, "b"), (3, "c"))
+             for line in doc_lines({"a": 150, "b": 90, "c": 40}[p], seed=s, prefix=p)}
+    # The whole document's tokens without the special ones, also past the head the model reads.
+    expected = {i: len(tok.encode(t, add_special_tokens=False).ids) for i, t in texts.items()}
+    assert len(set(expected.values())) > 10 and max(expected.values()) > 64 - specials  # varied, some cut short
+
+    scores = tmp_path / "scores"
+    st = curafilter.run([corpus], scores, model=bundle, device="cpu", progress=False, scores_only=True, id_key="id")
+    rows = outputs(scores)["scores"]
+    got = {r["id"]: r["tokens"] for r in rows if r["id"] in expected}
+    # Exact for a document the tokeniser read whole; past what the windows need, extrapolated by bytes.
+    assert {i: n for i, n in got.items() if expected[i] <= 64 - specials} == {
+        i: n for i, n in expected.items() if n <= 64 - specials}
+    assert all(abs(got[i] - n) <= 0.05 * n for i, n in expected.items())
+    assert sum(st.route_tokens.values()) == sum(r["tokens"] for r in rows)
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES)
+    direct = curafilter.run([corpus], tmp_path / "direct", model=bundle, rules=rules, device="cpu", progress=False,
+                            id_key="id")
+    routed = outputs(tmp_path / "direct")
+    for route in ("keep", "drop", "revise", "tag"):
+        records = routed.get(route, [])
+        assert direct.route_tokens[route] == sum(r["curafilter"]["tokens"] for r in records)
+        assert all(r["curafilter"]["tokens"] == got[r["id"]] for r in records if r["id"] in got)
+    # `route` reads documents untokenised: the counts come from the score rows.
+    from curafilter.run import reroute
+
+    again = reroute(scores, tmp_path / "routed", rules=rules, progress=False)
+    assert again.route_tokens == direct.route_tokens and again.routes == direct.routes
+    for route, records in outputs(tmp_path / "routed").items():
+        if route != "quarantine":
+            assert all(r["curafilter"]["tokens"] == got[r["id"]] for r in records if r["id"] in got)

@@ -363,6 +363,22 @@ def cmd_route(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def cmd_plan(args: argparse.Namespace, console: Console) -> int:
+    from curafilter.plan import plan, plan_tables, projection_path
+
+    projection = plan(args.scores, args.goals, args.out, model=args.model, holdout=args.holdout)
+    if args.json:
+        print_json(projection)
+    else:
+        out = results_console()
+        for t in plan_tables(projection):
+            out.print(t)
+    for note in projection.notes:
+        console.print(plain(note, "yellow"), soft_wrap=True)
+    console.print(plain(f"wrote {args.out} and {projection_path(args.out)}"), soft_wrap=True)
+    return 0
+
+
 def print_run(stats: "RunStats", as_json: bool) -> None:
     if as_json:
         print_json(stats)
@@ -493,6 +509,17 @@ def _document_cells(line: bytes, identity: "RunIdentity", chars: int, where: str
     scores = " ".join(f"{k}={v:.2f}" for k, v in ann.scores.items())
     shown = _passage(text, ann, chars) if isinstance(text, str) else _cell(text)[:chars]
     return plain(_cell(ident)), plain(shown), plain(f"{scores}\n{ann.reason}")
+
+
+def cmd_report(args: argparse.Namespace, console: Console) -> int:
+    from curafilter.report import write_report
+
+    data = write_report(args.out, args.output, sample=args.sample, seed=args.seed, chars=args.chars,
+                        field=args.field, text_key=args.text_key)
+    if args.json:
+        print_json(data)
+    console.print(plain(f"wrote {args.output} ({data['kind']} folder {args.out})"), soft_wrap=True)
+    return 0
 
 
 def _client(args: argparse.Namespace):
@@ -840,6 +867,21 @@ def build_parser() -> argparse.ArgumentParser:
     ro.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ro.set_defaults(func=cmd_route)
 
+    pl = sub.add_parser("plan", help="fit rules to goals (kept share, residual per principle, revise and drop "
+                                     "budgets, priorities) on a run's stored scores, with a projection")
+    pl.add_argument("scores", help="output folder of a `curafilter run --scores-only` (e.g. of a --limit sample) "
+                                   "or of a normal run")
+    pl.add_argument("--goals", required=True, help="goals TOML (see examples/goals.toml)")
+    pl.add_argument("-o", "--out", required=True,
+                    help="rules TOML to write; the projection goes beside it as NAME.projection.json")
+    pl.add_argument("--model", default=None,
+                    help="the bundle that scored the folder, for its thresholds as the reference (default: a "
+                         "bundled model of the same name and version; else [reference] in the goals)")
+    pl.add_argument("--holdout", type=_number_type(float, lambda v: 0 <= v < 1, "a share within [0, 1)"),
+                    default=0.2, help="share of documents held out to measure the projection's error (0: none)")
+    pl.add_argument("--json", action="store_true", help="print the projection as one JSON object")
+    pl.set_defaults(func=cmd_plan)
+
     b = sub.add_parser("bench", help="measure throughput on this machine: read+tokenise, the pipeline with a "
                                      "zero-cost model, the model per variant and length, end to end")
     b.add_argument("inputs", nargs="+", help="corpus files, directories or globs")
@@ -867,6 +909,18 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--json", action="store_true",
                    help="print the samples as one JSON object (each record as it is in its route file)")
     i.set_defaults(func=cmd_inspect)
+
+    rp = sub.add_parser("report", help="write one self-contained HTML page about an output folder (run, "
+                                       "--scores-only run or revise): routes, score histograms, samples")
+    rp.add_argument("out", help="a run's output folder, or a `curafilter revise` output folder")
+    rp.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    rp.add_argument("--sample", type=non_negative_int, default=5, help="documents sampled per route")
+    rp.add_argument("--seed", type=int, default=0, help="sampling seed (the same records as `inspect` with it)")
+    rp.add_argument("--chars", type=positive_int, default=600, help="characters of text shown per document")
+    rp.add_argument("--field", default="curafilter", help="a revise folder's field (a run folder records its own)")
+    rp.add_argument("--text-key", default="text", help="a revise folder's text field (a run folder records its own)")
+    rp.add_argument("--json", action="store_true", help="also print the report's numbers as one JSON object")
+    rp.set_defaults(func=cmd_report)
 
     a = sub.add_parser("annotate", help="label documents with an LLM teacher against the principles")
     a.add_argument("inputs", nargs="+", help="files, directories or globs (.jsonl, .jsonl.gz, .jsonl.zst)")

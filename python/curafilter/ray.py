@@ -172,6 +172,7 @@ def _combine(parts: list[RunStats], *, out: str, shards_total: int, skipped: int
         out=out, model=first.model, rules=first.rules, principles=first.principles, shards_total=shards_total,
         shards_skipped=skipped, shards_completed=sum(p.shards_completed for p in parts), docs=sum(p.docs for p in parts),
         routes={k: sum(p.routes.get(k, 0) for p in parts) for k in first.routes}, reasons=add("reasons"),
+        route_tokens={k: sum(p.route_tokens.get(k, 0) for p in parts) for k in first.route_tokens},
         quarantined=sum(p.quarantined for p in parts), quarantined_by_reason=add("quarantined_by_reason"),
         histograms=hist, conflicts=add("conflicts"), input_bytes=sum(p.input_bytes for p in parts), seconds=seconds,
         limited=False, windows_scored=windows, windows_total=windows_total, cascade=first.cascade,

@@ -67,6 +67,9 @@ class RunStats(msgspec.Struct, kw_only=True):
     refused: dict[str, str] = msgspec.field(default_factory=dict)
     shards_busy: int = 0  # a partitioned run's shards left to other live workers (claimed by them)
     retries: int = 0  # the Ray engine: shards retried after their worker died
+    # Tokens of the documents per route (see Router.route for what a document's tokens are); a
+    # `route` over score rows written before token counts were stored counts none.
+    route_tokens: dict[str, int] = msgspec.field(default_factory=dict)
 
     @property
     def docs_per_s(self) -> float:
@@ -76,6 +79,7 @@ class RunStats(msgspec.Struct, kw_only=True):
 @dataclass
 class _Tally:
     routes: Counter[str] = field(default_factory=Counter)
+    route_tokens: Counter[str] = field(default_factory=Counter)
     reasons: Counter[str] = field(default_factory=Counter)
     quarantine: Counter[str] = field(default_factory=Counter)
     hist: np.ndarray | None = None
@@ -149,8 +153,12 @@ class Router:
 
     def __init__(self, out: OutputDir, identity: RunIdentity, rules: Rules, shards: Sequence[str],
                  *, text_key: str, tag_prefix: str | None, scores_only: bool, provenance: bool = False,
-                 has_ids: bool = False, claims: Claims | None = None) -> None:
+                 has_ids: bool = False, claims: Claims | None = None,
+                 tokens_of: Callable[[Batch], np.ndarray] | None = None) -> None:
         self.out, self.identity, self.rules, self.shards = out, identity, rules, shards
+        # Tokens per document of a batch, -1 where unknown; default: the tokeniser's count. `route`
+        # reads documents without a tokenizer, so it passes the counts saved with the scores.
+        self.tokens_of = tokens_of
         self.text_key, self.tag_prefix, self.scores_only = text_key, tag_prefix, scores_only
         # Route files are in scoring order: a document without an id gets its shard and line (row)
         # in the field, so it can be joined back to its input, whether or not provenance was asked.
@@ -228,6 +236,13 @@ class Router:
         self.tally.windows += int(np.count_nonzero(batch.row_doc < n))
         self.tally.windows_total += int(batch.doc_windows[:n].sum())
         self.tally.routes.update(routes[i] for i in ok)
+        # A document's tokens are batch.doc_tokens: the whole document's content tokens (counted, or
+        # extrapolated by bytes past what the tokeniser read of a huge one), whatever windows the
+        # model scored. Goals in tokens and money (`plan`) are computed from them.
+        tokens = self.tokens_of(batch) if self.tokens_of is not None else batch.doc_tokens.astype(np.int64)
+        for i in ok:
+            if tokens[i] >= 0:
+                self.tally.route_tokens[routes[i]] += int(tokens[i])
         self.tally.reasons.update(reasons[i] for i in ok)
         if ok:
             self.tally.add_scores(scores[ok] if len(ok) < n else scores)
@@ -242,7 +257,7 @@ class Router:
         if self.scores_only:
             lines = [self._enc.encode({
                 "shard": self.shards[shard], "line": int(batch.line[i]), "id": batch.ids[i],
-                "scores": dict(zip(principles, rows[i])), "model": self.identity.model,
+                "scores": dict(zip(principles, rows[i])), "model": self.identity.model, "tokens": int(tokens[i]),
                 **({"at": dict(zip(principles, where[i]))} if where is not None else {}),
             }) for i in ok]
             out.write_lines("scores", lines)
@@ -255,6 +270,8 @@ class Router:
         for i in range(n):
             appended = {"scores": dict(zip(principles, rows[i])), "route": routes[i], "reason": reasons[i],
                         "model": self.identity.model}
+            if tokens[i] >= 0:
+                appended["tokens"] = int(tokens[i])
             if where is not None:  # where in the text each score's window starts (characters)
                 appended["at"] = dict(zip(principles, where[i]))
             if self.provenance or batch.ids[i] is None:
@@ -549,6 +566,7 @@ def _finish_stats(router: Router, out: str | os.PathLike[str], r: Rules, shards_
         out=os.fspath(out), model=router.identity.model, rules=f"{r.source} ({r.digest})", principles=principles,
         shards_total=shards_total, shards_skipped=skipped, shards_completed=router.completed,
         docs=t.docs, routes={k: t.routes.get(k, 0) for k in ROUTES}, reasons=dict(sorted(t.reasons.items())),
+        route_tokens={k: t.route_tokens.get(k, 0) for k in ROUTES},
         quarantined=sum(t.quarantine.values()), quarantined_by_reason=dict(sorted(t.quarantine.items())),
         histograms={p: hist[j].tolist() for j, p in enumerate(principles)},
         conflicts={p: int(conflicts[j]) for j, p in enumerate(principles)},
@@ -620,6 +638,7 @@ class _ScoreRow(msgspec.Struct):
     shard: str
     line: int
     scores: dict[str, float]
+    tokens: int = -1  # -1: a row written before token counts were stored
 
 
 def reroute(
@@ -651,6 +670,7 @@ def reroute(
     check_field_name(field_name, text_key=old.text_key)
     r = load_rules(rules, old.principles)
     table: dict[str, dict[int, np.ndarray]] = {}
+    saved_tokens: dict[str, dict[int, int]] = {}
     decoder = msgspec.json.Decoder(_ScoreRow)
     for f in sorted((src / "scores").glob("*.jsonl.zst")):
         with f.open("rb") as fh:
@@ -661,6 +681,7 @@ def reroute(
                     raise InputError(f"{f}:{n}: bad score row: {e}") from None
                 # Older folders recorded shard paths as given (relative to where run was started).
                 table.setdefault(os.path.abspath(row.shard), {})[row.line] = np.array([row.scores[p] for p in old.principles])
+                saved_tokens.setdefault(os.path.abspath(row.shard), {})[row.line] = row.tokens
     identity = RunIdentity(model=old.model, rules=r.digest, principles=old.principles, scores_only=False,
                            field=field_name, text_key=old.text_key, tag_prefix=tag_prefix)
     od = OutputDir(out)
@@ -671,7 +692,13 @@ def reroute(
     nan = np.full(len(old.principles), np.nan)
     with od.locked():
         pending, _ = _claim_pending(od, identity, all_shards)
-        router = Router(od, identity, r, pending, text_key=old.text_key, tag_prefix=tag_prefix, scores_only=False)
+
+        def tokens(batch: Batch) -> np.ndarray:  # documents are read untokenised: the saved counts
+            counts = saved_tokens[pending[int(batch.shard[0])]]
+            return np.array([counts.get(int(line), -1) for line in batch.line], dtype=np.int64)
+
+        router = Router(od, identity, r, pending, text_key=old.text_key, tag_prefix=tag_prefix, scores_only=False,
+                        tokens_of=tokens)
 
         def saved(batch: Batch) -> tuple[np.ndarray, None]:
             rows = table[pending[int(batch.shard[0])]]
