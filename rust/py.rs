@@ -558,6 +558,13 @@ fn cheap_features<'py>(
     Ok((indptr.into_pyarray(py), indices.into_pyarray(py)))
 }
 
+/// Whether the stream reads `path` as Parquet (a regular file starting with the Parquet magic):
+/// writers pick Parquet route files by the same test, so the two never disagree.
+#[pyfunction]
+fn is_parquet(path: PathBuf) -> bool {
+    crate::format::is_parquet(&path)
+}
+
 /// Shard paths for inputs (files, directories, globs), in the order a stream reads them.
 #[pyfunction]
 fn resolve_inputs(py: Python<'_>, paths: Vec<String>) -> PyResult<Vec<String>> {
@@ -598,6 +605,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cheap_features, m)?)?;
     m.add_function(wrap_pyfunction!(quarantine_reasons, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_inputs, m)?)?;
+    m.add_function(wrap_pyfunction!(is_parquet, m)?)?;
     m.add_function(wrap_pyfunction!(scan_lines, m)?)?;
     m.add("OUTPUT_MARKER", crate::input::OUTPUT_MARKER)?;
     Ok(())

@@ -17,25 +17,19 @@ from pathlib import Path
 import numpy as np
 
 from curafilter._core import ShardOutputs
+from curafilter._core import is_parquet as _core_is_parquet
 from curafilter.errors import ConfigError
 from curafilter.outputs import PARQUET_SUFFIX, output_name, shard_name
 from curafilter.rules import ROUTES
 
-PARQUET_MAGIC = b"PAR1"
 # Rows read back per step when writing: bounds memory whatever the row groups' size.
 READ_ROWS = 16384
 
 
 def is_parquet(path: str | os.PathLike[str]) -> bool:
-    """Whether `path` starts like Parquet (the Rust reader's test, by magic bytes). Only a regular
-    file is opened: a named pipe's bytes belong to the reader."""
-    if not os.path.isfile(path):
-        return False
-    try:
-        with open(path, "rb") as f:
-            return f.read(4) == PARQUET_MAGIC
-    except OSError:
-        return False
+    """Whether the stream reads `path` as Parquet: the Rust reader's own test (a regular file that
+    starts with the magic bytes; a named pipe's bytes belong to the reader)."""
+    return _core_is_parquet(os.fspath(path))
 
 
 def parquet_records(path: str | os.PathLike[str]) -> Iterator[bytes]:
