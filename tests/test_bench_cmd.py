@@ -31,3 +31,8 @@ def test_bench_measures_every_stage_and_writes_json(tmp_path: Path, capsys) -> N
     assert main(["bench", str(data), "--model", str(bundle), "--device", "cpu", "--docs", "50",
                  "--model-docs", "8", "--lengths", "16"]) == 0
     assert "pipeline ceiling" in capsys.readouterr().out
+    # --windows sets what the stream, the ceiling and the end-to-end run cut documents into.
+    assert main(["bench", str(data), "--model", str(bundle), "--device", "cpu", "--docs", "50",
+                 "--model-docs", "8", "--lengths", "16", "--windows", "3", "--json"]) == 0
+    stages = {m["stage"]: m for m in json.loads(capsys.readouterr().out)["measures"]}
+    assert stages["read+tokenise"]["detail"].startswith("3 window(s)")

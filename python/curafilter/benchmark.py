@@ -63,13 +63,14 @@ def machine() -> str:
 
 
 def bench(inputs: PathsLike, *, model: str | os.PathLike[str] = "default", device: str = "auto", docs: int = 2000,
-          model_docs: int = 256, lengths: Sequence[int] = (128, 256, 512), console: Console | None = None) -> BenchReport:
+          model_docs: int = 256, lengths: Sequence[int] = (128, 256, 512), windows: int | None = None,
+          cascade: bool | None = None, console: Console | None = None) -> BenchReport:
     from curafilter.run import Router, _drive, bundle_rules
     from curafilter.outputs import OutputDir, RunIdentity
 
     console = console or Console(stderr=True)
     paths = _paths(inputs)
-    m = load_model(model, device=device)
+    m = load_model(model, device=device, windows=windows, cascade=cascade)
     measures = []
 
     console.print(f"[bold]read+tokenise[/] ({docs:,} docs)")

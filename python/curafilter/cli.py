@@ -326,7 +326,7 @@ def cmd_bench(args: argparse.Namespace, console: Console) -> int:
     from curafilter.benchmark import bench
 
     report = bench(args.inputs, model=args.model, device=args.device, docs=args.docs, model_docs=args.model_docs,
-                   lengths=args.lengths, console=console)
+                   lengths=args.lengths, windows=args.windows, cascade=args.cascade, console=console)
     if args.out:
         Path(args.out).write_bytes(msgspec.json.format(msgspec.json.encode(report), indent=2) + b"\n")
     if args.json:
@@ -891,6 +891,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--model-docs", type=positive_int, default=256,
                    help="documents per model measure, and for the end-to-end run")
     b.add_argument("--lengths", type=positive_int, nargs="+", default=[128, 256, 512], help="max lengths for the model")
+    b.add_argument("--windows", type=windows_type, default=None,
+                   help="windows per document for the stream, pipeline and end-to-end measures, or 'all' "
+                        "(default: the model card's; 1: the head only, what a GPU scoring one window sees)")
+    b.add_argument("--cascade", type=on_off, default=None, metavar="on|off", help="the cascade (default: the card's)")
     b.add_argument("-o", "--out", default=None, help="also write the report here as JSON")
     b.add_argument("--json", action="store_true", help="print the report as one JSON object")
     b.set_defaults(func=cmd_bench)
