@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
 import math
 import re
 import sys
@@ -391,34 +390,14 @@ def print_run(stats: "RunStats", as_json: bool) -> None:
 def sample_lines(files: list[Path], n: int, seed: int) -> tuple[list[tuple[Path, int, bytes]], int]:
     """A reproducible uniform sample of `n` records (file, line number, raw line) over `files`, in
     reading order, by reservoir sampling (one pass, `n` records in memory); and the record count."""
-    import random
+    from curafilter.outputs import Reservoir, route_records
 
-    import zstandard
-
-    from curafilter.parquet_out import parquet_records
-
-    rng = random.Random(seed)
-    reservoir: list[tuple[int, Path, int, bytes]] = []
-    seen = 0
-    def records(f: Path) -> Iterator[bytes]:
-        if f.suffix == ".parquet":  # route files of a Parquet shard: rows as JSON objects
-            yield from parquet_records(f)
-            return
-        with f.open("rb") as fh:
-            yield from io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(fh))
-
+    res = Reservoir(n, seed)
     for f in files:
-        for k, line in enumerate(records(f), 1):
-            if not line.strip():
-                continue
-            if len(reservoir) < n:
-                reservoir.append((seen, f, k, line))
-            else:
-                j = rng.randrange(seen + 1)
-                if j < n:
-                    reservoir[j] = (seen, f, k, line)
-            seen += 1
-    return [(f, k, line) for _, f, k, line in sorted(reservoir, key=lambda r: r[0])], seen
+        for k, line in enumerate(route_records(f), 1):
+            if line.strip():
+                res.offer((f, k, line))
+    return res.sample(), res.seen
 
 
 def _cell(value: object) -> str:

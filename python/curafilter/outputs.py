@@ -23,12 +23,16 @@ import contextlib
 import errno
 import fcntl
 import hashlib
+import io
 import os
+import random
 import time
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import msgspec
+import zstandard
 
 from curafilter._core import OUTPUT_MARKER
 from curafilter.errors import ConfigError
@@ -276,3 +280,36 @@ class OutputDir:
             except (msgspec.DecodeError, msgspec.ValidationError) as e:
                 raise ConfigError(f"{p}: damaged manifest record ({e}); delete it and re-run to redo its shard") from None
         return out
+
+
+def route_records(f: Path) -> Iterator[bytes]:
+    """The lines of a route file, streamed (a Parquet route file's rows as JSON objects)."""
+    if f.suffix == ".parquet":
+        from curafilter.parquet_out import parquet_records
+
+        yield from parquet_records(f)
+        return
+    with f.open("rb") as fh:
+        yield from io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(fh, read_across_frames=True))
+
+
+class Reservoir:
+    """A seeded uniform sample of `n` items of a stream, in stream order: reservoir sampling, one
+    pass, `n` items held. `inspect` and `report` both draw with it, so one seed shows the
+    same records."""
+
+    def __init__(self, n: int, seed: int) -> None:
+        self.n, self.rng, self.seen = n, random.Random(seed), 0
+        self.items: list[tuple[int, Any]] = []
+
+    def offer(self, item: Any) -> None:
+        if len(self.items) < self.n:
+            self.items.append((self.seen, item))
+        else:
+            j = self.rng.randrange(self.seen + 1)
+            if j < self.n:
+                self.items[j] = (self.seen, item)
+        self.seen += 1
+
+    def sample(self) -> list[Any]:
+        return [item for _, item in sorted(self.items, key=lambda x: x[0])]

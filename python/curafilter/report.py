@@ -19,22 +19,19 @@ from __future__ import annotations
 import html
 import io
 import os
-import random
 import re
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import msgspec
 import numpy as np
-import zstandard
 
 from curafilter import __version__
 from curafilter.errors import ConfigError, CurafilterError, InputError
-from curafilter.outputs import RunIdentity, write_atomic
+from curafilter.outputs import Reservoir, RunIdentity, route_records, write_atomic
 from curafilter.raw_json import RecordError, raw_string, raw_value
 from curafilter.rules import Rules, default_rules_text, load_rules, parse_rules
 from curafilter.run import HIST_BINS
@@ -91,41 +88,9 @@ class _Audit(msgspec.Struct):
 # Reading
 
 
-def records(f: Path) -> Iterator[bytes]:
-    """The lines of a route file, streamed (a Parquet route file's rows as JSON objects)."""
-    if f.suffix == ".parquet":
-        from curafilter.parquet_out import parquet_records
-
-        yield from parquet_records(f)
-        return
-    with f.open("rb") as fh:
-        yield from io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(fh, read_across_frames=True))
-
-
 def route_files(folder: Path) -> list[Path]:
     """Completed route files (not `.partial` nor temporary), in the order `inspect` reads them."""
     return sorted([*folder.glob("*.jsonl.zst"), *folder.glob("*.parquet")])
-
-
-class Reservoir:
-    """A seeded uniform sample of `n` items of a stream, in stream order: reservoir sampling, one
-    pass, `n` items held. The same draws as `curafilter inspect`, so one seed shows the same records."""
-
-    def __init__(self, n: int, seed: int) -> None:
-        self.n, self.rng, self.seen = n, random.Random(seed), 0
-        self.items: list[tuple[int, Any]] = []
-
-    def offer(self, item: Any) -> None:
-        if len(self.items) < self.n:
-            self.items.append((self.seen, item))
-        else:
-            j = self.rng.randrange(self.seen + 1)
-            if j < self.n:
-                self.items[j] = (self.seen, item)
-        self.seen += 1
-
-    def sample(self) -> list[Any]:
-        return [item for _, item in sorted(self.items, key=lambda x: x[0])]
 
 
 class ScoreCounts:
@@ -195,7 +160,7 @@ def scan_run(root: Path, identity: RunIdentity, counts: ScoreCounts, *, sample: 
         res = Reservoir(sample, seed)
         total: int | None = 0
         for f in route_files(root / route):
-            for k, line in enumerate(records(f), 1):
+            for k, line in enumerate(route_records(f), 1):
                 if not line.strip():
                     continue
                 res.offer((str(f), k, line))
@@ -715,7 +680,7 @@ def revise_report(root: Path, *, sample: int, seed: int, chars: int, field: str,
     for state in REVISE_STATES:
         res = Reservoir(sample, seed)
         for f in route_files(root / state):
-            for k, line in enumerate(records(f), 1):
+            for k, line in enumerate(route_records(f), 1):
                 if not line.strip():
                     continue
                 res.offer((str(f), k, line))
