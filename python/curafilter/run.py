@@ -240,9 +240,12 @@ class Router:
         # extrapolated by bytes past what the tokeniser read of a huge one), whatever windows the
         # model scored. Goals in tokens and money (`plan`) are computed from them.
         tokens = self.tokens_of(batch) if self.tokens_of is not None else batch.doc_tokens.astype(np.int64)
-        for i in ok:
-            if tokens[i] >= 0:
-                self.tally.route_tokens[routes[i]] += int(tokens[i])
+        if ok:  # summed per rule with numpy, not per document on this (the routing) thread
+            idx = np.asarray(ok)
+            idx = idx[tokens[idx] >= 0]
+            sums = np.bincount(decision[idx], weights=tokens[idx], minlength=len(self.rules.routes))
+            for d in np.flatnonzero(sums):
+                self.tally.route_tokens[self.rules.routes[d]] += int(sums[d])
         self.tally.reasons.update(reasons[i] for i in ok)
         if ok:
             self.tally.add_scores(scores[ok] if len(ok) < n else scores)
