@@ -168,8 +168,9 @@ def test_distilled_stage_keeps_the_models_flags(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "curafilter", "distill-cheap", str(bundle), str(corpus), "--docs", "400",
                           "--bits", "12", "--device", "cpu", "--json", "-q"], capture_output=True, text=True, check=True)
     report = json.loads(out.stdout)
-    assert report["docs"] == 400 and report["flagged_held_out_docs"]["toxicity"] >= 10
-    assert report["recall"]["toxicity"] >= 0.98 and report["escalation_rate"] < 0.5
+    assert report["docs"] == 400 and report["flagged_docs"]["toxicity"] >= 10
+    # Recall is held out (each fold under cuts set on the others), so it can sit a little under the target.
+    assert report["recall"]["toxicity"] >= 0.95 and report["escalation_rate"] < 0.5
     card = read_card(bundle)
     assert card.cascade is not None and (bundle / card.cascade.file).is_file()
     model = curafilter.load_model(bundle, device="cpu")
@@ -178,6 +179,37 @@ def test_distilled_stage_keeps_the_models_flags(tmp_path: Path) -> None:
     off = model.score_texts(texts, cascade=False)[:, 3] >= 0.5
     on = model.score_texts(texts)[:, 3] >= 0.5
     assert off.sum() >= 70 and (on & off).sum() / off.sum() >= 0.95 and not (on & ~off).any()
+
+
+def test_cuts_are_set_on_every_flagged_document_and_recall_is_held_out() -> None:
+    # 200 documents of 3 windows; 8 documents hold a window with feature 7, which the transformer
+    # flags. A 30% hold-out would leave ~2 flagged documents to set a cut on (below MIN_FLAGGED:
+    # no cut for a recall); cross-fitting sets it on all 8 and measures recall on held-out folds.
+    rng = np.random.default_rng(0)
+    bits, docs, per = 10, 200, 3
+    indptr, indices, scores = [0], [], []
+    flagged_docs = set(range(0, docs, 25))
+    for d in range(docs):
+        for w in range(per):
+            feats = set(rng.integers(8, 1 << bits, 20).tolist())
+            hit = d in flagged_docs and w == d % per
+            if hit:
+                feats.add(7)
+            indices += sorted(feats)
+            indptr.append(len(indices))
+            scores.append([0.9 if hit else float(rng.uniform(0.001, 0.05))])
+    sample = cascade.WindowSample(np.array(indptr, np.int64), np.array(indices, np.uint32),
+                                  np.array(scores, np.float32), np.repeat(np.arange(docs), per), docs)
+    d = cascade.distill(sample, ["toxicity"], np.array([0.5], np.float32), bits=bits, recall=0.99, folds=4)
+    assert d.flagged == {"toxicity": 8} and d.held_out_docs == docs and d.held_out_windows == docs * per
+    assert d.cut[0] < float(np.log(0.5 / 0.5)) + 1e-6  # set for the recall, at or below the threshold's logit
+    assert d.recall["toxicity"] >= 0.75 and d.escalation_rate < 0.5
+    # The shipped weights escalate every flagged window and few others.
+    cheap = np.asarray(sample.matrix(bits) @ d.weights.T).ravel() + d.bias[0]
+    hits = sample.scores[:, 0] >= 0.5
+    assert (cheap[hits] >= d.cut[0]).all() and (cheap[~hits] >= d.cut[0]).mean() < 0.5
+    with pytest.raises(ConfigError, match="folds"):
+        cascade.distill(sample, ["toxicity"], np.array([0.5], np.float32), bits=bits, folds=1)
 
 
 def test_a_broken_cascade_file_names_the_bundle(tmp_path: Path) -> None:

@@ -630,25 +630,24 @@ def cmd_distill_cheap(args: argparse.Namespace, console: Console) -> int:
         sample = cascade.sample_windows(model, args.inputs, docs=args.docs, bits=args.bits,
                                         progress=lambda n: progress.advance(task, n))
     d = cascade.distill(sample, model.principles, model.thresholds, bits=args.bits, recall=args.recall,
-                        holdout=args.holdout, alpha=args.alpha)
+                        folds=args.folds, alpha=args.alpha)
     card = cascade.write_stage(bundle, read_card(bundle), d, distilled_on=f"{sample.docs:,} documents of "
                                + ", ".join(args.inputs) + f"; recall target {args.recall}")
     write_card(bundle, card)
     report = {"bundle": str(bundle), "docs": sample.docs, "windows": int(sample.doc.size),
-              "held_out_docs": d.held_out_docs, "held_out_windows": d.held_out_windows,
-              "flagged_held_out_docs": d.flagged, "recall": d.recall, "escalation_rate": d.escalation_rate,
+              "flagged_docs": d.flagged, "recall": d.recall, "escalation_rate": d.escalation_rate,
               "transformer_windows_saved": round(1 - d.escalation_rate, 4),
               "cut": dict(zip(model.principles, np.round(d.cut.astype(float), 4).tolist()))}
     if args.json:
         print_json(report)
         return 0
     t = Table(title=plain(f"cheap stage → {bundle}"), show_header=False)
-    for k in ("docs", "windows", "held_out_docs", "flagged_held_out_docs", "recall", "escalation_rate", "cut"):
+    for k in ("docs", "windows", "flagged_docs", "recall", "escalation_rate", "cut"):
         t.add_row(k, plain(str(report[k])))
     results_console().print(t)
     for name, n in d.flagged.items():
         if n < cascade.MIN_FLAGGED:
-            console.print(plain(f"{name}: only {n} held-out documents flagged, so its cut is where the cheap stage "
+            console.print(plain(f"{name}: only {n} documents flagged, so its cut is where the cheap stage "
                                 "predicts a flag and its recall is not measured; add documents the model flags", "yellow"))
     return 0
 
@@ -949,8 +948,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--docs", type=positive_int, default=2000, help="documents scored in every window (default: 2000)")
     c.add_argument("--recall", type=positive_float, default=0.98,
                    help="share of the documents flagged by scoring every window that the cascade must still flag "
-                        "(on held-out documents; default: 0.98)")
-    c.add_argument("--holdout", type=positive_float, default=0.3, help="share of documents held out to set the cuts")
+                        "(cross-fitted; default: 0.98)")
+    c.add_argument("--folds", type=positive_int, default=5,
+                   help="cross-fitting folds: each document's windows are scored by a fit that did not see it, and "
+                        "the cuts are set on those scores (default: 5)")
     c.add_argument("--bits", type=positive_int, default=18, help="hash bits of the features (default: 18)")
     c.add_argument("--alpha", type=positive_float, default=1.0, help="ridge penalty (default: 1.0)")
     c.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")

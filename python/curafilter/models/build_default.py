@@ -146,6 +146,37 @@ def joined_documents(pieces: list[str], n: int, seed: int = 4) -> list[str]:
     return ["\n\n".join(rng.sample(pieces, rng.randint(4, 10))) for _ in range(n)]
 
 
+HANDLES = ("moth_and_lamp", "Briar22", "tallship", "greyheron", "pkw_1987", "north_window", "ColdBrewCal",
+           "ivy.l", "saltmarsh", "ridgeback_rae", "Tomasz_W", "ladle", "fernhollow", "quillon", "bytegarden",
+           "Ada_in_Leeds", "hopscotch", "marmot9", "old_pewter", "kestrel_k")
+
+
+def training_pages(by_genre: dict[str, list[str]], n: int, seed: int = 5) -> list[str]:
+    """n long benign pages, negatives for every head, from written pieces of the training genres
+    (never the calibration genres): most pages one genre (a thread of posts, a page of reviews, a
+    run of letters or of story scenes), some mixed, some laid out as a forum thread. Why: labelled
+    rows set in context (in_context.py) are the only long non-Wikipedia text the model trained on,
+    so a long story, review page or forum thread looked like one of them and scored high on
+    deception in every window; measured on the stance candidate, benign stories, reviews and threads
+    of the sample scored 0.8-0.99."""
+    import random
+
+    rng = random.Random(seed)
+    genres = sorted(by_genre)
+    pages = []
+    for _ in range(n):
+        if rng.random() < 0.75:
+            pool = by_genre[rng.choice(genres)]
+            pieces = rng.sample(pool, min(len(pool), rng.randint(3, 10)))
+        else:
+            pieces = [rng.choice(by_genre[rng.choice(genres)]) for _ in range(rng.randint(3, 10))]
+        if rng.random() < 0.3:
+            first, *rest = rng.sample(HANDLES, 4)
+            pieces = [f"{first} wrote:\n{pieces[0]}"] + [f"{rng.choice(rest)} replied:\n{x}" for x in pieces[1:]]
+        pages.append(rng.choice(("\n\n", "\n\n---\n\n", "\n")).join(pieces))
+    return pages
+
+
 def wikipedia_flag_rate(bundle: Path, corpus: Path, limit: int) -> dict[str, float]:
     import curafilter
 
@@ -182,6 +213,9 @@ FOLDS: list[tuple[str, set[str]]] = [
 # the revise queue small on a real corpus while the rate is still measurable on ~2k documents.
 BACKGROUND_FLAG_RATE = 0.005
 WRITTEN = "curafilter-written"  # and "curafilter-written-stance": text of ours is trained on, never scored
+# Long benign pages (training_pages) are a source of their own, a negative for every head, so that
+# validation folds sample them like any source rather than as a sliver of the background.
+PAGES = WRITTEN + "-pages"
 METHODS = ("finetuned", "tfidf+logreg", "v1")
 
 
@@ -310,10 +344,10 @@ def cheap_stage(bundle: Path, card: Card, shard: Path, passages: list[str], n: i
         task = progress.add_task("cheap stage: scoring every window", total=len(texts))
         sample = cascade.sample_windows(model, path, docs=len(texts), progress=lambda k: progress.advance(task, k))
     d = cascade.distill(sample, model.principles, model.thresholds, recall=recall)
-    print(f"cheap stage: recall {d.recall}, escalation {d.escalation_rate}, flagged held-out docs {d.flagged}")
+    print(f"cheap stage: recall {d.recall}, escalation {d.escalation_rate}, flagged docs {d.flagged}")
     return cascade.write_stage(bundle, card, d, distilled_on=(
         f"{len(texts):,} documents of {shard.name}, {n // 5:,} of them with a labelled violating passage inserted; "
-        f"recall and escalation measured on {d.held_out_docs:,} held-out documents ({d.held_out_windows:,} windows)"))
+        f"cuts and recall cross-fitted over all {d.held_out_docs:,} documents ({d.held_out_windows:,} windows)"))
 
 
 def thresholds_from(kinds: list[np.ndarray], rate: float = BACKGROUND_FLAG_RATE) -> np.ndarray:
@@ -437,7 +471,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="labelled texts per (source, principle, label) also trained on set inside ordinary text")
     ap.add_argument("--cheap-docs", type=int, default=3000, help="documents the cascade's cheap stage is distilled on")
     ap.add_argument("--cheap-recall", type=float, default=0.99,
-                    help="recall the cheap stage's cuts are set for, on its held-out documents")
+                    help="recall the cheap stage's cuts are set for, cross-fitted over its documents")
     ap.add_argument("--reuse-cv", action="store_true",
                     help="take the validation from the last build's cache (cv-report.json, oof-finetuned.npy) instead of re-running it")
     ap.add_argument("--cv-only", action="store_true",
@@ -451,6 +485,8 @@ def main(argv: list[str] | None = None) -> int:
     # but its deception threshold came out lower and flagged stories and reviews (see the README).
     ap.add_argument("--stance", action="store_true",
                     help="also train on written stance pairs (written_stance.py: an act endorsed or refused)")
+    ap.add_argument("--pages", type=int, default=1200,
+                    help="long benign pages joined from written pieces of the training genres, negatives for every head")
     ap.add_argument("--version", default="0.2.0")
     args = ap.parse_args(argv)
 
@@ -487,6 +523,13 @@ def main(argv: list[str] | None = None) -> int:
     # training background, never the held-out calibration text); see in_context.py.
     rows += in_context_rows(rows, wiki[args.background // 3:] + train_written, token_counter(encoder / "tokenizer.json"),
                             per_key=args.in_context, max_tokens=args.train_length - 6)
+    if args.pages:
+        by_genre: dict[str, list[str]] = {}
+        for r in benign + hard:
+            if r["category"] not in held_genres and r["category"] not in hard_held:
+                by_genre.setdefault(r["category"], []).append(r["text"])
+        rows += [LabeledRow(text=text, principle=name, label=0, source=PAGES, category="page")
+                 for text in training_pages(by_genre, args.pages) for name in names]
     # Calibration: whole documents (scored in every window, as a run does), paragraphs and
     # sentences of further documents, and written benign text of held-out genres.
     calibration = [whole_documents(shards[0], args.calibration, skip=2600),
