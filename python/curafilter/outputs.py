@@ -35,7 +35,7 @@ import msgspec
 import zstandard
 
 from curafilter._core import OUTPUT_MARKER
-from curafilter.errors import ConfigError
+from curafilter.errors import ConfigError, InputError
 
 ROUTE_DIRS = ("keep", "drop", "revise", "tag", "quarantine", "scores")
 PARTIAL = ".partial"  # suffix of the files of a shard that a --limit cut short
@@ -291,6 +291,31 @@ def route_records(f: Path) -> Iterator[bytes]:
         return
     with f.open("rb") as fh:
         yield from io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(fh, read_across_frames=True))
+
+
+class ScoreRow(msgspec.Struct):
+    """One row of a ``--scores-only`` folder's ``scores/`` files, as `run` writes it."""
+
+    shard: str
+    line: int
+    scores: dict[str, float]
+    id: Any = None
+    model: str = ""
+    at: dict[str, int] = {}  # per principle, where the window of the highest score starts
+    tokens: int = -1  # -1: a row written before token counts were stored
+
+
+SCORE_ROW = msgspec.json.Decoder(ScoreRow)
+
+
+def score_rows(files: list[Path]) -> Iterator[tuple[Path, int, ScoreRow]]:
+    """Every score row of `files`, with its file and line; a bad row is an InputError naming both."""
+    for f in files:
+        for n, line in enumerate(route_records(f), 1):
+            try:
+                yield f, n, SCORE_ROW.decode(line)
+            except (msgspec.ValidationError, msgspec.DecodeError) as e:
+                raise InputError(f"{f}:{n}: bad score row: {e}") from None
 
 
 class Reservoir:

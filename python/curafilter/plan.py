@@ -41,15 +41,15 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import msgspec
 import numpy as np
-import zstandard
 
 from curafilter.errors import ConfigError, InputError, InternalError
-from curafilter.outputs import PARTIAL, RunIdentity, write_atomic
+from curafilter.outputs import PARTIAL, RunIdentity, ScoreRow, route_records, score_rows, write_atomic
 from curafilter.rules import ROUTES, parse_rules
 
 INF = math.inf
@@ -304,13 +304,6 @@ class Sample:
                        keys=[self.keys[i] for i in np.flatnonzero(rows)])
 
 
-class _ScoreRow(msgspec.Struct):
-    shard: str
-    line: int
-    scores: dict[str, float]
-    tokens: int = -1
-
-
 class _Field(msgspec.Struct):
     scores: dict[str, float]
     tokens: int = -1
@@ -318,15 +311,30 @@ class _Field(msgspec.Struct):
     line: int | None = None
 
 
-def _lines(f: Path) -> list[bytes]:
-    with f.open("rb") as fh:
-        return zstandard.ZstdDecompressor().stream_reader(fh).read().splitlines()
+def _scored(files: list[Path]) -> Iterator[tuple[Path, int, str, ScoreRow]]:
+    for f, n, row in score_rows(files):
+        # Older folders recorded shard paths as given; `route` makes them absolute too.
+        yield f, n, f"{os.path.abspath(row.shard)}:{row.line}", row
+
+
+def _routed(files: list[Path], field: str) -> Iterator[tuple[Path, int, str, _Field]]:
+    """The scores a run appended to each routed record, keyed by its shard and line where the
+    record has them (--provenance), else by the route file's own line."""
+    from curafilter.raw_json import RecordError, raw_value
+
+    for f in files:
+        for n, line in enumerate(route_records(f), 1):
+            try:
+                row = raw_value(line, [field], _Field)
+            except (msgspec.ValidationError, msgspec.DecodeError, RecordError) as e:
+                raise InputError(f"{f}:{n}: bad score row: {e}") from None
+            if row is None:
+                raise InputError(f"{f}:{n}: no {field!r} field")
+            yield f, n, f"{row.shard}:{row.line}" if row.shard is not None else f"{f.name}:{n}", row
 
 
 def load_sample(folder: str | os.PathLike[str]) -> Sample:
     """The scores stored in a run's output folder, one row per document."""
-    from curafilter.raw_json import RecordError, raw_value
-
     root = Path(folder)
     try:
         ident = msgspec.json.decode((root / "run.json").read_bytes(), type=RunIdentity)
@@ -339,26 +347,12 @@ def load_sample(folder: str | os.PathLike[str]) -> Sample:
                           "`curafilter run --scores-only` and plan on that")
     rows: dict[str, tuple[list[float], int]] = {}
     partial = 0
-    decoder = msgspec.json.Decoder(_ScoreRow if ident.scores_only else _Field)
-    for f in files:
-        for n, line in enumerate(_lines(f), 1):
-            try:
-                if ident.scores_only:
-                    row = decoder.decode(line)
-                    # Older folders recorded shard paths as given; `route` makes them absolute too.
-                    key = f"{os.path.abspath(row.shard)}:{row.line}"
-                else:
-                    row = raw_value(line, [ident.field], _Field)
-                    if row is None:
-                        raise InputError(f"{f}:{n}: no {ident.field!r} field")
-                    key = f"{row.shard}:{row.line}" if row.shard is not None else f"{f.name}:{n}"
-                values = [row.scores[p] for p in ident.principles]
-            except (msgspec.ValidationError, msgspec.DecodeError, RecordError) as e:
-                raise InputError(f"{f}:{n}: bad score row: {e}") from None
-            except KeyError as e:
-                raise InputError(f"{f}:{n}: no score for principle {e.args[0]!r}") from None
-            rows[key] = (values, row.tokens)
-            partial += f.name.endswith(PARTIAL)
+    for f, n, key, row in (_scored(files) if ident.scores_only else _routed(files, ident.field)):
+        try:
+            rows[key] = ([row.scores[p] for p in ident.principles], row.tokens)
+        except KeyError as e:
+            raise InputError(f"{f}:{n}: no score for principle {e.args[0]!r}") from None
+        partial += f.name.endswith(PARTIAL)
     if not rows:
         raise InputError(f"{root} holds no scores (no {' / '.join(routes)} files)")
     tokens = np.array([t for _, t in rows.values()], dtype=np.int64)

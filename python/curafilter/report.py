@@ -31,7 +31,7 @@ import numpy as np
 
 from curafilter import __version__
 from curafilter.errors import ConfigError, CurafilterError, InputError
-from curafilter.outputs import Reservoir, RunIdentity, route_records, write_atomic
+from curafilter.outputs import SCORE_ROW, Reservoir, RunIdentity, route_records, write_atomic
 from curafilter.raw_json import RecordError, raw_string, raw_value
 from curafilter.rules import Rules, default_rules_text, load_rules, parse_rules
 from curafilter.run import HIST_BINS
@@ -55,16 +55,6 @@ class _Field(msgspec.Struct):
     tokens: int | None = None
     shard: str | None = None
     line: int | None = None
-
-
-class _ScoreRow(msgspec.Struct):
-    """A --scores-only row."""
-    scores: dict[str, float]
-    shard: str = ""
-    line: int = 0
-    id: Any = None
-    at: dict[str, int] = {}
-    tokens: int | None = None
 
 
 class _Quarantined(msgspec.Struct):
@@ -149,7 +139,6 @@ class FolderScan(msgspec.Struct, kw_only=True):
 def scan_run(root: Path, identity: RunIdentity, counts: ScoreCounts, *, sample: int, seed: int) -> FolderScan:
     routes = ["scores"] if identity.scores_only else list(SAMPLE_ROUTES)
     field = _Probe(identity.field, _Field)
-    row = msgspec.json.Decoder(_ScoreRow)
     quarantined = msgspec.json.Decoder(_Quarantined)
     docs: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
@@ -171,7 +160,7 @@ def scan_run(root: Path, identity: RunIdentity, counts: ScoreCounts, *, sample: 
                         reasons["(unreadable quarantine record)"] += 1
                     continue
                 try:
-                    ann = row.decode(line) if route == "scores" else field(line)
+                    ann = SCORE_ROW.decode(line) if route == "scores" else field(line)
                 except (msgspec.DecodeError, msgspec.ValidationError, RecordError):
                     ann = None
                 if ann is None:  # not written by run: counted, never guessed at
@@ -425,11 +414,11 @@ def _doc_html(f: str, k: int, line: bytes, identity: RunIdentity, flag: dict[str
 
 def _row_html(f: str, k: int, line: bytes, flag: dict[str, float]) -> str:
     try:
-        r = msgspec.json.decode(line, type=_ScoreRow)
+        r = SCORE_ROW.decode(line)
     except (msgspec.DecodeError, msgspec.ValidationError) as e:
         return f'<article class="doc"><p class="meta">{esc(Path(f).name)}:{k}: unreadable row: {esc(e)}</p></article>'
     meta = [f"id {esc(r.id)}" if r.id is not None else "", esc(f"{r.shard}:{r.line}"),
-            f"{r.tokens:,} tokens" if r.tokens is not None else "",
+            f"{r.tokens:,} tokens" if r.tokens >= 0 else "",
             esc("windows start at " + ", ".join(f"{p} {c:,}" for p, c in r.at.items())) if r.at else ""]
     return (f'<article class="doc"><p class="meta">{" · ".join(m for m in meta if m)}</p>'
             f'<p class="scores">{_scores_html(r.scores, flag, r.at)}</p></article>')

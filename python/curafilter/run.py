@@ -19,7 +19,6 @@ from pathlib import Path
 
 import msgspec
 import numpy as np
-import zstandard
 from rich.console import Console
 
 from curafilter._core import Batch, ShardOutputs, resolve_inputs
@@ -29,7 +28,7 @@ from curafilter.device import GPU_BATCH_TOKENS
 from curafilter.errors import ConfigError, InputError, InternalError
 from curafilter.raw_json import RecordError, raw_string, value_span, with_value
 from curafilter.model import Model, load_model
-from curafilter.outputs import OutputDir, RunIdentity, shard_name, write_atomic
+from curafilter.outputs import OutputDir, RunIdentity, score_rows, shard_name, write_atomic
 from curafilter.progress import input_bytes, shard_progress
 from curafilter.rules import ROUTES, Rules, default_rules_text, load_rules, parse_rules
 from curafilter.stream import PathsLike, Stream, _paths, stream
@@ -637,13 +636,6 @@ def merge_stats(out: str | os.PathLike[str]) -> FolderStats:
     return totals
 
 
-class _ScoreRow(msgspec.Struct):
-    shard: str
-    line: int
-    scores: dict[str, float]
-    tokens: int = -1  # -1: a row written before token counts were stored
-
-
 def reroute(
     scores: str | os.PathLike[str],
     out: str | os.PathLike[str],
@@ -674,17 +666,10 @@ def reroute(
     r = load_rules(rules, old.principles)
     table: dict[str, dict[int, np.ndarray]] = {}
     saved_tokens: dict[str, dict[int, int]] = {}
-    decoder = msgspec.json.Decoder(_ScoreRow)
-    for f in sorted((src / "scores").glob("*.jsonl.zst")):
-        with f.open("rb") as fh:
-            for n, line in enumerate(zstandard.ZstdDecompressor().stream_reader(fh).read().splitlines(), 1):
-                try:
-                    row = decoder.decode(line)
-                except (msgspec.ValidationError, msgspec.DecodeError) as e:
-                    raise InputError(f"{f}:{n}: bad score row: {e}") from None
-                # Older folders recorded shard paths as given (relative to where run was started).
-                table.setdefault(os.path.abspath(row.shard), {})[row.line] = np.array([row.scores[p] for p in old.principles])
-                saved_tokens.setdefault(os.path.abspath(row.shard), {})[row.line] = row.tokens
+    for _, _, row in score_rows(sorted((src / "scores").glob("*.jsonl.zst"))):
+        # Older folders recorded shard paths as given (relative to where run was started).
+        table.setdefault(os.path.abspath(row.shard), {})[row.line] = np.array([row.scores[p] for p in old.principles])
+        saved_tokens.setdefault(os.path.abspath(row.shard), {})[row.line] = row.tokens
     identity = RunIdentity(model=old.model, rules=r.digest, principles=old.principles, scores_only=False,
                            field=field_name, text_key=old.text_key, tag_prefix=tag_prefix)
     od = OutputDir(out)
