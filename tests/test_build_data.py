@@ -88,6 +88,22 @@ def test_stance_pairs_differ_only_in_stance() -> None:
     assert rows == written_stance.stance_rows(pairs_per_principle=50)
 
 
+def test_training_pages_join_pieces_of_the_given_genres() -> None:
+    import build_default
+    by_genre = {g: [f"{g} piece {i} ends here." for i in range(12)] for g in ("letter", "review", "story")}
+    pages = build_default.training_pages(by_genre, 60, seed=3)
+    assert pages == build_default.training_pages(by_genre, 60, seed=3) and len(set(pages)) == 60
+    pieces = {x for pool in by_genre.values() for x in pool}
+    one_genre = threads = 0
+    for page in pages:
+        found = [x for x in pieces if x in page]
+        assert 3 <= len(found) <= 10, page
+        one_genre += len({x.split()[0] for x in found}) == 1
+        threads += " wrote:\n" in page
+    # Most pages are one genre's pieces (a thread, a page of reviews); some are laid out as a thread.
+    assert one_genre >= 30 and 5 <= threads <= 35
+
+
 @pytest.mark.parametrize("script", ["in_context.py", "written_artifacts.py", "written_stance.py", "hard_negatives.py"])
 def test_build_helpers_compile(script: str, tmp_path: Path) -> None:
     import py_compile
