@@ -190,3 +190,42 @@ def test_default_bundle_ships_a_principles_file_matching_its_card() -> None:
     card = read_card(bundle)
     assert spec.names == [p.name for p in card.principles] == ["deception", "power_seeking", "cruelty", "toxicity"]
     assert [p.description for p in spec.principle] == [p.description for p in card.principles]
+
+
+def test_device_buffers_are_reused_per_shape_and_never_leak_between_batches(tiny_bundle: Path) -> None:
+    """Each batch shape gets one IOBinding with its buffers, reused; a batch of a shape seen before
+    must still score its own rows (the previous batch's output is not handed back), threads get
+    their own buffers, and only the BUFFER_SHAPES most recent shapes are kept."""
+    import threading
+
+    from curafilter import model as model_mod
+
+    m = curafilter.load_model(tiny_bundle, device="cpu")
+    rng = np.random.default_rng(0)
+    vocab = 30
+
+    def fresh(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:  # a plain session.run, no binding
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        names = {i.name for i in m.session.get_inputs()}
+        if "token_type_ids" in names:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        return m.session.run(["scores"], feeds)[0]
+
+    batches = [rng.integers(1, vocab, (2, 5)), rng.integers(1, vocab, (3, 7)), rng.integers(1, vocab, (2, 5))]
+    outs = [m._run(b, np.ones_like(b)) for b in batches]
+    for b, out in zip(batches, outs):
+        np.testing.assert_allclose(out, fresh(b, np.ones_like(b)), rtol=1e-6)
+    assert not np.array_equal(outs[0], outs[2])  # same shape, different rows: its own scores
+    assert list(m._buffers.by_shape) == [(3, 7), (2, 5)]  # two shapes, the last used last
+    first = m._buffers.by_shape[(2, 5)][0]
+    m._run(batches[0], np.ones_like(batches[0]))
+    assert m._buffers.by_shape[(2, 5)][0] is first  # reused, not rebuilt
+    seen: list[int] = []
+    t = threading.Thread(target=lambda: (m._run(batches[0], np.ones_like(batches[0])), seen.append(len(m._buffers.by_shape))))
+    t.start()
+    t.join()
+    assert seen == [1] and len(m._buffers.by_shape) == 2  # the other thread had its own cache
+    for n in range(1, model_mod.BUFFER_SHAPES + 5):
+        b = rng.integers(1, vocab, (1, n))
+        np.testing.assert_allclose(m._run(b, np.ones_like(b)), fresh(b, np.ones_like(b)), rtol=1e-6)
+    assert len(m._buffers.by_shape) == model_mod.BUFFER_SHAPES

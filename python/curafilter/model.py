@@ -8,6 +8,8 @@ probability that each document violates each principle.
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,10 @@ from curafilter.stream import PathsLike, Stream, stream
 __all__ = ["Model", "load_model"]
 
 SCORES = "scores"
+# Batch shapes whose device buffers a thread keeps (least recently used dropped). Under TensorRT
+# lengths come in buckets of TRT_BUCKET and most batches fill batch_tokens, so a run sees a few
+# shapes; on the CPU each row runs alone at its own length and the buffers of the common ones stay.
+BUFFER_SHAPES = 16
 
 
 def _pick_variant(card: Card, on_gpu: bool, wanted: str | None, where: Path) -> str:
@@ -144,6 +150,8 @@ class Model:
                 f"{len(self.principles)} principles"
             )
         self._extra_inputs = inputs - {"input_ids", "attention_mask"}
+        self._output_dtype = np.float16 if outputs[SCORES].type == "tensor(float16)" else np.float32
+        self._buffers = _Buffers()
 
     def _check_vocab(self) -> None:
         """Every id the tokenizer can emit must index the model's embedding table, or ONNX Runtime
@@ -209,19 +217,37 @@ class Model:
                           for i, n in enumerate(lengths.tolist())])
 
     def _run(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
-        on_gpu = self.device != "cpu"
-        device_type, device_id = ("cuda", int(self.device.split(":")[1])) if on_gpu else ("cpu", 0)
-        binding = self.session.io_binding()
-        feeds = {"input_ids": input_ids, "attention_mask": attention_mask}
-        if "token_type_ids" in self._extra_inputs:
-            feeds["token_type_ids"] = np.zeros_like(input_ids)
-        for name, arr in feeds.items():
-            value = ort.OrtValue.ortvalue_from_numpy(np.ascontiguousarray(arr, dtype=np.int64), device_type, device_id)
-            binding.bind_ortvalue_input(name, value)
-        binding.bind_output(SCORES, device_type, device_id)
+        binding, inputs, out = self._bound(input_ids.shape)
+        inputs["input_ids"].update_inplace(np.ascontiguousarray(input_ids, dtype=np.int64))
+        inputs["attention_mask"].update_inplace(np.ascontiguousarray(attention_mask, dtype=np.int64))
         self.session.run_with_iobinding(binding)
-        (scores,) = binding.copy_outputs_to_cpu()
-        return scores.astype(np.float32, copy=False)
+        # A copy: on the CPU the output's array shares the buffer the next batch of this shape
+        # overwrites (on a GPU, reading it is the one device-to-host copy).
+        return np.array(out.numpy(), dtype=np.float32)
+
+    def _bound(self, shape: tuple[int, ...]) -> tuple[Any, dict[str, Any], Any]:
+        """The IOBinding for a batch shape, with its input and output buffers on the model's
+        device, made once and reused: a batch then costs one host-to-device copy per input and
+        no allocation or re-binding. Kept per thread, so threads scoring at once never share one."""
+        cache = self._buffers.by_shape
+        hit = cache.get(shape)
+        if hit is not None:
+            cache.move_to_end(shape)
+            return hit
+        where = ("cuda", int(self.device.split(":")[1])) if self.device != "cpu" else ("cpu", 0)
+        binding = self.session.io_binding()
+        names = ["input_ids", "attention_mask"] + (["token_type_ids"] if "token_type_ids" in self._extra_inputs else [])
+        inputs = {}
+        for name in names:
+            # token_type_ids stay zeros (one segment); the other two are written per batch.
+            inputs[name] = ort.OrtValue.ortvalue_from_numpy(np.zeros(shape, np.int64), *where)
+            binding.bind_ortvalue_input(name, inputs[name])
+        out = ort.OrtValue.ortvalue_from_shape_and_type([shape[0], len(self.principles)], self._output_dtype, *where)
+        binding.bind_ortvalue_output(SCORES, out)
+        cache[shape] = (binding, inputs, out)
+        if len(cache) > BUFFER_SHAPES:
+            cache.popitem(last=False)
+        return cache[shape]
 
     def score_batch(self, batch: Batch) -> np.ndarray:
         """Scores ``[docs, principles]`` for a batch from :func:`curafilter.stream`, documents in
@@ -402,6 +428,13 @@ def pool_windows(rows: np.ndarray, row_doc: np.ndarray, row_start: np.ndarray, d
         none[row_doc] = False
         scores[none] = cleared[none]
     return scores, at
+
+
+class _Buffers(threading.local):
+    """One thread's IOBindings and device buffers, by batch shape (see Model._bound)."""
+
+    def __init__(self) -> None:
+        self.by_shape: OrderedDict[tuple[int, ...], tuple[Any, dict[str, Any], Any]] = OrderedDict()
 
 
 def load_model(
