@@ -20,6 +20,8 @@ pub struct Doc {
     /// Byte offset of the line in the decompressed shard.
     pub offset: u64,
     pub id: Option<String>,
+    /// Whether the record has the stream's probe key at its top level (see `StreamConfig::probe_key`).
+    pub has_key: bool,
     /// The line's bytes as read (without line ending and BOM), for writers.
     pub raw: Vec<u8>,
     /// The windows to score: at least one (an untokenised document has one empty window), unless
@@ -34,8 +36,8 @@ pub struct Doc {
 }
 
 impl Doc {
-    pub fn new(shard: u32, line: u64, offset: u64, id: Option<String>, raw: Vec<u8>, enc: Encoded) -> Self {
-        Doc { shard, line, offset, id, raw, windows: enc.windows, windows_total: enc.total, cheap: enc.cheap, tokens: enc.tokens }
+    pub fn new(shard: u32, line: u64, offset: u64, id: Option<String>, has_key: bool, raw: Vec<u8>, enc: Encoded) -> Self {
+        Doc { shard, line, offset, id, has_key, raw, windows: enc.windows, windows_total: enc.total, cheap: enc.cheap, tokens: enc.tokens }
     }
 }
 
@@ -52,6 +54,7 @@ pub struct DocInfo {
     pub line: u64,
     pub offset: u64,
     pub id: Option<String>,
+    pub has_key: bool,
     pub raw: Vec<u8>,
     /// Tokens over all of the document's scored windows.
     pub n_tokens: u32,
@@ -204,6 +207,7 @@ impl Batcher {
                 line: doc.line,
                 offset: doc.offset,
                 id: doc.id.take(),
+                has_key: doc.has_key,
                 raw: std::mem::take(&mut doc.raw),
                 n_tokens,
                 windows_total: doc.windows_total,
@@ -238,7 +242,7 @@ mod tests {
     fn windowed(line: u64, lens: &[usize]) -> Doc {
         let windows = lens.iter().map(|&n| Window { tokens: (1..=n as u32).collect(), start: n as u32, end: 2 * n as u32 }).collect();
         let total = lens.len() as u32;
-        Doc::new(0, line, line * 10, None, vec![b'x'; lens[0]], Encoded { windows, total, cheap: Vec::new(), tokens: 0 })
+        Doc::new(0, line, line * 10, None, false, vec![b'x'; lens[0]], Encoded { windows, total, cheap: Vec::new(), tokens: 0 })
     }
 
     fn cfg(batch_tokens: usize, max_batch: usize, window: usize) -> BatchConfig {
@@ -319,7 +323,7 @@ mod tests {
         let mut out = Vec::new();
         b.push(windowed(1, &[4, 4]), &mut out);
         let cleared = Encoded { windows: Vec::new(), total: 3, cheap: vec![-2.0, -1.0], tokens: 0 };
-        b.push(Doc::new(0, 2, 20, None, b"{}".to_vec(), cleared), &mut out);
+        b.push(Doc::new(0, 2, 20, None, false, b"{}".to_vec(), cleared), &mut out);
         b.end_shard(0, &mut out);
         assert_eq!(out.len(), 1);
         let batch = &out[0];
@@ -329,7 +333,7 @@ mod tests {
         // A flush of cleared documents only still delivers them.
         let mut b = Batcher::new(cfg(64, 8, 100));
         let mut out = Vec::new();
-        b.push(Doc::new(0, 7, 0, None, Vec::new(), Encoded { windows: Vec::new(), total: 1, cheap: vec![0.0], tokens: 0 }), &mut out);
+        b.push(Doc::new(0, 7, 0, None, false, Vec::new(), Encoded { windows: Vec::new(), total: 1, cheap: vec![0.0], tokens: 0 }), &mut out);
         b.end_shard(0, &mut out);
         assert_eq!((out[0].len(), out[0].row_doc.len(), out[0].shards_done.clone()), (1, 0, vec![0]));
     }

@@ -36,6 +36,7 @@ pub fn read_parquet(
     path: &Path,
     text: &FieldPath,
     id: Option<&FieldPath>,
+    probe: Option<&str>,
     progress: &mut dyn FnMut(u64),
     emit: &mut dyn FnMut(RowEvent) -> bool,
 ) -> ShardTotals {
@@ -80,7 +81,7 @@ pub fn read_parquet(
         };
         let n = batch.num_rows() as u64;
         let mut keep_going = true;
-        for ev in rows(&batch, row, text, id, &bad) {
+        for ev in rows(&batch, row, text, id, probe, &bad) {
             totals.lines += 1;
             if !emit(ev) {
                 keep_going = false;
@@ -108,9 +109,12 @@ fn rows(
     first: u64,
     text: &FieldPath,
     id: Option<&FieldPath>,
+    probe: Option<&str>,
     bad: &dyn Fn(u64, Reason, String) -> Quarantine,
 ) -> Vec<RowEvent> {
     let n = batch.num_rows();
+    // Every column is a top-level key of every row's JSON (nulls are written out).
+    let has_key = probe.is_some_and(|k| batch.schema().column_with_name(k).is_some());
     let raws = match json_rows(batch) {
         Ok(r) => r,
         Err(e) => {
@@ -136,7 +140,7 @@ fn rows(
                 (Some(c), Some(f)) if !c.is_null(i) => Some(f.value(i).to_string()),
                 _ => None,
             };
-            RowEvent::Row { line: row + 1, offset: row, rec: Extracted { text, id }, raw }
+            RowEvent::Row { line: row + 1, offset: row, rec: Extracted { text, id, has_key }, raw }
         })
         .collect()
 }
@@ -253,7 +257,7 @@ mod tests {
         let (mut rows, mut bad) = (Vec::new(), Vec::new());
         let text = FieldPath::parse(text).unwrap();
         let id = id.map(|i| FieldPath::parse(i).unwrap());
-        let totals = read_parquet(3, path, &text, id.as_ref(), &mut |_| {}, &mut |ev| {
+        let totals = read_parquet(3, path, &text, id.as_ref(), None, &mut |_| {}, &mut |ev| {
             match ev {
                 RowEvent::Row { line, offset, rec, raw } => rows.push((line, offset, rec, String::from_utf8(raw).unwrap())),
                 RowEvent::Bad(q) => bad.push(q),
@@ -298,7 +302,7 @@ mod tests {
         write_parquet(&p, 20);
         let (rows, bad, _) = collect(&p, "meta.body", None);
         assert_eq!((rows.len(), bad.len()), (20, 0));
-        assert_eq!(rows[4].2, Extracted { text: "body 4".into(), id: None });
+        assert_eq!(rows[4].2, Extracted { text: "body 4".into(), id: None, has_key: false });
         let (rows, bad, _) = collect(&p, "id", None);
         assert!(rows.is_empty() && bad.iter().all(|q| q.reason == Reason::TextNotString && q.detail.contains("Int64")));
         let (_, bad, _) = collect(&p, "meta.nope", None);

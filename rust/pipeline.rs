@@ -30,6 +30,9 @@ use crate::tokenize::{Encoded, Encoder};
 pub struct StreamConfig {
     pub text_key: String,
     pub id_key: Option<String>,
+    /// A top-level key whose presence each document reports (`DocInfo::has_key`): a run's output
+    /// field, which a document must not already have.
+    pub probe_key: Option<String>,
     pub max_length: usize,
     /// Token windows scored per document (1: the head only), each overlapping the previous by
     /// `overlap` tokens.
@@ -59,6 +62,7 @@ impl Default for StreamConfig {
         StreamConfig {
             text_key: "text".into(),
             id_key: None,
+            probe_key: None,
             max_length: 256,
             windows: 1,
             overlap: 0,
@@ -98,7 +102,7 @@ impl StreamConfig {
             0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
             n => n,
         };
-        Ok((Extractor::new(text, id), threads))
+        Ok((Extractor::new(text, id).with_probe(self.probe_key.clone()), threads))
     }
 }
 
@@ -337,7 +341,7 @@ pub fn batch_texts(texts: &[&str], encoder: &Encoder, cfg: &StreamConfig) -> Res
     let mut out = Vec::new();
     for (i, enc) in encoded.into_iter().enumerate() {
         let enc = enc.map_err(|msg| Error::Internal(format!("tokenizer failed on text {i}: {msg}")))?;
-        batcher.push(Doc::new(0, i as u64, 0, None, Vec::new(), enc), &mut out);
+        batcher.push(Doc::new(0, i as u64, 0, None, false, Vec::new(), enc), &mut out);
     }
     batcher.end_shard(0, &mut out);
     out.retain(|b| !b.is_empty());
@@ -375,7 +379,7 @@ fn read_all(shards: &[PathBuf], cfg: &StreamConfig, ex: &Extractor, stop: &Atomi
             alive
         };
         let totals = if crate::format::is_parquet(path) {
-            read_parquet(shard, path, ex.text_path(), ex.id_path(), &mut progress, &mut |ev| match ev {
+            read_parquet(shard, path, ex.text_path(), ex.id_path(), ex.probe(), &mut progress, &mut |ev| match ev {
                 RowEvent::Row { line, offset, rec, raw } => {
                     let size = raw.len();
                     push(RawItem::Record { line, offset, rec, raw }, size)
@@ -422,7 +426,7 @@ fn tokenize_chunks(rx: Receiver<Chunk<RawItem>>, tx: Sender<Chunk<DoneItem>>, en
 
 fn encode(shard: u32, line: u64, offset: u64, rec: Extracted, raw: Vec<u8>, enc: &Option<Arc<Encoder>>) -> DoneItem {
     match enc.as_ref().map_or_else(|| Ok(Encoded::untokenised()), |e| e.encode(&rec.text)) {
-        Ok(encoded) => DoneItem::Doc(Doc::new(shard, line, offset, rec.id, raw, encoded)),
+        Ok(encoded) => DoneItem::Doc(Doc::new(shard, line, offset, rec.id, rec.has_key, raw, encoded)),
         Err(detail) => DoneItem::Bad(Quarantine { shard, line, offset, reason: Reason::TokenizeFailed, detail }),
     }
 }

@@ -115,6 +115,12 @@ struct PyBatch {
     cheap: Py<PyArray2<f32>>,
     #[pyo3(get)]
     ids: Vec<Option<String>>,
+    /// Whether each document has `probe_key` at its top level (all false without one).
+    #[pyo3(get)]
+    has_key: Py<PyArray1<bool>>,
+    /// The key the stream was asked to probe for (None: `has_key` says nothing).
+    #[pyo3(get)]
+    probe_key: Option<String>,
     raw: Vec<Vec<u8>>,
     quarantined: Vec<Py<PyQuarantine>>,
     #[pyo3(get)]
@@ -122,7 +128,7 @@ struct PyBatch {
 }
 
 impl PyBatch {
-    fn new(py: Python<'_>, b: Batch, shards: &[PathBuf]) -> PyResult<Self> {
+    fn new(py: Python<'_>, b: Batch, shards: &[PathBuf], probe_key: Option<String>) -> PyResult<Self> {
         let n = b.docs.len();
         let shape = (b.row_doc.len(), b.seq_len);
         let matrix = |v: Vec<i64>| -> PyResult<Py<PyArray2<i64>>> {
@@ -132,6 +138,7 @@ impl PyBatch {
         let (mut shard, mut line, mut offset, mut n_tokens) =
             (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
         let mut ids = Vec::with_capacity(n);
+        let mut has_key = Vec::with_capacity(n);
         let mut raw = Vec::with_capacity(n);
         let mut doc_windows = Vec::with_capacity(n);
         let mut doc_tokens = Vec::with_capacity(n);
@@ -146,6 +153,7 @@ impl PyBatch {
             offset.push(d.offset);
             n_tokens.push(d.n_tokens);
             ids.push(d.id);
+            has_key.push(d.has_key);
             raw.push(d.raw);
         }
         let quarantined =
@@ -168,6 +176,8 @@ impl PyBatch {
                 .into_pyarray(py)
                 .unbind(),
             ids,
+            has_key: has_key.into_pyarray(py).unbind(),
+            probe_key,
             raw,
             quarantined,
             shards_done: b.shards_done,
@@ -215,6 +225,7 @@ impl PyBatch {
 struct PyStream {
     inner: Option<Stream>,
     shards: Arc<[PathBuf]>,
+    probe_key: Option<String>,
 }
 
 #[pymethods]
@@ -222,7 +233,7 @@ impl PyStream {
     #[new]
     #[pyo3(signature = (paths, tokenizer, *, max_length=256, windows=1, overlap=0, cheap=None, cascade=false,
                         batch_tokens=16384, pad_multiple=1, max_batch=256, sort_window=4096, threads=0, resolved=false,
-                        text_key="text".to_string(), id_key=None, max_line_bytes=64<<20, chunk_bytes=1<<20))]
+                        text_key="text".to_string(), id_key=None, probe_key=None, max_line_bytes=64<<20, chunk_bytes=1<<20))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -241,12 +252,14 @@ impl PyStream {
         resolved: bool,
         text_key: String,
         id_key: Option<String>,
+        probe_key: Option<String>,
         max_line_bytes: usize,
         chunk_bytes: usize,
     ) -> PyResult<Self> {
         let cfg = StreamConfig {
             text_key,
             id_key,
+            probe_key: probe_key.clone(),
             max_length,
             windows,
             overlap,
@@ -270,7 +283,7 @@ impl PyStream {
             })
             .map_err(|e| to_py(py, e))?;
         let shards: Arc<[PathBuf]> = stream.shards().into();
-        Ok(PyStream { inner: Some(stream), shards })
+        Ok(PyStream { inner: Some(stream), shards, probe_key })
     }
 
     fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
@@ -281,7 +294,7 @@ impl PyStream {
         loop {
             let Some(stream) = self.inner.as_mut() else { return Ok(None) };
             match py.allow_threads(|| stream.next_timeout(Duration::from_millis(100))) {
-                Ok(Next::Batch(b)) => return PyBatch::new(py, b, &self.shards).map(Some),
+                Ok(Next::Batch(b)) => return PyBatch::new(py, b, &self.shards, self.probe_key.clone()).map(Some),
                 Ok(Next::End) => return Ok(None),
                 Ok(Next::Pending) => {
                     if let Err(interrupt) = py.check_signals() {
@@ -417,7 +430,7 @@ impl PyTokenizer {
         };
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let batches = py.allow_threads(|| batch_texts(&refs, &self.encoder, &cfg)).map_err(|e| to_py(py, e))?;
-        batches.into_iter().map(|b| PyBatch::new(py, b, &[])).collect()
+        batches.into_iter().map(|b| PyBatch::new(py, b, &[], None)).collect()
     }
 }
 

@@ -14,6 +14,8 @@ use crate::quarantine::Reason;
 pub struct Extracted {
     pub text: String,
     pub id: Option<String>,
+    /// Whether the object has the extractor's probe key at its top level (see [`Extractor::with_probe`]).
+    pub has_key: bool,
 }
 
 /// A dotted field path such as `text` or `meta.content`.
@@ -44,6 +46,7 @@ impl fmt::Display for FieldPath {
 pub struct Extractor {
     text: FieldPath,
     id: Option<FieldPath>,
+    probe: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -55,7 +58,20 @@ enum Found {
 
 impl Extractor {
     pub fn new(text: FieldPath, id: Option<FieldPath>) -> Self {
-        Extractor { text, id }
+        Extractor { text, id, probe: None }
+    }
+
+    /// Also report whether each object has `key` at its top level (keys compared unescaped). A
+    /// run asks for its output field: a document that has it already must not get a second one,
+    /// and the parse that finds the text sees every top-level key anyway, so the answer is free
+    /// here instead of a second parse per document on the routing thread.
+    pub fn with_probe(mut self, key: Option<String>) -> Self {
+        self.probe = key;
+        self
+    }
+
+    pub fn probe(&self) -> Option<&str> {
+        self.probe.as_deref()
     }
 
     pub fn text_path(&self) -> &FieldPath {
@@ -75,8 +91,9 @@ impl Extractor {
         }
         let mut found: [Option<Found>; 2] = [None, None];
         let mut duplicate: Option<String> = None;
+        let mut has_key = false;
         let mut de = serde_json::Deserializer::from_str(line);
-        let top = Level { paths, found: &mut found, duplicate: &mut duplicate }
+        let top = Level { paths, found: &mut found, duplicate: &mut duplicate, probe: self.probe.as_deref(), probed: &mut has_key }
             .deserialize(&mut de)
             .and_then(|top| de.end().map(|_| top))
             .map_err(|e| match &duplicate {
@@ -100,7 +117,7 @@ impl Extractor {
             Some(Found::Str(s)) | Some(Found::Number(s)) => Some(s),
             _ => None,
         };
-        Ok(Extracted { text, id })
+        Ok(Extracted { text, id, has_key })
     }
 }
 
@@ -120,6 +137,9 @@ struct Level<'a, 'p> {
     found: &'a mut [Option<Found>; 2],
     /// Set, and parsing stopped, when a key on a wanted path repeats at this level.
     duplicate: &'a mut Option<String>,
+    /// A key to look for at this level only (the top), and whether it was seen.
+    probe: Option<&'p str>,
+    probed: &'a mut bool,
 }
 
 impl<'de> DeserializeSeed<'de> for Level<'_, '_> {
@@ -156,6 +176,9 @@ impl<'de> Visitor<'de> for Level<'_, '_> {
         // because JSON readers differ (most keep the last value, this parser would see the first).
         let mut seen: Vec<Cow<'de, str>> = Vec::new();
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            if self.probe == Some(&*key) {
+                *self.probed = true;
+            }
             if self.paths.iter().any(|(_, path)| path[0] == key) {
                 if seen.contains(&key) {
                     *self.duplicate = Some(key.into_owned());
@@ -180,7 +203,14 @@ impl<'de> Visitor<'de> for Level<'_, '_> {
                     self.found[slot] = Some(value.clone());
                 }
             } else if !deeper.is_empty() {
-                map.next_value_seed(Level { paths: deeper, found: &mut *self.found, duplicate: &mut *self.duplicate })?;
+                let mut below = false; // the probe is for the top level only
+                map.next_value_seed(Level {
+                    paths: deeper,
+                    found: &mut *self.found,
+                    duplicate: &mut *self.duplicate,
+                    probe: None,
+                    probed: &mut below,
+                })?;
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -270,10 +300,20 @@ mod tests {
     #[test]
     fn text_id_and_dotted_paths() {
         let got = ex("text", Some("id")).extract(br#"{"id":17,"text":"caf\u00e9 \"q\"","x":[1,{"y":null}]}"#);
-        assert_eq!(got.unwrap(), Extracted { text: "café \"q\"".into(), id: Some("17".into()) });
+        assert_eq!(got.unwrap(), Extracted { text: "café \"q\"".into(), id: Some("17".into()), has_key: false });
         let got = ex("meta.content", Some("meta.id")).extract(br#"{"meta":{"id":"a","content":"hi"},"text":5}"#);
-        assert_eq!(got.unwrap(), Extracted { text: "hi".into(), id: Some("a".into()) });
+        assert_eq!(got.unwrap(), Extracted { text: "hi".into(), id: Some("a".into()), has_key: false });
         assert!(FieldPath::parse("a..b").is_none());
+    }
+
+    #[test]
+    fn the_probe_key_is_found_at_the_top_level_only_and_unescaped() {
+        let probe = |line: &[u8]| ex("meta.content", None).with_probe(Some("cf".into())).extract(line).unwrap().has_key;
+        assert!(probe(br#"{"meta":{"content":"a"},"cf":{"route":"keep"}}"#));
+        assert!(probe(br#"{"\u0063f":1,"meta":{"content":"a"}}"#)); // the same key, escaped
+        assert!(!probe(br#"{"meta":{"content":"a","cf":1},"x":{"cf":2}}"#)); // deeper levels do not count
+        assert!(!probe(br#"{"meta":{"content":"a"},"cff":1,"text":"cf"}"#));
+        assert!(!ex("text", None).extract(br#"{"text":"a","cf":1}"#).unwrap().has_key); // no probe asked
     }
 
     #[test]

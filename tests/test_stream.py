@@ -243,3 +243,24 @@ def test_pad_multiple_buckets_batch_lengths(tiny_tokenizer: Path, tmp_path: Path
             assert b.input_ids[b.row_doc == i][:, : b.n_tokens[i]].tolist() == plain[line]
             assert b.attention_mask[b.row_doc == i].sum() == b.n_tokens[i]
     assert lens <= {8, 16, 24, 30} and len(lens) > 1
+
+
+def test_the_stream_reports_a_probed_top_level_key(tmp_path: Path) -> None:
+    """stream(probe_key=K) says which documents already have K at their top level, found by the
+    parse that reads the text (escaped spellings included, nested keys not), so run's routing
+    thread need not parse each document again."""
+    lines = [
+        b'{"text": "a", "cf": 1}',
+        b'{"text": "b", "\\u0063f": {"x": 1}}',
+        b'{"text": "c", "meta": {"cf": 2}, "cff": 3}',
+        b'{"cf": null, "text": "d"}',
+        b'{"text": "e"}',
+    ]
+    shard = tmp_path / "p.jsonl"
+    shard.write_bytes(b"\n".join(lines) + b"\n")
+    with curafilter.stream(shard, tokenizer=None, probe_key="cf") as s:
+        got = {int(line): bool(k) for b in s for line, k in zip(b.line, b.has_key) if b.probe_key == "cf"}
+    assert got == {1: True, 2: True, 3: False, 4: True, 5: False}
+    with curafilter.stream(shard, tokenizer=None) as s:
+        batches = [b for b in s if len(b)]
+    assert all(b.probe_key is None and not b.has_key.any() for b in batches)

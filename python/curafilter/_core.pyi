@@ -31,6 +31,8 @@ class Batch:
     doc_windows: npt.NDArray[np.uint32]
     cheap: npt.NDArray[np.float32]
     ids: list[str | None]
+    has_key: npt.NDArray[np.bool_]
+    probe_key: str | None
     raws: list[bytes]
     quarantined: list[QuarantineRecord]
     shards_done: list[int]
@@ -56,6 +58,7 @@ class Stream:
         resolved: bool = False,
         text_key: str = "text",
         id_key: str | None = None,
+        probe_key: str | None = None,
         max_line_bytes: int = 67108864,
         chunk_bytes: int = 1048576,
     ) -> None: ...

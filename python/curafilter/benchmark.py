@@ -96,7 +96,7 @@ def bench(inputs: PathsLike, *, model: str | os.PathLike[str] = "default", devic
         router = Router(od, identity, r, shards, text_key="text", tag_prefix=None, scores_only=False)
         zeros = np.zeros(len(m.principles), np.float32)
         t0 = time.perf_counter()
-        st = m.stream(shards, resolved=True)
+        st = m.stream(shards, resolved=True, probe_key=router.probe_key)
         _drive(st, router, lambda batch: (np.broadcast_to(zeros, (len(batch), len(zeros))), None), limit=docs,
                total_bytes=1, console=console, progress=False, label="ceiling")
         measures.append(_measure("pipeline ceiling", router.tally.docs, time.perf_counter() - t0,

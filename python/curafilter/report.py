@@ -34,7 +34,7 @@ from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.outputs import SCORE_ROW, Reservoir, RunIdentity, route_records, write_atomic
 from curafilter.raw_json import RecordError, raw_string, raw_value
 from curafilter.rules import Rules, default_rules_text, load_rules, parse_rules
-from curafilter.run import HIST_BINS
+from curafilter.run import HIST_BINS, score_histogram
 
 SAMPLE_ROUTES = ("drop", "revise", "tag", "keep")  # the order `inspect` shows them in
 REVISE_STATES = ("revised", "dropped", "failed")
@@ -103,8 +103,7 @@ class ScoreCounts:
             return
         a = np.array(self._rows, dtype=np.float64)
         self._rows = []
-        for j in range(len(self.principles)):
-            self.hist[j] += np.histogram(a[:, j], bins=HIST_BINS, range=(0.0, 1.0))[0]
+        self.hist += score_histogram(a)
         over = (a >= self.flag).astype(np.int64)  # a missing score (NaN) flags nothing
         self.coflag += over.T @ over
 

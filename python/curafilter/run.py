@@ -93,12 +93,31 @@ class _Tally:
             self.hist = np.zeros((n_p, HIST_BINS), dtype=np.int64)
             self.conflicts = np.zeros(n_p, dtype=np.int64)
         assert self.conflicts is not None
-        for j in range(n_p):
-            self.hist[j] += np.histogram(scores[:, j], bins=HIST_BINS, range=(0.0, 1.0))[0]
+        # Once per batch for all principles (this is the routing thread, which caps a GPU run).
+        self.hist += score_histogram(scores)
         if n_p > 1:
-            for j in range(n_p):
-                others = np.delete(scores, j, axis=1)
-                self.conflicts[j] += int(((scores[:, j] >= CONFLICT_HIGH) & (others.max(1) < CONFLICT_LOW)).sum())
+            # The highest of the *other* principles' scores: the row's top score, or its second
+            # where this principle holds the top.
+            top = scores.argmax(1)
+            first = scores.max(1)
+            second = np.partition(scores, n_p - 2, axis=1)[:, n_p - 2]
+            others = np.where(np.arange(n_p) == top[:, None], second[:, None], first[:, None])
+            self.conflicts += ((scores >= CONFLICT_HIGH) & (others < CONFLICT_LOW)).sum(0)
+
+
+_EDGES = np.linspace(0.0, 1.0, HIST_BINS + 1)
+
+
+def score_histogram(scores: np.ndarray) -> np.ndarray:
+    """Counts ``[principles, HIST_BINS]`` of scores in equal bins over [0, 1], as np.histogram
+    counts each column (a score on an edge goes to the upper bin, 1.0 to the last; NaN and scores
+    outside [0, 1] to none), for every column in one pass."""
+    a = np.asarray(scores, dtype=np.float64)
+    n_p = a.shape[1]
+    inside = (a >= 0.0) & (a <= 1.0)
+    bins = np.minimum(np.searchsorted(_EDGES, a, side="right") - 1, HIST_BINS - 1)
+    flat = (np.arange(n_p) * HIST_BINS + bins)[inside]
+    return np.bincount(flat, minlength=n_p * HIST_BINS).reshape(n_p, HIST_BINS)
 
 
 def bundle_rules(model: Model, rules: str | os.PathLike[str] | None) -> Rules:
@@ -171,6 +190,12 @@ class Router:
         self._probe = _field_probe(identity.field)
         self._enc = msgspec.json.Encoder()
 
+    @property
+    def probe_key(self) -> str | None:
+        """The key a stream feeding this router should probe for (stream(probe_key=...)): the
+        output field, which a document must not have already."""
+        return None if self.scores_only else self.identity.field
+
     def outputs(self, shard: int) -> ShardOutputs | ParquetShardOutputs:
         if shard not in self.open:
             path, ident = self.shards[shard], self.identity
@@ -220,12 +245,19 @@ class Router:
         # most readers keep the last one, silently replacing the document's own value): it is
         # quarantined too, never written with the field overwritten.
         problem: dict[int, tuple[str, str]] = {}
-        for i in range(n):
-            if decision[i] < 0:
-                problem[i] = ("unscorable", "the model returned NaN for this document")
-            elif not self.scores_only and self._has_field(batch.raw(i)):
-                problem[i] = ("field_collision", f"the document already has a top-level {self.identity.field!r} "
-                              "field, which the output field would overwrite; run with another --field")
+        for i in np.flatnonzero(decision[:n] < 0).tolist():
+            problem[i] = ("unscorable", "the model returned NaN for this document")
+        if not self.scores_only:
+            # The stream's parser reports the field when asked for it (stream(probe_key=...)),
+            # which spares the routing thread a parse per document; otherwise probe each one.
+            if batch.probe_key == self.identity.field:
+                has = np.flatnonzero(batch.has_key[:n]).tolist()
+            else:
+                has = [i for i in range(n) if self._has_field(batch.raw(i))]
+            for i in has:
+                problem.setdefault(i, ("field_collision", f"the document already has a top-level "
+                                       f"{self.identity.field!r} field, which the output field would overwrite; "
+                                       "run with another --field"))
         # Documents past `take` get no route, so nothing of them is written.
         routes = ["" if i in problem or i >= n else self.rules.routes[d] for i, d in enumerate(decision)]
         reasons = [self.rules.reasons[d] if d >= 0 else "" for d in decision]
@@ -234,7 +266,11 @@ class Router:
         self.tally.docs += len(ok)
         self.tally.windows += int(np.count_nonzero(batch.row_doc < n))
         self.tally.windows_total += int(batch.doc_windows[:n].sum())
-        self.tally.routes.update(routes[i] for i in ok)
+        # Routes and reasons counted per rule with numpy: both follow from the rule that decided.
+        per_rule = np.bincount(decision[ok], minlength=len(self.rules.routes)) if ok else np.zeros(0, np.int64)
+        for d in np.flatnonzero(per_rule):
+            self.tally.routes[self.rules.routes[d]] += int(per_rule[d])
+            self.tally.reasons[self.rules.reasons[d]] += int(per_rule[d])
         # A document's tokens are batch.doc_tokens: the whole document's content tokens (counted, or
         # extrapolated by bytes past what the tokeniser read of a huge one), whatever windows the
         # model scored. Goals in tokens and money (`plan`) are computed from them.
@@ -245,7 +281,6 @@ class Router:
             sums = np.bincount(decision[idx], weights=tokens[idx], minlength=len(self.rules.routes))
             for d in np.flatnonzero(sums):
                 self.tally.route_tokens[self.rules.routes[d]] += int(sums[d])
-        self.tally.reasons.update(reasons[i] for i in ok)
         if ok:
             self.tally.add_scores(scores[ok] if len(ok) < n else scores)
         out = self.outputs(shard)
@@ -387,7 +422,7 @@ def run(
         limited = False
         if pending:
             s = m.stream(pending, resolved=True, batch_tokens=batch_tokens or m.batch_tokens, threads=threads,
-                         text_key=text_key, id_key=id_key)
+                         text_key=text_key, id_key=id_key, probe_key=router.probe_key)
             limited = _drive(s, router, _scorer(m), limit=limit, total_bytes=total_bytes,
                              console=console, progress=progress, label="run")
         return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending) - busy, total_bytes,
@@ -695,7 +730,7 @@ def reroute(
         total_bytes = input_bytes(pending)
         if pending:
             s = stream(pending, tokenizer=None, resolved=True, batch_tokens=batch_tokens or GPU_BATCH_TOKENS,
-                       threads=threads, text_key=old.text_key)
+                       threads=threads, text_key=old.text_key, probe_key=router.probe_key)
             _drive(s, router, saved, limit=None, total_bytes=total_bytes, console=console, progress=progress,
                    label="route")
         return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,

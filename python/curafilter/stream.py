@@ -40,6 +40,7 @@ def stream(
     resolved: bool = False,
     text_key: str = "text",
     id_key: str | None = None,
+    probe_key: str | None = None,
     max_line_bytes: int = 64 << 20,
 ) -> Stream:
     """Stream ``.jsonl`` / ``.jsonl.gz`` / ``.jsonl.zst`` shards as length-sorted token batches.
@@ -60,6 +61,8 @@ def stream(
     the windows it escalates become rows, and ``batch.doc_windows`` says how many each document
     had (see :mod:`curafilter.cascade`). ``pad_multiple`` pads each batch to a multiple of that
     many tokens (never past ``max_length``): a few input shapes, for TensorRT's engine per shape.
+    ``probe_key``: a top-level key each document reports having or not (``batch.has_key``, from
+    the parse that finds the text), as `run` asks for its output field.
 
     >>> import curafilter
     >>> with curafilter.stream("examples/sample.jsonl.zst", max_length=128) as s:
@@ -93,5 +96,6 @@ def stream(
         resolved=resolved,
         text_key=text_key,
         id_key=id_key,
+        probe_key=probe_key,
         max_line_bytes=max_line_bytes,
     )
