@@ -17,7 +17,7 @@ use crate::cheap::{self, Cheap};
 use crate::error::Error;
 use crate::pipeline::{batch_texts, Next, Stream, StreamConfig};
 use crate::tokenize::Encoder;
-use crate::write::{object_head, BackgroundOutputs};
+use crate::write::{object_head, BackgroundOutputs, Zstd};
 use crate::quarantine::{Quarantine, Reason};
 
 /// Map every core error to its class in `curafilter.errors` (the match is exhaustive on purpose:
@@ -450,9 +450,9 @@ impl PyShardOutputs {
 #[pymethods]
 impl PyShardOutputs {
     #[new]
-    #[pyo3(signature = (root, name, *, level=3))]
-    fn new(py: Python<'_>, root: PathBuf, name: String, level: i32) -> PyResult<Self> {
-        let inner = BackgroundOutputs::new(&root, &name, level).map_err(|e| to_py(py, e))?;
+    #[pyo3(signature = (root, name, *, level=3, workers=0))]
+    fn new(py: Python<'_>, root: PathBuf, name: String, level: i32, workers: u32) -> PyResult<Self> {
+        let inner = BackgroundOutputs::new(&root, &name, Zstd { level, workers }).map_err(|e| to_py(py, e))?;
         Ok(PyShardOutputs { inner: Some(inner) })
     }
 

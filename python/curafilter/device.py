@@ -63,6 +63,14 @@ CPU_BATCH_TOKENS = 2048
 GPU_BATCH_TOKENS = 16384
 
 
+def zstd_workers(on_gpu: bool) -> int:
+    """libzstd worker threads for a run's route files. On a GPU one writer thread compressing at
+    level 3 (~140 MB/s a core, ~10k Wikipedia-sized documents/s) would pace the run, so a quarter
+    of the cores, 1 to 4, compress; on the CPU the model is the bottleneck by far and the writer
+    thread compresses alone, leaving the cores to ONNX Runtime."""
+    return min(4, max(1, (os.cpu_count() or 1) // 4)) if on_gpu else 0
+
+
 def available_cpus() -> int:
     """CPUs this process may use: its affinity mask, capped by a cgroup (container) CPU quota.
     os.cpu_count() counts the machine's, which oversubscribes a container or a pinned job."""

@@ -24,7 +24,7 @@ from rich.console import Console
 from curafilter._core import Batch, ShardOutputs, resolve_inputs
 from curafilter.claims import Claims
 from curafilter.parquet_out import ParquetShardOutputs, check_tag_prefix, is_parquet
-from curafilter.device import GPU_BATCH_TOKENS
+from curafilter.device import GPU_BATCH_TOKENS, zstd_workers
 from curafilter.errors import ConfigError, InputError, InternalError
 from curafilter.raw_json import RecordError, raw_string, value_span, with_value
 from curafilter.model import Model, load_model
@@ -172,8 +172,9 @@ class Router:
     def __init__(self, out: OutputDir, identity: RunIdentity, rules: Rules, shards: Sequence[str],
                  *, text_key: str, tag_prefix: str | None, scores_only: bool, provenance: bool = False,
                  has_ids: bool = False, claims: Claims | None = None,
-                 tokens_of: Callable[[Batch], np.ndarray] | None = None) -> None:
+                 tokens_of: Callable[[Batch], np.ndarray] | None = None, zstd_workers: int = 0) -> None:
         self.out, self.identity, self.rules, self.shards = out, identity, rules, shards
+        self.zstd_workers = zstd_workers  # libzstd threads per route file (device.zstd_workers)
         # Tokens per document of a batch, -1 where unknown; default: the tokeniser's count. `route`
         # reads documents without a tokenizer, so it passes the counts saved with the scores.
         self.tokens_of = tokens_of
@@ -204,7 +205,7 @@ class Router:
                     os.fspath(self.out.root), path, field=ident.field, principles=ident.principles, model=ident.model,
                     text_key=ident.text_key, tag_prefix=self.tag_prefix, provenance=self.provenance or not self.has_ids)
             else:
-                self.open[shard] = ShardOutputs(os.fspath(self.out.root), shard_name(path))
+                self.open[shard] = ShardOutputs(os.fspath(self.out.root), shard_name(path), workers=self.zstd_workers)
         return self.open[shard]
 
     def quarantine(self, batch: Batch) -> None:
@@ -417,7 +418,7 @@ def run(
                           markup=False, highlight=False)
         router = Router(od, identity, r, pending, text_key=text_key, tag_prefix=tag_prefix,
                         scores_only=scores_only, provenance=provenance, has_ids=id_key is not None,
-                        claims=claims)
+                        claims=claims, zstd_workers=zstd_workers(m.device != "cpu"))
         total_bytes = input_bytes(pending)
         limited = False
         if pending:
@@ -720,8 +721,9 @@ def reroute(
             counts = saved_tokens[pending[int(batch.shard[0])]]
             return np.array([counts.get(int(line), -1) for line in batch.line], dtype=np.int64)
 
+        # No model here: routing is as fast as reading, so compression gets workers as on a GPU.
         router = Router(od, identity, r, pending, text_key=old.text_key, tag_prefix=tag_prefix, scores_only=False,
-                        tokens_of=tokens)
+                        tokens_of=tokens, zstd_workers=zstd_workers(True))
 
         def saved(batch: Batch) -> tuple[np.ndarray, None]:
             rows = table[pending[int(batch.shard[0])]]
