@@ -13,6 +13,10 @@ pub enum Error {
     /// A glob or directory that yields no input file.
     #[error("no input files matched: {0}")]
     NoInputs(String),
+    /// A shard whose name is not UTF-8: shard names are recorded as text (manifest, quarantine,
+    /// provenance), so it is refused up front, named, rather than skipped or renamed silently.
+    #[error("file name is not valid UTF-8: {}; rename the file (curafilter records shard names as text)", .0.display())]
+    NonUtf8Path(PathBuf),
     #[error("invalid glob pattern {pattern:?}: {msg}")]
     Pattern { pattern: String, msg: String },
     #[error("cannot read {path}: {source}")]

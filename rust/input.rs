@@ -8,10 +8,12 @@ use crate::error::{Error, Result};
 /// File names picked up when walking a directory: JSON Lines and Parquet. Explicit files are taken whatever their name:
 /// the compression is detected from magic bytes, not from the extension.
 fn looks_like_shard(path: &Path) -> bool {
-    let name = match path.file_name().and_then(|n| n.to_str()) {
-        Some(n) => n,
+    // Lossy, so that a shard whose name is not UTF-8 is found, and refused by name in `resolve`.
+    let name = match path.file_name() {
+        Some(n) => n.to_string_lossy(),
         None => return false,
     };
+    let name = name.as_ref();
     let stem = name
         .strip_suffix(".gz")
         .or_else(|| name.strip_suffix(".zst"))
@@ -49,6 +51,9 @@ pub fn resolve(inputs: &[impl AsRef<str>]) -> Result<Vec<PathBuf>> {
             return Err(Error::NoInputs(input.to_string()));
         }
         for path in found {
+            if path.to_str().is_none() {
+                return Err(Error::NonUtf8Path(path));
+            }
             if seen.insert(path.clone()) {
                 out.push(path);
             }
@@ -173,5 +178,19 @@ mod tests {
         assert!(err.to_string().contains("/no/such/file.jsonl"), "{err}");
         let err = resolve(&["/no/such/*.jsonl"]).unwrap_err();
         assert!(matches!(err, Error::NoInputs(_)), "{err}");
+    }
+
+    #[test]
+    fn a_shard_whose_name_is_not_utf8_is_refused_by_name_not_skipped() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        fs::write(d.join("a.jsonl"), b"").unwrap();
+        fs::write(d.join(OsStr::from_bytes(b"we\xffird.jsonl")), b"").unwrap();
+        let err = resolve(&[d.to_str().unwrap()]).unwrap_err();
+        assert!(matches!(err, Error::NonUtf8Path(_)), "{err}");
+        assert!(err.to_string().contains("we\u{fffd}ird.jsonl"), "{err}");
     }
 }

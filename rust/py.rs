@@ -24,7 +24,9 @@ use crate::quarantine::{Quarantine, Reason};
 /// a new variant must choose its Python class).
 fn to_py(py: Python<'_>, e: Error) -> PyErr {
     let class = match &e {
-        Error::NotFound(_) | Error::NoInputs(_) | Error::Pattern { .. } | Error::Io { .. } => "InputError",
+        Error::NotFound(_) | Error::NoInputs(_) | Error::NonUtf8Path(_) | Error::Pattern { .. } | Error::Io { .. } => {
+            "InputError"
+        }
         Error::Tokenizer { .. } => "TokenizerError",
         Error::Config { .. } => "ConfigError",
         Error::Internal(_) => "InternalError",

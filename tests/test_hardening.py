@@ -13,7 +13,7 @@ import pytest
 
 import curafilter
 from curafilter.cli import main
-from curafilter.errors import ConfigError
+from curafilter.errors import ConfigError, InputError
 from curafilter.llm import ChatClient, parse_usage
 from curafilter.rules import load_rules, parse_rules
 
@@ -702,6 +702,29 @@ def test_broken_files_inside_an_input_folder_are_quarantined_and_the_run_goes_on
     reasons = sorted((Path(r["shard"]).name, r["reason"]) for r in got["quarantine"])
     assert reasons == [("dangling.jsonl", "unreadable_file"), ("loop", "unreadable_file")]
     assert sum(len(got.get(route, [])) for route in ("keep", "drop", "revise", "tag")) == 10
+
+
+def test_a_shard_whose_name_is_not_utf8_is_refused_by_name_never_skipped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder walk used to skip such a file silently (its documents lost) and naming it gave a
+    traceback: it is refused before any work, named, in one line."""
+    import os
+
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    data = tmp_path / "data"
+    data.mkdir()
+    write_shard(data / "a.jsonl", doc_lines(5, prefix="a"))
+    weird = os.path.join(os.fsencode(data), b"we\xffird.jsonl")
+    with open(weird, "wb") as f:
+        f.write(b'{"text": "a document in a shard with an odd name"}\n')
+    base = ["-o", str(tmp_path / "out"), "--model", str(bundle), "--device", "cpu", "-q"]
+    for given in (str(data), os.fsdecode(weird)):
+        assert main(["run", given, *base]) == 1
+        err = capsys.readouterr().err
+        assert "not valid UTF-8" in err and "we\ufffdird.jsonl" in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        curafilter.stream(data, tokenizer=None)
 
 
 def test_damaged_manifest_record_redoes_its_shard_and_bad_quarantine_path_is_a_message(
