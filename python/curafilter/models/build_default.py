@@ -208,10 +208,17 @@ FOLDS: list[tuple[str, set[str]]] = [
     ("moral-stories+rtp", {"moral-stories", "real-toxicity-prompts"}),
     ("ethics-commonsense", {"hendrycks-ethics/commonsense"}),
 ]
-# Thresholds: each principle flags at most this share of held-out ordinary text. Four principles
-# at 0.5% each flag at most 2% of ordinary documents together (less, as they overlap), which keeps
-# the revise queue small on a real corpus while the rate is still measurable on ~2k documents.
-BACKGROUND_FLAG_RATE = 0.005
+# Thresholds: each principle flags at most this share of each kind of held-out ordinary text. Four
+# principles at 0.25% each flag at most 1% of ordinary documents together (less, as they overlap):
+# in a real corpus violations are rare, so a false-flag rate of a few percent would fill revise
+# with benign text (at 0.5% each, 0.4.0 flagged 1.76% of held-out Wikipedia).
+BACKGROUND_FLAG_RATE = 0.0025
+# Texts of a calibration kind that may score over a threshold whatever the rate (thresholds_from).
+MIN_ABOVE = 4
+# Whole Wikipedia documents for threshold calibration start after this many documents of the first
+# shard: training's background pieces come from the documents before it (background_texts stops
+# within the first 2,048 (one stream batch) for --background 2400).
+CALIBRATION_SKIP = 2048
 WRITTEN = "curafilter-written"  # and "curafilter-written-stance": text of ours is trained on, never scored
 # Long benign pages (training_pages) are a source of their own, a negative for every head, so that
 # validation folds sample them like any source rather than as a sliver of the background.
@@ -350,11 +357,14 @@ def cheap_stage(bundle: Path, card: Card, shard: Path, passages: list[str], n: i
         f"cuts and recall cross-fitted over all {d.held_out_docs:,} documents ({d.held_out_windows:,} windows)"))
 
 
-def thresholds_from(kinds: list[np.ndarray], rate: float = BACKGROUND_FLAG_RATE) -> np.ndarray:
+def thresholds_from(kinds: list[np.ndarray], rate: float = BACKGROUND_FLAG_RATE, min_above: int = MIN_ABOVE) -> np.ndarray:
     """Per principle, the lowest threshold that flags at most `rate` of *each* kind of ordinary
     text. Pooled, short pieces and written text (which score low) let whole documents, with a
-    window in which to find something, flag several times the rate."""
-    return np.max([np.quantile(k, 1 - rate, axis=0, method="higher") for k in kinds], axis=0)
+    window in which to find something, flag several times the rate. A kind too small for the rate
+    is allowed `min_above` texts over the threshold instead: below that the quantile is the score
+    of a single text, and the joined pages repeat each written piece in ~3 pages, so one piece
+    that reads as deceit set all three thresholds at 0.98-0.99 (recall near zero)."""
+    return np.max([np.quantile(k, 1 - max(rate, min_above / len(k)), axis=0, method="higher") for k in kinds], axis=0)
 
 
 def at_thresholds(t: finetune.Targets, scores: np.ndarray, rows: np.ndarray, thresholds: np.ndarray) -> dict[str, dict[str, float]]:
@@ -457,6 +467,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wiki-docs", type=int, default=2000)
     ap.add_argument("--background", type=int, default=2400, help="Wikipedia negatives (heads + paragraphs + sentences)")
     ap.add_argument("--calibration", type=int, default=400, help="held-out Wikipedia texts of each kind for the thresholds")
+    # At a 0.25% rate a quantile of 400 documents is their highest one; ~1,150 (the rest of the shard) put a few above it.
+    ap.add_argument("--calibration-docs", type=int, default=1150,
+                    help="whole held-out Wikipedia documents (scored in every window) for the thresholds")
     # Validation folds train on less than the shipped model (five runs of ~9 minutes on 2 cores
     # instead of five of ~30): the figures are for the recipe at that size.
     ap.add_argument("--cap", type=int, default=200, help="texts per (source, principle, label) in each validation fold")
@@ -481,13 +494,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="no validation: train and check the shipped model only (quick experiments; the card gets no metrics)")
     ap.add_argument("--no-train", action="store_true",
                     help="keep the bundle in --out; redo only its thresholds, metrics and checks (with --reuse-cv)")
-    # Measured with it (0.5.0 candidate, not shipped): leave-sources-out macro 0.700 against 0.663,
-    # but its deception threshold came out lower and flagged stories and reviews (see the README).
-    ap.add_argument("--stance", action="store_true",
+    # Default since 0.5.0: leave-sources-out macro 0.687 with them against 0.663 without (see the README).
+    ap.add_argument("--stance", action=argparse.BooleanOptionalAction, default=True,
                     help="also train on written stance pairs (written_stance.py: an act endorsed or refused)")
     ap.add_argument("--pages", type=int, default=1200,
                     help="long benign pages joined from written pieces of the training genres, negatives for every head")
-    ap.add_argument("--version", default="0.2.0")
+    ap.add_argument("--version", default="0.5.0")
     args = ap.parse_args(argv)
 
     t0 = time.time()
@@ -532,7 +544,7 @@ def main(argv: list[str] | None = None) -> int:
                  for text in training_pages(by_genre, args.pages) for name in names]
     # Calibration: whole documents (scored in every window, as a run does), paragraphs and
     # sentences of further documents, and written benign text of held-out genres.
-    calibration = [whole_documents(shards[0], args.calibration, skip=2600),
+    calibration = [whole_documents(shards[0], args.calibration_docs, skip=CALIBRATION_SKIP),
                    background_texts(shards[0], args.calibration, seed=1, skip=2600)[args.calibration:], calib_written,
                    joined_documents(calib_written, args.calibration)]
     ds = distill.Dataset.from_rows(rows, names)
@@ -597,7 +609,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         card = train_and_export(args, t, encoder, cfg, names)
     # Thresholds for the variant that runs on CPU, from held-out ordinary text.
-    final_t = thresholds_from([bundle_scores(args.out, kind) for kind in calibration])
+    calibration_scores = [bundle_scores(args.out, kind) for kind in calibration]
+    # Kept so that other false-flag rates can be weighed without scoring again.
+    np.savez(args.cache / "calibration-scores.npz", *calibration_scores)
+    final_t = thresholds_from(calibration_scores)
     metrics = {}
     if "finetuned" in report:
         auc = macro(report["finetuned"])  # type: ignore[arg-type]
@@ -621,7 +636,7 @@ def main(argv: list[str] | None = None) -> int:
             "AUROC per principle is the mean over its held-out sources; `baselines` holds the same for TF-IDF word "
             "1-2-grams + logistic regression (best C of 1, 10) and the previous model (v1) on the same rows (v1 was "
             "trained on principles-train.jsonl, so its figures for those sources are not held out). Thresholds flag "
-            f"at most {BACKGROUND_FLAG_RATE:.1%} per principle of each kind of held-out ordinary text (whole "
+            f"at most {BACKGROUND_FLAG_RATE:.2%} per principle of each kind of held-out ordinary text (whole "
             "Wikipedia documents, Wikipedia paragraphs and sentences, written benign documents of genres never "
             "trained on, and long pages joined from several of those); precision and recall are the fold models' out-of-fold "
             "scores at those thresholds over the held-out labelled rows, whose base rate is far above a real corpus's."
@@ -631,7 +646,7 @@ def main(argv: list[str] | None = None) -> int:
             f"previous window), about {WINDOWS * (MAX_LENGTH - 2 - OVERLAP) + OVERLAP:,} tokens; its score is the "
             "highest window's. Text past the last window is not seen. Fewer windows (--windows) are cheaper but "
             "flag less than the thresholds were set for.",
-            f"Thresholds flag at most {BACKGROUND_FLAG_RATE:.1%} per principle of each kind of held-out ordinary text.",
+            f"Thresholds flag at most {BACKGROUND_FLAG_RATE:.2%} per principle of each kind of held-out ordinary text.",
             "Benign text on a principle's topic (anti-scam advice, a review of a novel about a con man) can score "
             "high: the model still partly confuses a topic with the behaviour.",
             "Deception and power_seeking positives are mostly LLM-written scenarios and AI-framed statements; "
