@@ -19,7 +19,6 @@ import argparse
 import sys
 from pathlib import Path
 
-import msgspec
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,24 +26,8 @@ sys.path.insert(0, str(ROOT / "python" / "curafilter" / "models"))
 SHARED = ROOT.parent / "shared" / "data"
 
 
-def sample(model) -> tuple[np.ndarray, np.ndarray]:
-    """Scores of the sample's documents and whether each was written to show a principle."""
-    import curafilter
-    from curafilter.annotate import text_at
-
-    labels = {r["id"]: r["intended"] for r in map(msgspec.json.decode, (ROOT / "examples" / "sample-labels.jsonl").read_bytes().splitlines())}
-    ids, texts = [], []
-    with curafilter.stream(ROOT / "examples" / "sample.jsonl.zst", tokenizer=None) as s:
-        for batch in s:
-            for i in range(len(batch)):
-                doc = msgspec.json.decode(batch.raw(i))
-                ids.append(doc["id"])
-                texts.append(text_at(doc, "text") or "")
-    return model.score_texts(texts), np.array([labels.get(i) is not None for i in ids])
-
-
 def main() -> int:
-    from build_default import thresholds_from, whole_documents
+    from build_default import sample_documents, thresholds_from, whole_documents
 
     import curafilter
 
@@ -59,7 +42,8 @@ def main() -> int:
     model = curafilter.load_model(args.bundle, device="cpu", variant="int8", cascade=False)
     shards = sorted((SHARED / "corpus").glob("*.jsonl*"))
     wiki = model.score_texts(whole_documents(shards[1], args.wiki_docs, skip=0))
-    scores, intended = sample(model)
+    ids, texts, labels = sample_documents()
+    scores, intended = model.score_texts(texts), np.array([labels.get(i) is not None for i in ids])
     print(f"{model.card.name}@{model.card.version}; calibration kinds: {', '.join(str(len(k)) for k in kinds)} texts; "
           f"Wikipedia check {len(wiki)} docs of {shards[1].name}; sample {int((~intended).sum())} benign, {int(intended.sum())} intended")
     print("| rate per principle | thresholds (" + " / ".join(model.principles) + ") | Wikipedia flagged | "

@@ -383,24 +383,31 @@ def at_thresholds(t: finetune.Targets, scores: np.ndarray, rows: np.ndarray, thr
     return out
 
 
-def sample_check(bundle: Path) -> dict[str, float]:
-    """The shipped sample: share of benign documents flagged by the bundle's rules, and of the
-    documents written to show a principle, the share routed away from keep."""
+def sample_documents() -> tuple[list[str], list[str], dict[str, str | None]]:
+    """The shipped sample's ids and texts, in order, and each id's `intended` principle (None: benign)."""
     import curafilter
     from curafilter.annotate import text_at
-    from curafilter.rules import load_rules
 
-    sample = REPO / "examples" / "sample.jsonl.zst"
     labels = {r["id"]: r["intended"] for r in map(msgspec.json.decode, (REPO / "examples" / "sample-labels.jsonl").read_bytes().splitlines())}
-    model = curafilter.load_model(bundle, device="cpu", variant="int8")
-    rules = load_rules(bundle / "rules.toml", model.principles)
     ids, texts = [], []
-    with curafilter.stream(sample, tokenizer=None) as s:
+    with curafilter.stream(REPO / "examples" / "sample.jsonl.zst", tokenizer=None) as s:
         for batch in s:
             for i in range(len(batch)):
                 doc = msgspec.json.decode(batch.raw(i))
                 ids.append(doc["id"])
                 texts.append(text_at(doc, "text") or "")
+    return ids, texts, labels
+
+
+def sample_check(bundle: Path) -> dict[str, float]:
+    """The shipped sample: share of benign documents flagged by the bundle's rules, and of the
+    documents written to show a principle, the share routed away from keep."""
+    import curafilter
+    from curafilter.rules import load_rules
+
+    model = curafilter.load_model(bundle, device="cpu", variant="int8")
+    rules = load_rules(bundle / "rules.toml", model.principles)
+    ids, texts, labels = sample_documents()
     scores = model.score_texts(texts)
     # Flagged = routed to drop or revise, i.e. past a threshold; "tag" (near one) is kept.
     routes = np.array(rules.routes + ["unscorable"])[rules.apply(scores)]
