@@ -181,7 +181,7 @@ def test_distilled_stage_keeps_the_models_flags(tmp_path: Path) -> None:
     assert off.sum() >= 70 and (on & off).sum() / off.sum() >= 0.95 and not (on & ~off).any()
 
 
-def test_cuts_are_set_on_every_flagged_document_and_recall_is_held_out() -> None:
+def test_cuts_are_set_on_every_flagged_document_and_recall_is_held_out(tmp_path: Path) -> None:
     # 200 documents of 3 windows; 8 documents hold a window with feature 7, which the transformer
     # flags. A 30% hold-out would leave ~2 flagged documents to set a cut on (below MIN_FLAGGED:
     # no cut for a recall); cross-fitting sets it on all 8 and measures recall on held-out folds.
@@ -200,6 +200,9 @@ def test_cuts_are_set_on_every_flagged_document_and_recall_is_held_out() -> None
             scores.append([0.9 if hit else float(rng.uniform(0.001, 0.05))])
     sample = cascade.WindowSample(np.array(indptr, np.int64), np.array(indices, np.uint32),
                                   np.array(scores, np.float32), np.repeat(np.arange(docs), per), docs)
+    sample.save(tmp_path / "windows.npz")
+    sample = cascade.WindowSample.load(tmp_path / "windows.npz")
+    assert sample.docs == docs and sample.indices.dtype == np.uint32 and sample.scores.shape == (docs * per, 1)
     d = cascade.distill(sample, ["toxicity"], np.array([0.5], np.float32), bits=bits, recall=0.99, folds=4)
     assert d.flagged == {"toxicity": 8} and d.held_out_docs == docs and d.held_out_windows == docs * per
     assert d.cut[0] < float(np.log(0.5 / 0.5)) + 1e-6  # set for the recall, at or below the threshold's logit

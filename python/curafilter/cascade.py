@@ -79,6 +79,16 @@ class WindowSample:
     doc: np.ndarray  # int64 [rows]: index of the row's document in the sample
     docs: int
 
+    def save(self, path: Path) -> None:
+        """Keep a sample (its transformer scores are the expensive part) to fit again later."""
+        np.savez(path, indptr=self.indptr, indices=self.indices, scores=self.scores, doc=self.doc,
+                 docs=np.int64(self.docs))
+
+    @classmethod
+    def load(cls, path: Path) -> WindowSample:
+        with np.load(path, allow_pickle=False) as z:
+            return cls(z["indptr"], z["indices"], z["scores"], z["doc"], int(z["docs"]))
+
     def matrix(self, bits: int, rows: np.ndarray | None = None):  # -> scipy.sparse.csr_matrix
         """Binary features scaled by 1/√n per row, as the Rust scorer weighs them."""
         from scipy.sparse import csr_matrix
