@@ -8,7 +8,7 @@ The default build (models/build_default.py) sets each principle's threshold so t
 most BACKGROUND_FLAG_RATE of each kind of held-out ordinary text, and keeps those scores in its
 cache (calibration-scores.npz). This script redoes that rule at other rates and, for each, reports
 the share of documents flagged (any principle past its threshold) on documents of the second
-Wikipedia shard (never trained on or calibrated on) and, on examples/sample.jsonl.zst, the share of
+Wikipedia shard after its first CHECK_SKIP (never trained on or calibrated on) and, on examples/sample.jsonl.zst, the share of
 benign documents flagged and of the documents written to show a principle that are caught. Scores
 are the transformer's over every window (cascade off), as the thresholds are.
 """
@@ -27,7 +27,7 @@ SHARED = ROOT.parent / "shared" / "data"
 
 
 def main() -> int:
-    from build_default import sample_documents, thresholds_from, whole_documents
+    from build_default import CHECK_SKIP, sample_documents, thresholds_from, whole_documents
 
     import curafilter
 
@@ -35,13 +35,13 @@ def main() -> int:
     ap.add_argument("--bundle", default="default")
     ap.add_argument("--calibration", type=Path, default=Path.home() / ".cache" / "curafilter" / "calibration-scores.npz")
     ap.add_argument("--rates", type=float, nargs="+", default=[0.001, 0.0025, 0.005, 0.01])
-    ap.add_argument("--wiki-docs", type=int, default=600, help="documents of the second Wikipedia shard to score")
+    ap.add_argument("--wiki-docs", type=int, default=600, help="documents of the second Wikipedia shard's check part to score")
     args = ap.parse_args()
 
     kinds = list(np.load(args.calibration).values())
     model = curafilter.load_model(args.bundle, device="cpu", variant="int8", cascade=False)
     shards = sorted((SHARED / "corpus").glob("*.jsonl*"))
-    wiki = model.score_texts(whole_documents(shards[1], args.wiki_docs, skip=0))
+    wiki = model.score_texts(whole_documents(shards[1], args.wiki_docs, skip=CHECK_SKIP))
     ids, texts, labels = sample_documents()
     scores, intended = model.score_texts(texts), np.array([labels.get(i) is not None for i in ids])
     print(f"{model.card.name}@{model.card.version}; calibration kinds: {', '.join(str(len(k)) for k in kinds)} texts; "

@@ -36,15 +36,16 @@ fn has_glob_chars(s: &str) -> bool {
 }
 
 /// Resolve inputs into shard paths. Each input's files are sorted so the order (and so the
-/// document sequence) is the same on every run; a file reached twice is read once.
-pub fn resolve(inputs: &[impl AsRef<str>]) -> Result<Vec<PathBuf>> {
+/// document sequence) is the same on every run; a file reached twice is read once. A name that is
+/// not UTF-8, given or found in a folder, is refused by name: shard names are recorded as text.
+pub fn resolve(inputs: &[impl AsRef<Path>]) -> Result<Vec<PathBuf>> {
     if inputs.is_empty() {
         return Err(Error::NoInputs("no inputs given".into()));
     }
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for input in inputs {
-        let input = input.as_ref();
+        let input = input.as_ref().to_str().ok_or_else(|| Error::NonUtf8Path(input.as_ref().to_path_buf()))?;
         let mut found = expand(input)?;
         found.sort();
         if found.is_empty() {
@@ -192,5 +193,8 @@ mod tests {
         let err = resolve(&[d.to_str().unwrap()]).unwrap_err();
         assert!(matches!(err, Error::NonUtf8Path(_)), "{err}");
         assert!(err.to_string().contains("we\u{fffd}ird.jsonl"), "{err}");
+        // Named directly, too.
+        let err = resolve(&[d.join(OsStr::from_bytes(b"we\xffird.jsonl"))]).unwrap_err();
+        assert!(matches!(err, Error::NonUtf8Path(_)), "{err}");
     }
 }

@@ -186,7 +186,7 @@ pub struct Stream {
 impl Stream {
     /// Resolve `inputs` (files, directories, globs), load the tokenizer and start the threads.
     /// Without a tokenizer, documents are parsed but not tokenised (for re-routing saved scores).
-    pub fn open(inputs: &[impl AsRef<str>], tokenizer: Option<&Path>, cfg: StreamConfig) -> Result<Stream> {
+    pub fn open(inputs: &[impl AsRef<Path>], tokenizer: Option<&Path>, cfg: StreamConfig) -> Result<Stream> {
         Stream::open_shards(crate::input::resolve(inputs)?, tokenizer, cfg)
     }
 

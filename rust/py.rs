@@ -239,7 +239,7 @@ impl PyStream {
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
-        paths: Vec<String>,
+        paths: Vec<PathBuf>,
         tokenizer: Option<PathBuf>,
         max_length: usize,
         windows: usize,
@@ -278,7 +278,7 @@ impl PyStream {
         let stream = py
             .allow_threads(|| {
                 if resolved {
-                    Stream::open_shards(paths.iter().map(PathBuf::from).collect(), tokenizer.as_deref(), cfg)
+                    Stream::open_shards(paths, tokenizer.as_deref(), cfg)
                 } else {
                     Stream::open(&paths, tokenizer.as_deref(), cfg)
                 }
@@ -582,7 +582,7 @@ fn is_parquet(path: PathBuf) -> bool {
 
 /// Shard paths for inputs (files, directories, globs), in the order a stream reads them.
 #[pyfunction]
-fn resolve_inputs(py: Python<'_>, paths: Vec<String>) -> PyResult<Vec<String>> {
+fn resolve_inputs(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Vec<String>> {
     let found = crate::input::resolve(&paths).map_err(|e| to_py(py, e))?;
     Ok(found.iter().map(|p| p.display().to_string()).collect())
 }
@@ -591,7 +591,7 @@ fn resolve_inputs(py: Python<'_>, paths: Vec<String>) -> PyResult<Vec<String>> {
 /// Returns lines (non-blank), bytes read from disk and bytes decoded.
 #[pyfunction]
 #[pyo3(signature = (paths, *, max_line_bytes=64<<20))]
-fn scan_lines(py: Python<'_>, paths: Vec<String>, max_line_bytes: usize) -> PyResult<(u64, u64, u64)> {
+fn scan_lines(py: Python<'_>, paths: Vec<PathBuf>, max_line_bytes: usize) -> PyResult<(u64, u64, u64)> {
     let shards = crate::input::resolve(&paths).map_err(|e| to_py(py, e))?;
     Ok(py.allow_threads(|| {
         let mut totals = (0, 0, 0);

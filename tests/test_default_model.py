@@ -78,13 +78,13 @@ def test_scores_and_routes_the_sample(tmp_path: Path, model: curafilter.Model) -
     for j, p in enumerate(model.principles):
         y = np.array([i == p for i in intended])
         assert auroc(y, scores[:, j]) > 0.6, p
-    # Routing by the bundled rules, against the sample's labels (model v0.5.0, 16 windows, cascade
-    # on: 4.6% of benign documents flagged, 64% of the intended ones; v0.4.0: 6.1% and 61%; v0.3.0:
-    # 2.1% and 44%; v0.2.0 head-only: 12.5% and 47%). A guard against regressions, not the goal
-    # (see the README).
+    # Routing by the bundled rules, against the sample's labels (model v0.5.1, 16 windows, cascade
+    # on: 2.4% of benign documents flagged, 58% of the intended ones; v0.5.0: 4.6% and 64%; v0.4.0:
+    # 6.1% and 61%; v0.3.0: 2.1% and 44%; v0.2.0 head-only: 12.5% and 47%). A guard against
+    # regressions, not the goal (see the README).
     flagged = np.isin(np.array(stats_routes(tmp_path / "out", len(texts))), ["drop", "revise"])
     benign = np.array([i is None for i in intended])
-    assert flagged[benign].mean() <= 0.07 and flagged[~benign].mean() >= 0.58
+    assert flagged[benign].mean() <= 0.04 and flagged[~benign].mean() >= 0.55
 
 
 def stats_routes(out: Path, n: int) -> list[str]:

@@ -152,39 +152,3 @@ def test_bad_settings_are_refused() -> None:
         finetune.FineTune(epochs=0)
     with pytest.raises(ConfigError):
         finetune.FineTune(folds=1)
-
-
-def test_probe_start_and_mixing(encoder: Path) -> None:
-    """The heads start from a linear probe that already separates the classes; `mixed` moves every
-    tensor on the straight line to that start (0: the start, 1: the fine-tuned model)."""
-    ds = distill.Dataset.from_rows(rows(160, seed=5), ["toxicity", "deception"])
-    t = finetune.Targets.from_dataset(ds)
-    trained = finetune.train(t, encoder, FAST)
-    assert trained.start is not None
-    base, w0, b0 = trained.start
-    start = trained.mixed(0.0)
-    np.testing.assert_allclose(start.head_w, w0)
-    key = "encoder.layer.0.attention.self.query.weight"
-    np.testing.assert_allclose(start.weights[key], base[key])
-    half = trained.mixed(0.5)
-    np.testing.assert_allclose(half.weights[key], (trained.weights[key] + base[key]) / 2, rtol=1e-5, atol=1e-6)
-    assert trained.mixed(1.0) is trained
-    # The probe alone (pretrained encoder, probe heads) already ranks each principle's labels.
-    scores = start.predict(t.texts)
-    for p in range(2):
-        m = t.mask[:, p]
-        assert auroc(t.y[m, p] > 0.5, scores[m, p]) > 0.6
-    with pytest.raises(ConfigError):
-        trained.mixed(1.5)
-    no_probe = finetune.train(t, encoder, finetune.FineTune(**{**FAST.__dict__, "probe_init": False}))
-    assert not no_probe.start[1].any()
-
-
-def test_cross_validate_mixes_scores_each_mix(encoder: Path) -> None:
-    ds = distill.Dataset.from_rows(rows(120, seed=6), ["toxicity", "deception"])
-    t = finetune.Targets.from_dataset(ds)
-    src = np.array(t.source)
-    folds = [(s, src == s) for s in ("src0", "src1")]
-    oof = finetune.cross_validate_mixes(t, folds, encoder, FAST, (1.0, 0.0), log=lambda _: None)
-    assert oof.shape == (2, *t.y.shape) and not np.isnan(oof).any()
-    assert not np.allclose(oof[0], oof[1])

@@ -11,7 +11,7 @@ which is below the card's thresholds because a cut is never set above its thresh
 Distillation (``curafilter distill-cheap``, :func:`distill`): score a sample of a corpus window
 by window with the transformer; fit, per principle, a ridge regression of the transformer's logit
 on the window's features (a regression rather than a classifier, because flags are rare and the
-scores below them still say which windows come close); then set each
+scores below them still say which windows come close; windows near a threshold weigh more); then set each
 cut for a target recall: the share of the documents that scoring every window flags which the
 cascade still flags (cross-fitted: each document scored by a fit that did not see it).
 """
@@ -37,6 +37,13 @@ DEFAULT_BITS = 18
 LOGIT_CLIP = 8.0
 # Held-out flagged documents a principle needs for its cut to be set for a recall.
 MIN_FLAGGED = 5
+# Windows whose transformer logit comes within NEAR_MARGIN of a threshold's weigh NEAR_WEIGHT times
+# the rest in the fit: the cuts are decided among them, and the mass of plainly ordinary windows
+# otherwise pulls the fit toward ranking those among themselves. Measured on the default model's
+# 28,610-window sample (cross-fitted, cuts for recall 0.98): 12.7% of windows escalated unweighted,
+# 10.0% with these (held-out recall 0.988 and 0.985); clipping the target higher instead (at -4 or
+# -2) escalated more (16% and 28%).
+NEAR_WEIGHT, NEAR_MARGIN = 10.0, 2.0
 
 
 def load_stage(bundle: Path, card: Card) -> CheapStage | None:
@@ -140,11 +147,11 @@ class Distilled:
     held_out_windows: int
 
 
-def _fit(x, y: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+def _fit(x, y: np.ndarray, alpha: float, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import Ridge
 
     ridge = Ridge(alpha=alpha, solver="sparse_cg", fit_intercept=True, tol=1e-4)
-    ridge.fit(x, y)
+    ridge.fit(x, y, sample_weight=weight)
     return np.atleast_2d(ridge.coef_).astype(np.float32), np.atleast_1d(ridge.intercept_).astype(np.float32)
 
 
@@ -205,13 +212,15 @@ def distill(sample: WindowSample, principles: list[str], thresholds: np.ndarray,
     fold = fold_of_doc[sample.doc]
     x = sample.matrix(bits)
     target = _logit(sample.scores)
+    near = (target >= _logit(thresholds)[None, :] - NEAR_MARGIN).any(axis=1)
+    weight = np.where(near, NEAR_WEIGHT, 1.0)
     cheap = np.empty(sample.scores.shape, np.float32)
     for k in range(folds):
         rows, rest = np.flatnonzero(fold == k), np.flatnonzero(fold != k)
         if not rest.size:
             raise ConfigError(f"{sample.docs} documents are too few to fit and check a cheap stage")
         if rows.size:
-            w, b = _fit(x[rest], target[rest], alpha)
+            w, b = _fit(x[rest], target[rest], alpha, weight[rest])
             cheap[rows] = np.asarray(x[rows] @ w.T) + b
     # Held-out recall and escalation: fold k's documents under cuts set on the other folds.
     full_n = kept_n = escalated_n = 0
@@ -233,7 +242,7 @@ def distill(sample: WindowSample, principles: list[str], thresholds: np.ndarray,
     flagged: dict[str, int] = {}
     every = np.arange(sample.doc.size)
     cut = _cuts(sample, every, cheap, thresholds, recall, flagged, principles)
-    weights, bias = _fit(x, target, alpha)
+    weights, bias = _fit(x, target, alpha, weight)
     return Distilled(weights, bias, cut, per, flagged, round(escalated_n / max(every.size, 1), 4),
                      sample.docs, int(every.size))
 

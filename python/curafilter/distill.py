@@ -682,8 +682,7 @@ def build_bundle(
 
         sel = select_fine_tuned(ds, encoder, fine_tune, max_length=max_length, grid=grid, baselines=baselines,
                                 log=log, progress=progress)
-        trained = finetune.train(finetune.Targets.from_dataset(ds), encoder, fine_tune, progress=progress,
-                                 log=log).mixed(fine_tune.mix)
+        trained = finetune.train(finetune.Targets.from_dataset(ds), encoder, fine_tune, progress=progress, log=log)
         heads = [Head(trained.head_w[p], None, None, float(trained.head_b[p])) for p in range(len(ds.principles))]
         for p, q in enumerate(ds.principles):  # constant principles: say the one thing the labels say
             if "constant" in sel.params.get(q, {}):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,20 +49,10 @@ class FineTune:
     seed: int = 0
     threads: int | None = None
     folds: int = 3  # validation runs (each trains a model) when building through distill.build_bundle
-    # Linear probe, then fine-tune (LP-FT; Kumar et al. 2022): the heads start from a logistic
-    # regression on the frozen encoder's embeddings (of up to `probe_texts` training texts), so the
-    # first steps do not bend pretrained features to fit zero-initialised heads. Features bent to
-    # the training sources are what fails on sources never seen.
-    probe_init: bool = True
-    probe_texts: int = 6000
-    # Weight-space ensembling (WiSE-FT; Wortsman et al. 2022): the model shipped is `mix` of the
-    # fine-tuned weights plus (1 - mix) of the starting point (pretrained encoder, probe heads).
-    # Interpolating toward the pretrained weights keeps more of what transfers across sources.
-    mix: float = 1.0
 
     def __post_init__(self) -> None:
         if (self.epochs <= 0 or self.lr <= 0 or self.head_lr <= 0 or self.batch_size < 1 or self.max_length < 8
-                or self.folds < 2 or not 0.0 <= self.mix <= 1.0 or self.probe_texts < 2):
+                or self.folds < 2):
             raise ConfigError(f"invalid fine-tuning settings: {self}")
 
 
@@ -117,25 +107,6 @@ class Trained:
     tokenizer: Path
     max_length: int
     losses: list[float]
-    # Where fine-tuning started: the pretrained encoder and the heads it began with (for `mixed`).
-    start: tuple[dict[str, np.ndarray], np.ndarray, np.ndarray] | None = None
-
-    def mixed(self, mix: float) -> Trained:
-        """This model moved toward its starting point: ``mix`` * fine-tuned + (1 - mix) * start,
-        every encoder tensor and the heads alike (``mix`` = 1: unchanged)."""
-        if not 0.0 <= mix <= 1.0:
-            raise ConfigError(f"mix must be in [0, 1], got {mix}")
-        if mix == 1.0:
-            return self
-        if self.start is None:
-            raise ConfigError("this model does not keep its starting point; it cannot be mixed")
-        base, w0, b0 = self.start
-
-        def lerp(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-            return (mix * a + (1.0 - mix) * b).astype(a.dtype) if a.dtype.kind == "f" else a
-
-        weights = {k: lerp(v, base[k]) if k in base else v for k, v in self.weights.items()}
-        return replace(self, weights=weights, head_w=lerp(self.head_w, w0), head_b=lerp(self.head_b, b0))
 
     def predict(self, texts: Sequence[str], *, batch_size: int = 64, max_length: int | None = None) -> np.ndarray:
         """Scores [n, P] with torch, the same computation as the exported graph (fp32), on the first
@@ -204,14 +175,11 @@ def _classifier_class() -> Any:
             torch.nn.init.zeros_(self.head.weight)
             torch.nn.init.zeros_(self.head.bias)
 
-        def pool(self, ids: Any, am: Any) -> Any:
+        def forward(self, ids: Any, am: Any) -> Any:
             h = self.bert(input_ids=ids, attention_mask=am).last_hidden_state
             m = am.unsqueeze(-1).to(h.dtype)
             # The same mean over real tokens as the exported graph's pooling.
-            return (h * m).sum(1) / m.sum(1).clamp(min=1.0)
-
-        def forward(self, ids: Any, am: Any) -> Any:
-            return self.head(self.pool(ids, am))
+            return self.head((h * m).sum(1) / m.sum(1).clamp(min=1.0))
 
     return Classifier
 
@@ -269,42 +237,6 @@ def class_weights(t: Targets) -> np.ndarray:
     return w * (t.y.shape[0] / max(t.y.shape[1], 1))
 
 
-def probe_heads(model: Any, enc: list[list[int]], t: Targets, cfg: FineTune) -> tuple[np.ndarray, np.ndarray]:
-    """Heads [P, hidden], [P] from a logistic regression per principle on the mean-pooled embeddings
-    of the (still pretrained) encoder, each fitted on its own labelled texts with the same class
-    weights as the fine-tuning loss. Features are standardised for the fit and the scaling folded
-    back into the head, which reads raw pooled embeddings."""
-    torch = _torch()
-    from sklearn.linear_model import LogisticRegression
-
-    rng = np.random.default_rng(cfg.seed + 1)  # its own stream: training batches stay as they were
-    n, p_count = len(enc), len(t.principles)
-    idx = np.arange(n) if n <= cfg.probe_texts else np.sort(rng.choice(n, cfg.probe_texts, replace=False))
-    feats = np.zeros((idx.size, model.head.in_features), np.float32)
-    order = np.argsort([len(enc[i]) for i in idx], kind="stable")
-    model.eval()
-    with torch.no_grad():
-        for k in range(0, order.size, 64):
-            rows = order[k:k + 64]
-            feats[rows] = model.pool(*_pad([enc[idx[j]] for j in rows])).numpy()
-    model.train()
-    mu, sd = feats.mean(0), feats.std(0) + 1e-6
-    z = (feats - mu) / sd
-    weights = class_weights(t)
-    head_w = np.zeros((p_count, feats.shape[1]), np.float32)
-    head_b = np.zeros(p_count, np.float32)
-    for p in range(p_count):
-        m = t.mask[idx, p]
-        y = t.y[idx[m], p] > 0.5
-        if not 0 < y.sum() < y.size:
-            continue  # one class only: the head starts at zero, as without a probe
-        sw = weights[idx[m], p]
-        clf = LogisticRegression(C=1.0, max_iter=2000).fit(z[m], y, sample_weight=sw / sw.mean())
-        head_w[p] = clf.coef_[0] / sd
-        head_b[p] = clf.intercept_[0] - float((clf.coef_[0] * mu / sd).sum())
-    return head_w, head_b
-
-
 def train(t: Targets, encoder: Path, cfg: FineTune = FineTune(), *,
           progress: Callable[[int], None] | None = None, log: Callable[[str], None] = print) -> Trained:
     """Fine-tune `encoder` (a folder with model.safetensors, config.json, tokenizer.json) on `t`."""
@@ -322,15 +254,6 @@ def train(t: Targets, encoder: Path, cfg: FineTune = FineTune(), *,
         torch.set_num_threads(cfg.threads)
     rng = np.random.default_rng(cfg.seed)
     model = _Classifier.build(weights, config, len(t.principles))
-    enc = _encode(t.texts, tokenizer, cfg.max_length)
-    if cfg.probe_init:
-        w0, b0 = probe_heads(model, enc, t, cfg)
-        with torch.no_grad():
-            model.head.weight.copy_(torch.from_numpy(w0))
-            model.head.bias.copy_(torch.from_numpy(b0))
-    else:
-        w0, b0 = np.zeros((len(t.principles), model.head.in_features), np.float32), np.zeros(len(t.principles), np.float32)
-    start = ({k: v.detach().numpy().copy() for k, v in model.bert.state_dict().items()}, w0, b0)
     for name, param in model.bert.named_parameters():
         param.requires_grad = not (cfg.freeze_embeddings and name.startswith("embeddings.word_embeddings"))
     decay = [p for n, p in model.bert.named_parameters() if p.requires_grad and p.ndim > 1]
@@ -340,6 +263,7 @@ def train(t: Targets, encoder: Path, cfg: FineTune = FineTune(), *,
         {"params": no_decay, "lr": cfg.lr, "weight_decay": 0.0},
         {"params": list(model.head.parameters()), "lr": cfg.head_lr, "weight_decay": 0.0},
     ])
+    enc = _encode(t.texts, tokenizer, cfg.max_length)
     lengths = np.array([len(e) for e in enc])
     y = torch.from_numpy(t.y)
     w = torch.from_numpy(class_weights(t) * t.mask)
@@ -376,7 +300,7 @@ def train(t: Targets, encoder: Path, cfg: FineTune = FineTune(), *,
     return Trained(
         weights=state, config=config,
         head_w=model.head.weight.detach().numpy().copy(), head_b=model.head.bias.detach().numpy().copy(),
-        tokenizer=tokenizer, max_length=cfg.max_length, losses=losses, start=start,
+        tokenizer=tokenizer, max_length=cfg.max_length, losses=losses,
     )
 
 
@@ -384,25 +308,13 @@ def cross_validate(t: Targets, folds: Sequence[tuple[str, np.ndarray]], encoder:
                    train_rows: np.ndarray | None = None, held: Sequence[np.ndarray] | None = None,
                    score_length: int | None = None,
                    progress: Callable[[int], None] | None = None, log: Callable[[str], None] = print) -> np.ndarray:
-    """Out-of-fold scores [n, P] of the models mixed at ``cfg.mix``; see :func:`cross_validate_mixes`."""
-    return cross_validate_mixes(t, folds, encoder, cfg, (cfg.mix,), train_rows=train_rows, held=held,
-                                score_length=score_length, progress=progress, log=log)[0]
-
-
-def cross_validate_mixes(t: Targets, folds: Sequence[tuple[str, np.ndarray]], encoder: Path, cfg: FineTune,
-                         mixes: Sequence[float], *, train_rows: np.ndarray | None = None,
-                         held: Sequence[np.ndarray] | None = None, score_length: int | None = None,
-                         progress: Callable[[int], None] | None = None,
-                         log: Callable[[str], None] = print) -> np.ndarray:
-    """Out-of-fold scores [len(mixes), n, P], one set per mix (:meth:`Trained.mixed`) of each fold's
-    model: one training run per fold, whatever the number of mixes. NaN where a row is in no fold's
-    test set.
+    """Out-of-fold scores [n, P]: NaN where a row is in no fold's test set.
 
     Each fold is ``(name, test_mask)``: the model trains on every row outside the test set (and
     inside ``train_rows``, when given: e.g. a class-balanced subsample; and outside ``held[k]``,
     when given: e.g. every row of a held-out source, of which only some are scored) and scores the
     test rows on their first `score_length` tokens (default: the training length)."""
-    oof = np.full((len(mixes), *t.y.shape), np.nan, np.float32)
+    oof = np.full(t.y.shape, np.nan, np.float32)
     allowed = np.ones(len(t.texts), bool)
     if train_rows is not None:
         allowed[:] = False
@@ -412,11 +324,8 @@ def cross_validate_mixes(t: Targets, folds: Sequence[tuple[str, np.ndarray]], en
         te = np.flatnonzero(test)
         log(f"fold {name}: training on {tr.size:,} texts, scoring {te.size:,}")
         model = train(t.subset(tr), encoder, cfg, progress=progress, log=log)
-        texts = [t.texts[i] for i in te]
-        for m, mix in enumerate(mixes):
-            oof[m, te] = model.mixed(mix).predict(texts, max_length=score_length)
+        oof[te] = model.predict([t.texts[i] for i in te], max_length=score_length)
     return oof
 
 
-__all__ = ["FineTune", "Targets", "Trained", "train", "cross_validate", "cross_validate_mixes", "probe_heads",
-           "class_weights", "require_torch"]
+__all__ = ["FineTune", "Targets", "Trained", "train", "cross_validate", "class_weights", "require_torch"]

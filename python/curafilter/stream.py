@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from curafilter._core import Batch, CheapStage, QuarantineRecord, Stream, quarantine_reasons
 from curafilter.bundle import tokenizer_file
-from curafilter.errors import ConfigError, InputError
+from curafilter.errors import ConfigError
 
 __all__ = ["stream", "Stream", "Batch", "QuarantineRecord", "QUARANTINE_REASONS"]
 
@@ -18,15 +18,8 @@ PathsLike = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
 
 def _paths(paths: PathsLike) -> list[str]:
-    out = [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else [os.fspath(p) for p in paths]
-    for p in out:
-        try:
-            p.encode()
-        except UnicodeEncodeError:  # a path given as bytes the OS could not decode (surrogate escapes)
-            shown = p.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            raise InputError(f"file name is not valid UTF-8: {shown}; rename the file "
-                             "(curafilter records shard names as text)") from None
-    return out
+    # A name that is not UTF-8 passes as it is (surrogate escapes): the core refuses it by name.
+    return [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else [os.fspath(p) for p in paths]
 
 
 def stream(
