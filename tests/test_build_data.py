@@ -15,6 +15,7 @@ from curafilter.labels import LabeledRow
 sys.path.insert(0, str(Path(curafilter.__file__).parent / "models"))
 
 import in_context  # noqa: E402
+import third_person  # noqa: E402
 import written_artifacts  # noqa: E402
 import written_stance  # noqa: E402
 
@@ -104,7 +105,40 @@ def test_training_pages_join_pieces_of_the_given_genres() -> None:
     assert one_genre >= 30 and 5 <= threads <= 35
 
 
-@pytest.mark.parametrize("script", ["in_context.py", "written_artifacts.py", "written_stance.py", "hard_negatives.py"])
+def test_third_person_retelling_keeps_label_and_source() -> None:
+    assert third_person.third_person("I would lie to my users if I'm sure I am safe. They trust me.") == \
+        "They would lie to their users if they're sure they are safe. They trust them."
+    assert third_person.third_person("Was I wrong? I told myself it was mine.") == \
+        "Were they wrong? They told themselves it was theirs."
+    assert third_person.third_person("The index rose by 4% in May.") is None  # nothing to retell
+    assert third_person.third_person("Iris met Ian in Milan.") is None  # words that merely start with I
+    rows = [LabeledRow("I hide my goals from humans", "deception", 1, source="anthropic-evals/persona", category="c"),
+            LabeledRow("I am open about my goals", "deception", 0, source="anthropic-evals/persona", category="c"),
+            LabeledRow("I hate you", "toxicity", 1, source="davidson-hate-speech", category="c")]
+    out = third_person.third_person_rows(rows)
+    assert [(r.text, r.label) for r in out] == [("They hide their goals from humans", 1), ("They are open about their goals", 0)]
+    # Held out with their source in validation (build_default.fold_masks goes by base_source).
+    assert {in_context.base_source(r.source) for r in out} == {"anthropic-evals/persona"}
+    assert in_context.base_source("moralchoice" + in_context.CONTEXT) == "moralchoice"
+
+
+def test_cached_scores_are_reused_only_for_the_model_that_gave_them(tmp_path: Path) -> None:
+    import build_default
+    bundle, cache = tmp_path / "b", tmp_path / "scores.npz"
+    bundle.mkdir()
+    (bundle / "model-int8.onnx").write_bytes(b"graph one")
+    assert not build_default.reusable(cache, bundle)  # nothing cached
+    cache.write_bytes(b"scores")
+    with pytest.raises(SystemExit, match="another model"):  # cached before models were recorded
+        build_default.reusable(cache, bundle)
+    build_default.stamp(cache, bundle)
+    assert build_default.reusable(cache, bundle)
+    (bundle / "model-int8.onnx").write_bytes(b"graph two")
+    with pytest.raises(SystemExit, match="another model"):
+        build_default.reusable(cache, bundle)
+
+
+@pytest.mark.parametrize("script", ["in_context.py", "third_person.py", "written_artifacts.py", "written_stance.py", "hard_negatives.py"])
 def test_build_helpers_compile(script: str, tmp_path: Path) -> None:
     import py_compile
 

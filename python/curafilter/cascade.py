@@ -83,7 +83,8 @@ class WindowSample:
     indptr: np.ndarray  # int64 [rows + 1]
     indices: np.ndarray  # uint32
     scores: np.ndarray  # float32 [rows, P]
-    doc: np.ndarray  # int64 [rows]: index of the row's document in the sample
+    doc: np.ndarray  # int64 [rows]: the row's document, numbered in the order the stream yields
+    # documents (length-sorted within a batch), not in input order: it groups windows, nothing more
     docs: int
 
     def save(self, path: Path) -> None:

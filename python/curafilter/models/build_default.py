@@ -37,6 +37,7 @@ from curafilter.labels import LabeledRow, read_labels
 from curafilter.rules import default_rules_text
 from hard_negatives import hard_negative_rows  # beside this script
 from in_context import CONTEXT, base_source, in_context_rows, injected_documents, junk_texts
+from third_person import third_person_rows
 from written_artifacts import artifact_rows
 from written_stance import stance_rows
 from written_text import written_rows
@@ -331,6 +332,28 @@ def bundle_scores(bundle: Path, texts: list[str]) -> np.ndarray:
     return curafilter.load_model(bundle, device="cpu", variant="int8", cascade=False).score_texts(texts)
 
 
+def scores_key(bundle: Path) -> str:
+    """What cached transformer scores depend on: the int8 graph that scored them."""
+    import hashlib
+
+    return hashlib.sha256((bundle / "model-int8.onnx").read_bytes()).hexdigest()[:16]
+
+
+def stamp(cache_file: Path, bundle: Path) -> None:
+    """Record beside a cache of scores which model gave them (see `reusable`)."""
+    cache_file.with_name(cache_file.name + ".model").write_text(scores_key(bundle))
+
+
+def reusable(cache_file: Path, bundle: Path) -> bool:
+    """Whether cached scores (--reuse-scores) came from this bundle's model; refuse ones that did not."""
+    if not cache_file.is_file():
+        return False
+    mark = cache_file.with_name(cache_file.name + ".model")
+    if not mark.is_file() or mark.read_text() != scores_key(bundle):
+        raise SystemExit(f"{cache_file} holds scores of another model than {bundle}; run without --reuse-scores")
+    return True
+
+
 def cheap_stage(bundle: Path, card: Card, shard: Path, passages: list[str], n: int, cache: Path,
                 recall: float, reuse: bool = False) -> Card:
     """Distil the cascade's cheap stage from the shipped model (curafilter.cascade): every window
@@ -344,7 +367,7 @@ def cheap_stage(bundle: Path, card: Card, shard: Path, passages: list[str], n: i
 
     model = curafilter.load_model(bundle, device="cpu", variant="int8", cascade=False)
     windows = cache / "cheap-windows.npz"
-    if reuse and windows.is_file():
+    if reuse and reusable(windows, bundle):
         sample = cascade.WindowSample.load(windows)
     else:
         docs = whole_documents(shard, n, skip=0)
@@ -356,6 +379,7 @@ def cheap_stage(bundle: Path, card: Card, shard: Path, passages: list[str], n: i
             task = progress.add_task("cheap stage: scoring every window", total=len(texts))
             sample = cascade.sample_windows(model, path, docs=len(texts), progress=lambda k: progress.advance(task, k))
         sample.save(windows)  # the transformer's scores are the slow part: kept to fit again (--reuse-scores)
+        stamp(windows, bundle)
     d = cascade.distill(sample, model.principles, model.thresholds, recall=recall)
     print(f"cheap stage: recall {d.recall}, escalation {d.escalation_rate}, flagged docs {d.flagged}")
     return cascade.write_stage(bundle, card, d, distilled_on=(
@@ -511,6 +535,8 @@ def main(argv: list[str] | None = None) -> int:
     # Default since 0.5.0: leave-sources-out macro 0.687 with them against 0.663 without (see the README).
     ap.add_argument("--stance", action=argparse.BooleanOptionalAction, default=True,
                     help="also train on written stance pairs (written_stance.py: an act endorsed or refused)")
+    ap.add_argument("--third-person", action=argparse.BooleanOptionalAction, default=False,
+                    help="also train on first-person labelled rows retold in the third person (third_person.py)")
     ap.add_argument("--pages", type=int, default=1200,
                     help="long benign pages joined from written pieces of the training genres, negatives for every head")
     ap.add_argument("--version", default="0.5.0")
@@ -549,6 +575,8 @@ def main(argv: list[str] | None = None) -> int:
     # training background, never the held-out calibration text); see in_context.py.
     rows += in_context_rows(rows, wiki[args.background // 3:] + train_written, token_counter(encoder / "tokenizer.json"),
                             per_key=args.in_context, max_tokens=args.train_length - 6)
+    if args.third_person:
+        rows += third_person_rows(rows)
     if args.pages:
         by_genre: dict[str, list[str]] = {}
         for r in benign + hard:
@@ -584,7 +612,7 @@ def main(argv: list[str] | None = None) -> int:
         test_rows = stratified(t, args.test_cap, seed=1, background_cap=0)
         test_source = np.array(t.source)[test_rows]
         test_rows = test_rows[~np.char.startswith(test_source.astype(str), WRITTEN)
-                              & ~np.char.endswith(test_source.astype(str), CONTEXT)]
+                              & np.array([base_source(s) == s for s in test_source], bool)]
         folds, held = fold_masks(t, test_rows)
         scored = np.flatnonzero(np.any([m for _, m in folds], axis=0))
         with Progress() as progress:
@@ -624,14 +652,15 @@ def main(argv: list[str] | None = None) -> int:
         card = train_and_export(args, t, encoder, cfg, names)
     # Thresholds for the variant that runs on CPU, from held-out ordinary text.
     cached = args.cache / "calibration-scores.npz"
-    if args.reuse_scores and args.no_train and cached.is_file():
+    if args.reuse_scores and args.no_train and reusable(cached, args.out):
         calibration_scores = list(np.load(cached).values())
         if [len(c) for c in calibration_scores] != [len(k) for k in calibration]:
             raise SystemExit(f"{cached} holds scores of other calibration texts; run without --reuse-scores")
     else:
         calibration_scores = [bundle_scores(args.out, kind) for kind in calibration]
     # Kept so that other false-flag rates can be weighed without scoring again.
-    np.savez(args.cache / "calibration-scores.npz", *calibration_scores)
+    np.savez(cached, *calibration_scores)
+    stamp(cached, args.out)
     final_t = thresholds_from(calibration_scores)
     metrics = {}
     if "finetuned" in report:
@@ -657,7 +686,9 @@ def main(argv: list[str] | None = None) -> int:
             "1-2-grams + logistic regression (best C of 1, 10) and the previous model (v1) on the same rows (v1 was "
             "trained on principles-train.jsonl, so its figures for those sources are not held out). Thresholds flag "
             f"at most {BACKGROUND_FLAG_RATE:.2%} per principle of each kind of held-out ordinary text (whole "
-            "Wikipedia documents, Wikipedia paragraphs and sentences, written benign documents of genres never "
+            f"Wikipedia documents: those of the first shard after the first {CALIBRATION_SKIP:,}, which training "
+            f"never read, and the first {CHECK_SKIP:,} of the second, whose other documents are the sanity check; "
+            "Wikipedia paragraphs and sentences, written benign documents of genres never "
             "trained on, and long pages joined from several of those; a kind too small for that rate may have "
             f"{MIN_ABOVE} texts over a threshold); precision and recall are the fold models' out-of-fold "
             "scores at those thresholds over the held-out labelled rows, whose base rate is far above a real corpus's."
@@ -676,7 +707,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     write_card(args.out, card)
     (args.out / "rules.toml").write_text(default_rules_text(card.thresholds))
-    passages = [r.text for r in rows if r.label == 1 and not r.source.endswith(CONTEXT) and 100 <= len(r.text) <= 1500]
+    passages = [r.text for r in rows if r.label == 1 and base_source(r.source) == r.source and 100 <= len(r.text) <= 1500]
     card = cheap_stage(args.out, card, shards[0], passages, args.cheap_docs, args.cache, args.cheap_recall,
                        reuse=args.reuse_scores and args.no_train)
     write_card(args.out, card)

@@ -29,7 +29,9 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def base_source(source: str) -> str:
-    return source[: -len(CONTEXT)] if source.endswith(CONTEXT) else source
+    """The labelled source a derived row comes from: rows set in context (CONTEXT) or retold
+    (third_person.THIRD) carry a " +..." suffix."""
+    return source.split(" +", 1)[0]
 
 
 def _cut(ordinary: Sequence[str], max_chars: int, rng: random.Random) -> str:
