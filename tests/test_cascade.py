@@ -199,20 +199,21 @@ def test_cuts_are_set_on_every_flagged_document_and_recall_is_held_out(tmp_path:
             indptr.append(len(indices))
             scores.append([0.9 if hit else float(rng.uniform(0.001, 0.05))])
     sample = cascade.WindowSample(np.array(indptr, np.int64), np.array(indices, np.uint32),
-                                  np.array(scores, np.float32), np.repeat(np.arange(docs), per), docs)
+                                  np.array(scores, np.float32), np.repeat(np.arange(docs), per), docs, bits)
     sample.save(tmp_path / "windows.npz")
     sample = cascade.WindowSample.load(tmp_path / "windows.npz")
-    assert sample.docs == docs and sample.indices.dtype == np.uint32 and sample.scores.shape == (docs * per, 1)
-    d = cascade.distill(sample, ["toxicity"], np.array([0.5], np.float32), bits=bits, recall=0.99, folds=4)
+    assert sample.bits == bits and sample.docs == docs and sample.indices.dtype == np.uint32 and sample.scores.shape == (docs * per, 1)
+    d = cascade.distill(sample, ["toxicity"], np.array([0.5], np.float32), recall=0.99, folds=4)
+    assert d.weights.shape == (1, 1 << bits)
     assert d.flagged == {"toxicity": 8} and d.held_out_docs == docs and d.held_out_windows == docs * per
     assert d.cut[0] < float(np.log(0.5 / 0.5)) + 1e-6  # set for the recall, at or below the threshold's logit
     assert d.recall["toxicity"] >= 0.75 and d.escalation_rate < 0.5
     # The shipped weights escalate every flagged window and few others.
-    cheap = np.asarray(sample.matrix(bits) @ d.weights.T).ravel() + d.bias[0]
+    cheap = np.asarray(sample.matrix() @ d.weights.T).ravel() + d.bias[0]
     hits = sample.scores[:, 0] >= 0.5
     assert (cheap[hits] >= d.cut[0]).all() and (cheap[~hits] >= d.cut[0]).mean() < 0.5
     with pytest.raises(ConfigError, match="folds"):
-        cascade.distill(sample, ["toxicity"], np.array([0.5], np.float32), bits=bits, folds=1)
+        cascade.distill(sample, ["toxicity"], np.array([0.5], np.float32), folds=1)
 
 
 def test_a_broken_cascade_file_names_the_bundle(tmp_path: Path) -> None:

@@ -627,9 +627,9 @@ def cmd_distill_cheap(args: argparse.Namespace, console: Console) -> int:
     model = load_model(bundle, device=args.device, cascade=False)
     with doc_progress(console, disable=args.quiet) as progress:
         task = progress.add_task("scoring every window", total=args.docs)
-        sample = cascade.sample_windows(model, args.inputs, docs=args.docs, bits=args.bits,
+        sample = cascade.sample_windows(model, args.inputs, docs=args.docs, bits=args.bits or cascade.DEFAULT_BITS,
                                         progress=lambda n: progress.advance(task, n))
-    d = cascade.distill(sample, model.principles, model.thresholds, bits=args.bits, recall=args.recall,
+    d = cascade.distill(sample, model.principles, model.thresholds, recall=args.recall,
                         folds=args.folds, alpha=args.alpha)
     card = cascade.write_stage(bundle, read_card(bundle), d, distilled_on=f"{sample.docs:,} documents of "
                                + ", ".join(args.inputs) + f"; recall target {args.recall}")
@@ -952,7 +952,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--folds", type=positive_int, default=5,
                    help="cross-fitting folds: each document's windows are scored by a fit that did not see it, and "
                         "the cuts are set on those scores (default: 5)")
-    c.add_argument("--bits", type=positive_int, default=18, help="hash bits of the features (default: 18)")
+    c.add_argument("--bits", type=positive_int, default=None,
+                   help="hash bits of the features, 8 to 24 (default: curafilter.cascade.DEFAULT_BITS, 20)")
     c.add_argument("--alpha", type=positive_float, default=1.0, help="ridge penalty (default: 1.0)")
     c.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
     c.add_argument("--json", action="store_true", help="print the report as one JSON object")
