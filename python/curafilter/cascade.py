@@ -200,7 +200,8 @@ def _cuts(sample: WindowSample, rows: np.ndarray, cheap: np.ndarray, thresholds:
     return cut
 
 
-def distill(sample: WindowSample, principles: list[str], thresholds: np.ndarray, *, recall: float = 0.98, folds: int = 5, alpha: float = 1.0, seed: int = 0) -> Distilled:
+def distill(sample: WindowSample, principles: list[str], thresholds: np.ndarray, *, recall: float = 0.98,
+            folds: int = 5, alpha: float = 1.0, seed: int = 0) -> Distilled:
     """Fit the cheap stage on `sample` and set its cuts from cross-fitted scores.
 
     Every document's windows are scored by a fit that never saw that document (`folds` fits), so

@@ -544,7 +544,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="also train on first-person labelled rows retold in the third person (third_person.py)")
     ap.add_argument("--pages", type=int, default=1200,
                     help="long benign pages joined from written pieces of the training genres, negatives for every head")
-    ap.add_argument("--version", default="0.5.0")
+    ap.add_argument("--version", default="0.5.2")
     args = ap.parse_args(argv)
 
     t0 = time.time()
