@@ -33,21 +33,22 @@ _SWAPS = {
 _PATTERN = re.compile(
     r"\b(" + "|".join(re.escape(k).replace("'", "['’]") for k in sorted(_SWAPS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE)
-_FIRST = re.compile(r"\b(I|me|my|mine|myself)\b|\bI['’]", re.IGNORECASE)
 
 
 def _swap(m: re.Match[str]) -> str:
     out = _SWAPS[m.group(0).lower().replace("’", "'")]
-    # "I" is a capital anywhere; its replacement is one only where a sentence starts.
-    before = m.string[:m.start()].rstrip()
-    return out[0].upper() + out[1:] if not before or before[-1] in ".!?\"\n" else out
+    # "I" is a capital anywhere; its replacement is one only where a sentence starts (looking back
+    # over whitespace only, not copying the text before every match).
+    i = m.start() - 1
+    while i >= 0 and m.string[i].isspace():
+        i -= 1
+    return out[0].upper() + out[1:] if i < 0 or m.string[i] in ".!?\"" else out
 
 
 def third_person(text: str) -> str | None:
     """The text with its first-person pronouns in the third person, or None if it has none."""
-    if not _FIRST.search(text):
-        return None
-    return _PATTERN.sub(_swap, text)
+    out, n = _PATTERN.subn(_swap, text)
+    return out if n else None
 
 
 def third_person_rows(rows: list[LabeledRow], sources: tuple[str, ...] = FIRST_PERSON_SOURCES) -> list[LabeledRow]:
