@@ -14,6 +14,7 @@ from curafilter.labels import LabeledRow
 
 sys.path.insert(0, str(Path(curafilter.__file__).parent / "models"))
 
+import framed  # noqa: E402
 import in_context  # noqa: E402
 import third_person  # noqa: E402
 import written_artifacts  # noqa: E402
@@ -138,7 +139,27 @@ def test_cached_scores_are_reused_only_for_the_model_that_gave_them(tmp_path: Pa
         build_default.reusable(cache, bundle)
 
 
-@pytest.mark.parametrize("script", ["in_context.py", "third_person.py", "written_artifacts.py", "written_stance.py", "hard_negatives.py"])
+def test_framed_rows_keep_label_source_and_every_sentence() -> None:
+    rows = [LabeledRow(f"Row {i} says something {'bad' if i % 2 else 'fine'}. Then it goes on a little!", "cruelty",
+                       i % 2, source=f"s{i % 3}", category="c") for i in range(90)]
+    out = framed.framed_rows(rows, words, per_key=6, max_tokens=30, seed=2)
+    assert out and max(Counter((r.source, r.principle, r.label) for r in out).values()) <= 6
+    by_number = {r.text.split()[1]: r for r in rows}
+    for r in out:
+        assert r.source.endswith(framed.FRAMED) and r.category == "framed:c" and len(r.text.split()) <= 30
+        original = by_number[r.text.split("Row ", 1)[1].split()[0]]
+        assert (r.principle, r.label, in_context.base_source(r.source)) == (original.principle, original.label, original.source)
+        # Every sentence of the row, whole and in order, with a frame around it.
+        sentences = framed.SENTENCE.split(original.text)
+        assert r.text.index(sentences[0]) < r.text.index(sentences[1]) and r.text.strip() != original.text
+    # Both labels get the same frames: the frame says nothing about the label.
+    firsts = {label: {r.text.split()[0] for r in out if r.label == label} for label in (0, 1)}
+    assert len(firsts[0] & firsts[1]) >= 3
+    assert out == framed.framed_rows(rows, words, per_key=6, max_tokens=30, seed=2)
+    assert not framed.framed_rows(rows, words, per_key=6, max_tokens=8)  # nothing fits: nothing is cut
+
+
+@pytest.mark.parametrize("script", ["framed.py", "in_context.py", "third_person.py", "written_artifacts.py", "written_stance.py", "hard_negatives.py"])
 def test_build_helpers_compile(script: str, tmp_path: Path) -> None:
     import py_compile
 

