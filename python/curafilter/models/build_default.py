@@ -323,8 +323,9 @@ ENSEMBLE_WEIGHT = 0.25
 
 
 def oof_logit(p: np.ndarray) -> np.ndarray:
-    q = np.clip(p.astype(np.float64), 1e-6, 1 - 1e-6)
-    return np.log(q / (1 - q))
+    from scipy.special import logit  # scikit-learn's dependency, in the train extra
+
+    return logit(np.clip(p.astype(np.float64), 1e-6, 1 - 1e-6))
 
 
 def token_counter(tokenizer: Path) -> Callable[[list[str]], list[int]]:
