@@ -14,7 +14,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use tokenizers::Tokenizer;
+use tokenizers::normalizers::{Sequence, NFKC};
+use tokenizers::{NormalizerWrapper, Tokenizer};
 
 use crate::cheap::Cheap;
 use crate::error::{Error, Result};
@@ -101,6 +102,7 @@ impl Encoder {
         });
         tokenizer.with_padding(None);
         tokenizer.with_truncation(None).map_err(|e| e.to_string())?;
+        fold_compatibility(&mut tokenizer)?;
         let content = tokenizer;
         // Which special tokens go before and after the content: encode one word with and without.
         let ids = |special| content.encode_fast("a", special).map(|e| e.get_ids().to_vec()).map_err(|e| e.to_string());
@@ -245,6 +247,22 @@ impl Encoder {
     }
 }
 
+/// Put NFKC before the tokenizer's own normalizer, so that compatibility forms read as the letters
+/// they show. Fullwidth ｉｄｉｏｔ, mathematical 𝐢𝐝𝐢𝐨𝐭, circled ⓘⓓⓘⓞⓣ or ligatures are unknown or
+/// rare pieces to a WordPiece vocabulary, and text written in them walked past every head (default
+/// model 0.6.0: toxicity 0.997 plain, 0.003 fullwidth). NFKC is the identity on ordinary text and
+/// cost under 1% of tokenising Wikipedia. `finetune._encode` does the same for training.
+fn fold_compatibility(tokenizer: &mut Tokenizer) -> Result<(), String> {
+    let nfkc = NormalizerWrapper::from(NFKC);
+    let folded = match tokenizer.get_normalizer() {
+        Some(NormalizerWrapper::NFKC(_)) => return Ok(()),
+        Some(own) => NormalizerWrapper::from(Sequence::new(vec![nfkc, own.clone()])),
+        None => nfkc,
+    };
+    tokenizer.with_normalizer(Some(folded)).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
 /// The longest prefix of at most `limit` bytes that ends on a character boundary.
 fn char_cut(text: &str, limit: usize) -> &str {
     let mut end = limit.min(text.len());
@@ -339,6 +357,19 @@ pub(crate) mod tests {
             assert!(!got.is_empty() && got.len() <= 4);
             assert!(got.iter().all(|w| w.tokens.len() <= 16 && (w.end as usize) <= 50 * 128));
             assert!(started.elapsed().as_secs() < 5, "only the head is tokenised");
+        }
+    }
+
+    #[test]
+    fn compatibility_forms_read_as_the_letters_they_show() {
+        let enc = Encoder::from_json(tiny(), 64).unwrap().with_windows(2, 1).unwrap();
+        let plain = "alpha beta gamma";
+        for folded in ["ａｌｐｈａ ｂｅｔａ ｇａｍｍａ", "𝐚𝐥𝐩𝐡𝐚 𝐛𝐞𝐭𝐚 𝐠𝐚𝐦𝐦𝐚", "ⓐⓛⓟⓗⓐ ⓑⓔⓣⓐ ⓖⓐⓜⓜⓐ"] {
+            assert_ne!(truncated(folded, 64), truncated(plain, 64), "the bare tokenizer reads {folded} otherwise");
+            let (w, p) = (&enc.encode_windows(folded).unwrap()[0], &enc.encode_windows(plain).unwrap()[0]);
+            assert_eq!(w.tokens, p.tokens, "{folded}");
+            // Offsets still index the original text: the window ends at its last character.
+            assert_eq!((w.start, w.end), (0, folded.chars().count() as u32));
         }
     }
 

@@ -143,11 +143,15 @@ def _torch() -> Any:
 
 
 def _encode(texts: Sequence[str], tokenizer: Path, max_length: int) -> list[list[int]]:
-    from tokenizers import Tokenizer
+    from tokenizers import Tokenizer, normalizers
 
     tok = Tokenizer.from_file(os.fspath(tokenizer))
     tok.no_padding()  # some tokenizer.json files ship with padding/truncation built in
     tok.enable_truncation(max_length)
+    # As run time reads text (rust/tokenize.rs fold_compatibility): NFKC before the tokenizer's own
+    # normalizer, so fullwidth or mathematical letters train as the letters they show.
+    if not isinstance(tok.normalizer, normalizers.NFKC):
+        tok.normalizer = normalizers.Sequence([normalizers.NFKC()] + ([tok.normalizer] if tok.normalizer else []))
     return [e.ids for e in tok.encode_batch(list(texts))]
 
 
