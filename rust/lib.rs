@@ -15,6 +15,7 @@ pub mod error;
 pub mod format;
 pub mod input;
 pub mod lines;
+pub mod lookalike;
 pub mod parquet_shard;
 pub mod pipeline;
 pub mod quarantine;

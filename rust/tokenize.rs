@@ -11,6 +11,7 @@
 //! prefix turns out to hold too few tokens the full text is encoded instead, so the result always
 //! equals cutting the full encoding.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -19,6 +20,7 @@ use tokenizers::{NormalizerWrapper, Tokenizer};
 
 use crate::cheap::Cheap;
 use crate::error::{Error, Result};
+use crate::lookalike;
 
 /// Prefix sizes tried, in bytes of text per token of budget. English WordPiece averages ~4.6
 /// bytes per token (99th percentile ~5.8 on Wikipedia), CJK ~3, so the first cut almost always
@@ -195,7 +197,7 @@ impl Encoder {
         let body = self.body();
         let step = (body - self.overlap).max(1); // with_windows keeps overlap < body when windows > 1
         let need = body + (self.windows - 1) * step;
-        let (enc, read) = self.content_prefix(text, need)?;
+        let (enc, read, seen) = self.content_prefix(text, need)?;
         let (ids, offsets) = (enc.get_ids(), enc.get_offsets());
         let doc_tokens = if read == 0 || read >= text.len() {
             ids.len()
@@ -204,7 +206,7 @@ impl Encoder {
         };
         let doc_tokens = doc_tokens.min(u32::MAX as usize) as u32;
         let mut out = Vec::new();
-        let mut chars = CharOffsets::new(text);
+        let mut chars = CharOffsets::new(&seen);
         let mut start = 0;
         loop {
             let end = (start + body).min(ids.len());
@@ -226,8 +228,13 @@ impl Encoder {
     /// bytes, cut on whitespace where there is any and on a character boundary otherwise, so that
     /// a huge document with no spaces (or in a script without them) costs memory for its windows
     /// only; a word cut in two there may end in other tokens than it would whole. Also returns the
-    /// bytes of `text` encoded.
-    fn content_prefix(&self, text: &str, need: usize) -> Result<(tokenizers::Encoding, usize), String> {
+    /// bytes of `text` encoded, and the text the offsets index (lookalike-spelled words folded:
+    /// the same characters one for one, so character offsets hold for `text`).
+    fn content_prefix<'a>(&self, text: &'a str, need: usize) -> Result<(tokenizers::Encoding, usize, Cow<'a, str>), String> {
+        let encode = |t: &'a str| {
+            let seen = lookalike::fold(t);
+            self.content.encode(seen.as_ref(), false).map(|e| (e, t.len(), seen)).map_err(|e| e.to_string())
+        };
         let need = need.max(1); // a window with room for no text still reads one token, harmlessly
         for per_token in PREFIX_BYTES_PER_TOKEN {
             let limit = need.saturating_mul(per_token);
@@ -235,15 +242,15 @@ impl Encoder {
                 break;
             }
             if let Some(prefix) = whitespace_cut(text, limit) {
-                let enc = self.content.encode(prefix, false).map_err(|e| e.to_string())?;
-                if enc.get_ids().len() > need {
-                    return Ok((enc, prefix.len()));
+                let got = encode(prefix)?;
+                if got.0.get_ids().len() > need {
+                    return Ok(got);
                 }
             }
         }
         let cap = need.saturating_mul(MAX_BYTES_PER_TOKEN);
         let text = if text.len() > cap { whitespace_cut(text, cap).unwrap_or_else(|| char_cut(text, cap)) } else { text };
-        Ok((self.content.encode(text, false).map_err(|e| e.to_string())?, text.len()))
+        encode(text)
     }
 }
 
@@ -361,10 +368,10 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn compatibility_forms_read_as_the_letters_they_show() {
+    fn compatibility_forms_and_lookalike_letters_read_as_the_letters_they_show() {
         let enc = Encoder::from_json(tiny(), 64).unwrap().with_windows(2, 1).unwrap();
         let plain = "alpha beta gamma";
-        for folded in ["ａｌｐｈａ ｂｅｔａ ｇａｍｍａ", "𝐚𝐥𝐩𝐡𝐚 𝐛𝐞𝐭𝐚 𝐠𝐚𝐦𝐦𝐚", "ⓐⓛⓟⓗⓐ ⓑⓔⓣⓐ ⓖⓐⓜⓜⓐ"] {
+        for folded in ["ａｌｐｈａ ｂｅｔａ ｇａｍｍａ", "𝐚𝐥𝐩𝐡𝐚 𝐛𝐞𝐭𝐚 𝐠𝐚𝐦𝐦𝐚", "ⓐⓛⓟⓗⓐ ⓑⓔⓣⓐ ⓖⓐⓜⓜⓐ", "аlрhа bеtа gаmmа"] {
             assert_ne!(truncated(folded, 64), truncated(plain, 64), "the bare tokenizer reads {folded} otherwise");
             let (w, p) = (&enc.encode_windows(folded).unwrap()[0], &enc.encode_windows(plain).unwrap()[0]);
             assert_eq!(w.tokens, p.tokens, "{folded}");

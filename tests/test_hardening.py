@@ -999,17 +999,18 @@ def test_evaluate_reports_progress_in_rows(tmp_path: Path) -> None:
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
-def test_fullwidth_mathematical_and_circled_letters_score_as_the_letters_they_show(tmp_path: Path) -> None:
-    # Text in compatibility forms was unknown pieces to the model and walked past every head; the
-    # tokeniser reads it with NFKC first. What is written out is the input, untouched.
+def test_fullwidth_circled_and_lookalike_letters_score_as_the_letters_they_show(tmp_path: Path) -> None:
+    # Text in compatibility forms or Cyrillic lookalikes was unknown pieces to the model and walked
+    # past every head; the tokeniser reads it as the letters it shows. What is written out is the
+    # input, untouched.
     model = curafilter.load_model(make_tiny_bundle(tmp_path / "b"), device="cpu")
     plain = "you are a worthless idiot"
     forms = ["ｙｏｕ ａｒｅ ａ ｗｏｒｔｈｌｅｓｓ ｉｄｉｏｔ", "𝐲𝐨𝐮 𝐚𝐫𝐞 𝐚 𝐰𝐨𝐫𝐭𝐡𝐥𝐞𝐬𝐬 𝐢𝐝𝐢𝐨𝐭",
-             "ⓨⓞⓤ ⓐⓡⓔ ⓐ ⓦⓞⓡⓣⓗⓛⓔⓢⓢ ⓘⓓⓘⓞⓣ"]
+             "ⓨⓞⓤ ⓐⓡⓔ ⓐ ⓦⓞⓡⓣⓗⓛⓔⓢⓢ ⓘⓓⓘⓞⓣ", "уоu аrе а wоrthlеss іdіоt"]  # the last with Cyrillic у о а е і
     scores = model.score_texts([plain, *forms, "a b c"])
-    for k in range(1, 4):
+    for k in range(1, 5):
         assert scores[k].tolist() == scores[0].tolist(), forms[k - 1]
-    assert scores[4].tolist() != scores[0].tolist()  # the scores do tell texts apart
+    assert scores[5].tolist() != scores[0].tolist()  # the scores do tell texts apart
     lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False).encode() for i, t in enumerate([plain, *forms])]
     write_shard(tmp_path / "in.jsonl", lines)
     assert main(["run", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out"), "--model", str(tmp_path / "b"), "-q"]) == 0
