@@ -4,7 +4,7 @@ letters, assistant transcripts, titled stories, quotes, social posts, comments a
 Why: the labelled rows are bare sentences, while the benign text the heads learn "normal" from
 (written chats, forum threads, emails) comes in those frames. A head then learns the frame itself
 as a sign of "benign": 0.6.0 scored a bullying passage 0.94 for cruelty bare and 0.54 once it sat
-between "Hi team," and "Best, Sam", and an AI refusing shutdown 0.88 bare and 0.52 as the second
+between "Hi team," and "Best, Sam", and an AI refusing shutdown 0.86 bare and 0.52 as the second
 line of a chat. Framing both labels of every source the same way (label unchanged: the behaviour
 is still shown) makes the frame say nothing about the label, so the heads judge what is said.
 """
