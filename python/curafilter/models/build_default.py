@@ -496,9 +496,10 @@ def train_and_export(args: argparse.Namespace, t: finetune.Targets, encoder: Pat
                 "Wikipedia 2015 paragraphs as background negatives (CC BY-SA)",
                 "text written for curafilter (models/written_text.py, written_artifacts.py, written_stance.py, "
                 "hard_negatives.py)",
-                "persona and ETHICS commonsense rows retold in the third person (models/third_person.py)",
-                "labelled rows of every source in chat, forum, email, transcript and other frames (models/framed.py)",
-            ],
+            ] + (["persona and ETHICS commonsense rows retold in the third person (models/third_person.py)"]
+                 if args.third_person else [])
+              + (["labelled rows of every source in chat, forum, email, transcript and other frames (models/framed.py)"]
+                 if args.framed else []),
             built_by="models/build_default.py (curafilter.finetune + curafilter.distill.export_bundle)",
         ),
     )
