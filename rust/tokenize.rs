@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use tokenizers::normalizers::{Sequence, NFKC};
 use tokenizers::{NormalizerWrapper, Tokenizer};
+use unicode_normalization_alignments::{is_nfkc_quick, IsNormalized};
 
 use crate::cheap::Cheap;
 use crate::error::{Error, Result};
@@ -33,6 +34,8 @@ const MAX_BYTES_PER_TOKEN: usize = 128;
 pub struct Encoder {
     /// No truncation, no padding: the content tokens that windows are cut from.
     content: Tokenizer,
+    /// The same with NFKC first (see `with_nfkc`), for text that is not already in NFKC.
+    compat: Tokenizer,
     max_length: usize,
     pad_id: u32,
     /// Special tokens around every window (`[CLS]` … `[SEP]` for BERT).
@@ -104,7 +107,7 @@ impl Encoder {
         });
         tokenizer.with_padding(None);
         tokenizer.with_truncation(None).map_err(|e| e.to_string())?;
-        fold_compatibility(&mut tokenizer)?;
+        let compat = with_nfkc(tokenizer.clone())?;
         let content = tokenizer;
         // Which special tokens go before and after the content: encode one word with and without.
         let ids = |special| content.encode_fast("a", special).map(|e| e.get_ids().to_vec()).map_err(|e| e.to_string());
@@ -113,7 +116,7 @@ impl Encoder {
             .find(|&i| with[i..].starts_with(&bare))
             .ok_or("cannot tell the tokenizer's special tokens apart from the text's")?;
         let (prefix, suffix) = (with[..at].to_vec(), with[at + bare.len()..].to_vec());
-        Ok(Encoder { content, max_length, pad_id: pad_id.unwrap_or(0), prefix, suffix, windows: 1, overlap: 0, cheap: None, cascade: false })
+        Ok(Encoder { content, compat, max_length, pad_id: pad_id.unwrap_or(0), prefix, suffix, windows: 1, overlap: 0, cheap: None, cascade: false })
     }
 
     /// Score up to `windows` windows per document, each overlapping the previous by `overlap` tokens.
@@ -233,7 +236,9 @@ impl Encoder {
     fn content_prefix<'a>(&self, text: &'a str, need: usize) -> Result<(tokenizers::Encoding, usize, Cow<'a, str>), String> {
         let encode = |t: &'a str| {
             let seen = lookalike::fold(t);
-            self.content.encode(seen.as_ref(), false).map(|e| (e, t.len(), seen)).map_err(|e| e.to_string())
+            let nfkc = seen.is_ascii() || is_nfkc_quick(seen.chars()) == IsNormalized::Yes;
+            let tokenizer = if nfkc { &self.content } else { &self.compat };
+            tokenizer.encode(seen.as_ref(), false).map(|e| (e, t.len(), seen)).map_err(|e| e.to_string())
         };
         let need = need.max(1); // a window with room for no text still reads one token, harmlessly
         for per_token in PREFIX_BYTES_PER_TOKEN {
@@ -257,17 +262,19 @@ impl Encoder {
 /// Put NFKC before the tokenizer's own normalizer, so that compatibility forms read as the letters
 /// they show. Fullwidth ｉｄｉｏｔ, mathematical 𝐢𝐝𝐢𝐨𝐭, circled ⓘⓓⓘⓞⓣ or ligatures are unknown or
 /// rare pieces to a WordPiece vocabulary, and text written in them walked past every head (default
-/// model 0.6.0: toxicity 0.997 plain, 0.003 fullwidth). NFKC is the identity on ordinary text and
-/// cost under 1% of tokenising Wikipedia. `finetune._encode` does the same for training.
-fn fold_compatibility(tokenizer: &mut Tokenizer) -> Result<(), String> {
+/// model 0.6.0: toxicity 0.997 plain, 0.003 fullwidth). NFKC is the identity on ordinary text, but
+/// the crate's rebuilds every text's alignments (a quarter of tokenising Wikipedia), so the encoder
+/// uses this tokenizer only for text that a quick check does not find already in NFKC.
+/// `finetune._encode` does the same for training.
+fn with_nfkc(mut tokenizer: Tokenizer) -> Result<Tokenizer, String> {
     let nfkc = NormalizerWrapper::from(NFKC);
     let folded = match tokenizer.get_normalizer() {
-        Some(NormalizerWrapper::NFKC(_)) => return Ok(()),
+        Some(NormalizerWrapper::NFKC(_)) => return Ok(tokenizer),
         Some(own) => NormalizerWrapper::from(Sequence::new(vec![nfkc, own.clone()])),
         None => nfkc,
     };
     tokenizer.with_normalizer(Some(folded)).map_err(|e| e.to_string())?;
-    Ok(())
+    Ok(tokenizer)
 }
 
 /// The longest prefix of at most `limit` bytes that ends on a character boundary.

@@ -148,7 +148,7 @@ def _encode(texts: Sequence[str], tokenizer: Path, max_length: int) -> list[list
     tok = Tokenizer.from_file(os.fspath(tokenizer))
     tok.no_padding()  # some tokenizer.json files ship with padding/truncation built in
     tok.enable_truncation(max_length)
-    # As run time reads text (rust/tokenize.rs fold_compatibility): NFKC before the tokenizer's own
+    # As run time reads text (rust/tokenize.rs with_nfkc): NFKC before the tokenizer's own
     # normalizer, so fullwidth or mathematical letters train as the letters they show.
     if not isinstance(tok.normalizer, normalizers.NFKC):
         tok.normalizer = normalizers.Sequence([normalizers.NFKC()] + ([tok.normalizer] if tok.normalizer else []))
