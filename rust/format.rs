@@ -85,7 +85,7 @@ pub fn not_json_lines(head: &[u8]) -> Option<String> {
         .filter(|l| !l.trim_ascii_end().is_empty())
         .take(SNIFF_LINES)
         .collect();
-    let Some(first) = lines.first() else { return None };
+    let first = lines.first()?;
     let objects = lines.iter().filter(|l| l.starts_with(b"{")).count();
     let preview: String = String::from_utf8_lossy(&first[..first.len().min(40)]).chars().take(40).collect();
     if objects == 0 {

@@ -1,5 +1,6 @@
 //! Words spelled with Cyrillic or Greek letters that look like Latin ones ("іdіоt" with a Cyrillic
-//! і and о), read as the Latin word they show.
+//! і and о), read as the Latin word they show; and words spelled with digits or symbols for
+//! letters ("1d10t", "sc@m"), read as the word they spell when the vocabulary knows it.
 //!
 //! The model's vocabulary is English word pieces: a lookalike letter makes a word unknown pieces,
 //! and a text written that way walked past every head (default model 0.6.0: toxicity 0.997 plain,
@@ -86,6 +87,81 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The letter a digit or symbol stands for in words written to dodge a filter ("1d10t", "h4te",
+/// "b!tch"). A `1` may also be an `l` ("k1ll" is "kill" either way, "1ame" is "lame").
+fn letter_for(c: char, one: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' => one,
+        '3' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '7' => 't',
+        '!' => 'i',
+        _ => return None,
+    })
+}
+
+/// `text` with words that spell a letter with a digit or symbol read as the word they spell, when
+/// that is one piece of the vocabulary and the word as written is not (`pieces`: the count, None
+/// for a word with an unknown piece): "1d10t" is four pieces, "idiot" one. A word needs two
+/// letters and four characters, and a run of digits at its start or end beside fewer than four
+/// letters is a number ("700th", "10Be"); ordinals and codes (1st, 70s, mp3, CH3) are one piece as written, too short, or spell
+/// no word, so they stay. On Wikipedia 31 of 6,509 documents hold a word this reads otherwise, and
+/// what it reads is harmless (Direct3D as "directed", POP3 as "pope"). A word whose letters make
+/// two pieces ("sc@m": sc ##am) stays: allowing two folded codes in 6.7% of Wikipedia's documents.
+/// One ASCII character becomes one, so character offsets hold. Digits for letters had taken a
+/// bullying message from toxicity 0.997 to 0.008 on the default model 0.6.0.
+pub fn leet<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize>) -> Cow<'a, str> {
+    let bytes = text.as_bytes();
+    // A symbol belongs to a word only with a letter or digit after it: "idiot!" ends at the "t".
+    let part_of_word = |i: usize| {
+        let b = bytes[i];
+        b.is_ascii_alphanumeric() || (b"@$!".contains(&b) && bytes.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()))
+    };
+    let mut edits: Vec<(usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !part_of_word(i) || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && part_of_word(i) {
+            i += 1;
+        }
+        // A word glued to other letters (é, а) is not an ASCII word: leave it.
+        let glued = text[i..].chars().next().is_some_and(char::is_alphanumeric)
+            || text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        let word = &text[start..i];
+        let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
+        let digits = |b: &[u8]| b.len() >= 2 && b.iter().all(u8::is_ascii_digit);
+        let edge_run = digits(&word.as_bytes()[..2.min(word.len())]) || digits(&word.as_bytes()[word.len().saturating_sub(2)..]);
+        let number = edge_run && letters < 4; // "700th", "10Be", not "w0rthle55"
+        if glued || number || letters < 2 || word.len() < 4 || letters == word.len() {
+            continue;
+        }
+        let upper = word.bytes().filter(u8::is_ascii_alphabetic).all(|b| b.is_ascii_uppercase());
+        let stand_in = |c: char, one| letter_for(c, one).map(|l| if upper { l.to_ascii_uppercase() } else { l });
+        let written = pieces(word).unwrap_or(usize::MAX);
+        let spelled = ['i', 'l'].into_iter().find_map(|one| {
+            let w: Option<String> = word.chars().map(|c| if c.is_ascii_alphabetic() { Some(c) } else { stand_in(c, one) }).collect();
+            w.filter(|w| pieces(w) == Some(1) && written > 1)
+        });
+        if let Some(w) = spelled {
+            edits.push((start, w));
+        }
+    }
+    if edits.is_empty() {
+        return text;
+    }
+    let mut out = text.into_owned();
+    for (at, w) in edits {
+        out.replace_range(at..at + w.len(), &w);
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +177,25 @@ mod tests {
         for text in ["уоu аrе", "Привет, іdіоt", "a\u{0301}о"] {
             assert_eq!(fold(text).chars().count(), text.chars().count(), "one character for one");
         }
+    }
+
+    #[test]
+    fn words_spelled_with_digits_and_symbols_read_as_known_words() {
+        // Words of the vocabulary are one piece; others one per character ("scam": sc ##am).
+        let vocab = ["you", "are", "idiot", "kill", "lame", "bitch", "stop", "hate", "scammers", "70s", "a320"];
+        let pieces = |w: &str| match w.to_lowercase().as_str() {
+            "scam" => Some(2),
+            w if vocab.contains(&w) => Some(1),
+            w => Some(w.len()),
+        };
+        let read = |t: &'static str| leet(Cow::Borrowed(t), pieces).into_owned();
+        assert_eq!(read("y0u are an 1d10t!"), "y0u are an idiot!", "y0u: too short");
+        assert_eq!(read("I'll k1ll, st0p it b!tch, so 1ame, I H4TE it"), "I'll kill, stop it bitch, so lame, I HATE it");
+        assert_eq!(read("sc4mm3r5 sc@m"), "scammers sc@m");
+        // One piece as written, a number, too short, two pieces spelled, glued to other letters: unchanged.
+        for t in ["the 70s and the A320", "700th 10Be b4 mp3 h264 10.5 $100 bob@example.com", "sc@m", "1d10té", "idiot! $$$"] {
+            assert!(matches!(leet(Cow::Borrowed(t), pieces), Cow::Borrowed(_)), "{t}");
+        }
+        assert_eq!(read("k1ll 1d10t").len(), "k1ll 1d10t".len(), "one character for one");
     }
 }

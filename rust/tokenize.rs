@@ -38,6 +38,8 @@ pub struct Encoder {
     compat: Tokenizer,
     max_length: usize,
     pad_id: u32,
+    /// The unknown token (a word read with it is not known to the vocabulary).
+    unk: Option<u32>,
     /// Special tokens around every window (`[CLS]` … `[SEP]` for BERT).
     prefix: Vec<u32>,
     suffix: Vec<u32>,
@@ -107,6 +109,7 @@ impl Encoder {
         });
         tokenizer.with_padding(None);
         tokenizer.with_truncation(None).map_err(|e| e.to_string())?;
+        let unk = ["[UNK]", "<unk>"].iter().find_map(|t| tokenizer.token_to_id(t));
         let compat = with_nfkc(tokenizer.clone())?;
         let content = tokenizer;
         // Which special tokens go before and after the content: encode one word with and without.
@@ -116,7 +119,7 @@ impl Encoder {
             .find(|&i| with[i..].starts_with(&bare))
             .ok_or("cannot tell the tokenizer's special tokens apart from the text's")?;
         let (prefix, suffix) = (with[..at].to_vec(), with[at + bare.len()..].to_vec());
-        Ok(Encoder { content, compat, max_length, pad_id: pad_id.unwrap_or(0), prefix, suffix, windows: 1, overlap: 0, cheap: None, cascade: false })
+        Ok(Encoder { content, compat, max_length, pad_id: pad_id.unwrap_or(0), unk, prefix, suffix, windows: 1, overlap: 0, cheap: None, cascade: false })
     }
 
     /// Score up to `windows` windows per document, each overlapping the previous by `overlap` tokens.
@@ -226,16 +229,22 @@ impl Encoder {
         }
     }
 
+    /// The pieces the vocabulary reads `word` in; None with an unknown one (for `lookalike::leet`).
+    fn pieces(&self, word: &str) -> Option<usize> {
+        let ids = self.content.encode_fast(word, false).ok()?.get_ids().to_vec();
+        (!ids.iter().any(|&id| Some(id) == self.unk)).then_some(ids.len())
+    }
+
     /// Content tokens (with byte offsets) of the shortest whitespace-cut prefix holding more than
     /// `need` of them, or of the whole text. The text read is capped at `need × MAX_BYTES_PER_TOKEN`
     /// bytes, cut on whitespace where there is any and on a character boundary otherwise, so that
     /// a huge document with no spaces (or in a script without them) costs memory for its windows
     /// only; a word cut in two there may end in other tokens than it would whole. Also returns the
-    /// bytes of `text` encoded, and the text the offsets index (lookalike-spelled words folded:
-    /// the same characters one for one, so character offsets hold for `text`).
+    /// bytes of `text` encoded, and the text the offsets index (lookalike- and leet-spelled words
+    /// folded: the same characters one for one, so character offsets hold for `text`).
     fn content_prefix<'a>(&self, text: &'a str, need: usize) -> Result<(tokenizers::Encoding, usize, Cow<'a, str>), String> {
         let encode = |t: &'a str| {
-            let seen = lookalike::fold(t);
+            let seen = lookalike::leet(lookalike::fold(t), |w| self.pieces(w));
             let nfkc = seen.is_ascii() || is_nfkc_quick(seen.chars()) == IsNormalized::Yes;
             let tokenizer = if nfkc { &self.content } else { &self.compat };
             tokenizer.encode(seen.as_ref(), false).map(|e| (e, t.len(), seen)).map_err(|e| e.to_string())

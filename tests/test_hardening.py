@@ -1016,3 +1016,29 @@ def test_fullwidth_circled_and_lookalike_letters_score_as_the_letters_they_show(
     assert main(["run", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out"), "--model", str(tmp_path / "b"), "-q"]) == 0
     written = {r["id"]: r["text"] for rows in outputs(tmp_path / "out").values() for r in rows}
     assert written == {i: t for i, t in enumerate([plain, *forms])}
+
+
+def test_words_spelled_with_digits_read_as_the_words_they_spell() -> None:
+    # "1d10t" was four unknown-looking pieces to the default vocabulary and walked past toxicity;
+    # the tokeniser reads such a word as the word it spells when that is one piece of the
+    # vocabulary. Numbers, ordinals and codes keep their own pieces.
+    from tokenizers import Tokenizer as HFTokenizer
+
+    from curafilter._core import Tokenizer
+    from curafilter.bundle import bundle_dir
+
+    path = bundle_dir("default") / "tokenizer.json"
+    ours = Tokenizer(str(path), max_length=64)
+
+    def ids(text: str) -> list[int]:
+        (batch,) = ours.encode_batches([text])
+        return batch.input_ids[0][batch.attention_mask[0] > 0].tolist()
+
+    plain = "you are a worthless idiot and i will kill you, stop it"
+    assert ids("you are a w0rthle55 1d10t and i will k1ll you, st0p it") == ids(plain)
+    assert ids("YOU ARE A W0RTHLE55 1D10T") == ids("YOU ARE A WORTHLESS IDIOT")
+    bare = HFTokenizer.from_file(str(path))
+    bare.no_padding()
+    bare.no_truncation()
+    for text in ["the 1st A320 of the 1970s, 700th and 10Be", "mp3 4x4 h264 US$10 bob@example.com", "sc@m 1d10té"]:
+        assert ids(text) == bare.encode(text).ids, text
