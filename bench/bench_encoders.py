@@ -55,7 +55,9 @@ def embed(folder: Path, texts: list[str], max_length: int = 128, batch: int = 32
 
 
 def main(argv: list[str] | None = None) -> int:
-    from build_default import EXCLUDED, FOLDS, background_texts
+    from build_default import EXCLUDED
+    from inputs import background_texts
+    from validation import FOLDS
     from sklearn.linear_model import LogisticRegression
 
     from curafilter.labels import read_labels

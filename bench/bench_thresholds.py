@@ -27,7 +27,8 @@ SHARED = ROOT.parent / "shared" / "data"
 
 
 def main() -> int:
-    from build_default import CHECK_SKIP, sample_documents, thresholds_from, whole_documents
+    from calibration import CHECK_SKIP, thresholds_from
+    from inputs import sample_documents, whole_documents
 
     import curafilter
 

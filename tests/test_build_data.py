@@ -118,25 +118,25 @@ def test_third_person_retelling_keeps_label_and_source() -> None:
             LabeledRow("I hate you", "toxicity", 1, source="davidson-hate-speech", category="c")]
     out = third_person.third_person_rows(rows)
     assert [(r.text, r.label) for r in out] == [("They hide their goals from humans", 1), ("They are open about their goals", 0)]
-    # Held out with their source in validation (build_default.fold_masks goes by base_source).
+    # Held out with their source in validation (validation.fold_masks goes by base_source).
     assert {in_context.base_source(r.source) for r in out} == {"anthropic-evals/persona"}
     assert in_context.base_source("moralchoice" + in_context.CONTEXT) == "moralchoice"
 
 
 def test_cached_scores_are_reused_only_for_the_model_that_gave_them(tmp_path: Path) -> None:
-    import build_default
+    import calibration
     bundle, cache = tmp_path / "b", tmp_path / "scores.npz"
     bundle.mkdir()
     (bundle / "model-int8.onnx").write_bytes(b"graph one")
-    assert not build_default.reusable(cache, bundle)  # nothing cached
+    assert not calibration.reusable(cache, bundle)  # nothing cached
     cache.write_bytes(b"scores")
     with pytest.raises(SystemExit, match="another model"):  # cached before models were recorded
-        build_default.reusable(cache, bundle)
-    build_default.stamp(cache, bundle)
-    assert build_default.reusable(cache, bundle)
+        calibration.reusable(cache, bundle)
+    calibration.stamp(cache, bundle)
+    assert calibration.reusable(cache, bundle)
     (bundle / "model-int8.onnx").write_bytes(b"graph two")
     with pytest.raises(SystemExit, match="another model"):
-        build_default.reusable(cache, bundle)
+        calibration.reusable(cache, bundle)
 
 
 def test_framed_rows_keep_label_source_and_every_sentence() -> None:

@@ -13,11 +13,12 @@ rows set in ordinary text (in_context.py), retold in the third person (third_per
 the frames of chats, posts and emails (framed.py); ordinary
 text as background negatives from the first Wikipedia shard of ../shared/data/corpus (CC BY-SA).
 
-Steps: leave-sources-out validation (five fine-tuning runs, FOLDS) with TF-IDF + logistic regression
-(and, with --compare, an earlier bundle) on the same rows; the shipped model fine-tuned on every
-source; export (int8, fp16); thresholds that flag BACKGROUND_FLAG_RATE of held-out ordinary text;
-the cascade's cheap stage distilled from the shipped model (cheap_stage); checks, with the cascade
-on, on the second Wikipedia shard and on the shipped sample (examples/, never trained on).
+Steps: leave-sources-out validation (validation.py: five fine-tuning runs, FOLDS) with TF-IDF +
+logistic regression (and, with --compare, an earlier bundle) on the same rows; the shipped model
+fine-tuned on every source; export (int8, fp16); then (calibration.py) thresholds that flag
+BACKGROUND_FLAG_RATE of held-out ordinary text, the cascade's cheap stage distilled from the
+shipped model (cheap_stage), and checks, with the cascade on, on the second Wikipedia shard and on
+the shipped sample (examples/, never trained on). inputs.py reads the corpus and the sample.
 """
 
 from __future__ import annotations
@@ -37,17 +38,19 @@ from curafilter import distill, finetune
 from curafilter.card import Card, Principle, PrincipleMetrics, Provenance, read_card, write_card
 from curafilter.labels import LabeledRow, read_labels
 from curafilter.rules import default_rules_text
-from hard_negatives import hard_negative_rows  # beside this script
-from framed import FRAMED, framed_rows
-from in_context import CONTEXT, base_source, in_context_rows, injected_documents, junk_texts
+from calibration import (BACKGROUND_FLAG_RATE, CALIBRATION_SKIP, CHECK_SKIP, MIN_ABOVE, bundle_scores,  # beside this script
+                         cheap_stage, reusable, sample_check, stamp, thresholds_from, wikipedia_flag_rate)
+from framed import framed_rows
+from hard_negatives import hard_negative_rows
+from in_context import CONTEXT, base_source, in_context_rows, junk_texts
+from inputs import HERE, SHARED, background_texts, whole_documents
 from third_person import third_person_rows
+from validation import (ENSEMBLE_WEIGHT, FOLDS, METHODS, PAGES, WRITTEN, at_thresholds, fold_masks, macro, oof_logit,
+                        per_source_auroc, stratified, tfidf_scores)
 from written_artifacts import artifact_rows
 from written_stance import stance_rows
 from written_text import written_rows
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent.parent if (HERE.parent.name == "curafilter") else HERE.parent
-SHARED = REPO.parent / "shared" / "data"
 
 PRINCIPLES = [
     Principle("deception", "The text shows or endorses deceiving, manipulating or misleading people."),
@@ -75,68 +78,6 @@ EXCLUDED = {
     ("deception", "acts-like-it-wants-to-help-humans-but-does-not-care-about-that"):
         "labels mark what a persona that feigns care would say, the opposite of what the text shows",
 }
-
-
-def background_texts(shard: Path, n: int, seed: int = 0, skip: int = 0) -> list[str]:
-    """Ordinary text for the negatives, n of each kind: the head of a document (what the model
-    sees of one), a random paragraph of another, and pieces of one or two consecutive sentences
-    from further documents. The short pieces matter: labelled rows are a sentence or two long, and with only
-    long ordinary text among the negatives a head learns "short" as a sign of a violation."""
-    import re
-
-    import curafilter
-    from curafilter.annotate import text_at
-
-    rng = np.random.default_rng(seed)
-    kinds: tuple[list[str], list[str], list[str]] = ([], [], [])
-    heads, paragraphs, snippets = kinds
-    seen = 0
-    with curafilter.stream(shard, tokenizer=None) as s:
-        for batch in s:
-            for i in range(len(batch)):
-                seen += 1
-                if seen <= skip:  # documents another caller took (training vs threshold calibration)
-                    continue
-                text = text_at(msgspec.json.decode(batch.raw(i)), "text") or ""
-                if len(heads) < n:
-                    heads.append(text[:1500])
-                    continue
-                paras = [p for p in text.split("\n") if len(p) > 200]
-                if not paras:
-                    continue
-                para = paras[int(rng.integers(len(paras)))]
-                if len(paragraphs) < n:
-                    paragraphs.append(para[:1500])
-                else:  # up to three pieces per document: one shard has too few documents for one each
-                    for _ in range(3):
-                        sentences = re.split(r"(?<=[.!?])\s+", paras[int(rng.integers(len(paras)))])
-                        start = int(rng.integers(len(sentences)))
-                        piece = " ".join(sentences[start:start + int(rng.integers(1, 3))])
-                        if 30 <= len(piece) <= 300 and len(snippets) < n:
-                            snippets.append(piece)
-            if len(snippets) >= n:
-                break
-    return heads + paragraphs + snippets
-
-
-def whole_documents(shard: Path, n: int | None, skip: int) -> list[str]:
-    """The full text of n documents (None: all) after the first `skip`: thresholds must hold for
-    whole documents scored as a run scores them (every window), not only for the heads the model
-    trains on."""
-    import curafilter
-    from curafilter.annotate import text_at
-
-    out: list[str] = []
-    with curafilter.stream(shard, tokenizer=None) as s:
-        for batch in s:
-            for i in range(len(batch)):
-                if skip > 0:
-                    skip -= 1
-                elif n is None or len(out) < n:
-                    out.append(text_at(msgspec.json.decode(batch.raw(i)), "text") or "")
-            if n is not None and len(out) >= n:
-                break
-    return out
 
 
 def joined_documents(pieces: list[str], n: int, seed: int = 4) -> list[str]:
@@ -182,54 +123,6 @@ def training_pages(by_genre: dict[str, list[str]], n: int, seed: int = 5) -> lis
     return pages
 
 
-def wikipedia_flag_rate(bundle: Path, corpus: Path, limit: int | None, skip: int) -> dict[str, float]:
-    """Share of whole documents of `corpus` (after the first `skip`) that the bundle's rules flag, as
-    a run scores them (every window, cascade as the card ships it)."""
-    import curafilter
-
-    model = curafilter.load_model(bundle, device="cpu", variant="int8")
-    hit = model.score_texts(whole_documents(corpus, limit, skip=skip)) >= model.thresholds
-    out = {f"wikipedia_flagged_{p}": round(float(c), 4) for p, c in zip(model.principles, hit.mean(0))}
-    out["wikipedia_flagged_any"] = round(float(hit.any(1).mean()), 4)
-    out["wikipedia_docs_checked"] = float(len(hit))
-    return out
-
-
-# Sources held out together, one fold each. Every fold holds out at most one source of a
-# principle (except cruelty's two ETHICS subsets, which share a fold), so each principle keeps
-# the rest of its sources to learn from. Every labelled source is held out exactly once.
-FOLDS: list[tuple[str, set[str]]] = [
-    ("persona+stormfront", {"anthropic-evals/persona", "stormfront-hate-speech"}),
-    ("moralchoice+advanced-ai-risk+davidson",
-     {"moralchoice", "anthropic-evals/advanced-ai-risk", "davidson-hate-speech"}),
-    ("ethics-virtue+moderation", {"hendrycks-ethics/virtue", "openai-moderation-api-release"}),
-    ("moral-stories+rtp", {"moral-stories", "real-toxicity-prompts"}),
-    ("ethics-commonsense", {"hendrycks-ethics/commonsense"}),
-]
-# Thresholds: each principle flags at most this share of each kind of held-out ordinary text. Four
-# principles at 0.25% each flag at most 1% of ordinary documents together (less, as they overlap):
-# in a real corpus violations are rare, so a false-flag rate of a few percent would fill revise
-# with benign text (at 0.5% each, 0.4.0 flagged 1.76% of held-out Wikipedia).
-BACKGROUND_FLAG_RATE = 0.0025
-# Texts of a calibration kind that may score over a threshold whatever the rate (thresholds_from).
-MIN_ABOVE = 4
-# Whole Wikipedia documents for threshold calibration start after this many documents of the first
-# shard: training's background pieces come from the documents before it (background_texts stops
-# within the first 2,048 (one stream batch) for --background 2400).
-CALIBRATION_SKIP = 2048
-# The second shard's first documents calibrate too; the rest of it (1,685 documents) is the
-# Wikipedia check, never trained or calibrated on. Why: the first shard leaves 1,176 documents after
-# training's, and at 0.25% that is 3 documents over a threshold, below MIN_ABOVE, so whole documents
-# were calibrated at 0.35% (4 of 1,150) with a quantile set by a handful of documents; the check on
-# the second shard then flagged twice the rate (0.5.0: 0.34-0.83% per principle).
-CHECK_SKIP = 1600
-WRITTEN = "curafilter-written"  # and "curafilter-written-stance": text of ours is trained on, never scored
-# Long benign pages (training_pages) are a source of their own, a negative for every head, so that
-# validation folds sample them like any source rather than as a sliver of the background.
-PAGES = WRITTEN + "-pages"
-METHODS = ("finetuned", "tfidf+logreg", "finetuned+tfidf", "v1")
-
-
 # Written scenes of one principle that plainly show none of another: negatives for that other head,
 # so a head learns its own principle rather than "something bad happens". Pairs that overlap
 # (cruelty covers clearly wrong acts, deception included; power grabs often deceive or bully) are
@@ -247,87 +140,6 @@ def cross_negatives(written: list[dict]) -> list[LabeledRow]:
             for r in written if r["label"] == 1 for other in CROSS_NEGATIVE.get(r["principle"], ())]
 
 
-def stratified(t: finetune.Targets, cap: int, seed: int, *, background_cap: int | None = None,
-               context_cap: int | None = None) -> np.ndarray:
-    """At most `cap` texts per (source, principle, label), so that no source or class dominates
-    (toxicity alone has 26k rows, most of them tweets), `context_cap` of those set in ordinary
-    text and as many framed; background texts up to `background_cap`."""
-    rng = np.random.default_rng(seed)
-    keep = np.zeros(len(t.texts), bool)
-    source = np.array(t.source)
-    bg = source == distill.BACKGROUND
-    for s in sorted(set(t.source) - {distill.BACKGROUND}):
-        for p in range(len(t.principles)):
-            for label in (0, 1):
-                idx = np.flatnonzero((source == s) & t.mask[:, p] & ((t.y[:, p] > 0.5) == bool(label)))
-                limit = context_cap if context_cap is not None and s.endswith((CONTEXT, FRAMED)) else cap
-                keep[rng.permutation(idx)[:limit]] = True
-    idx = np.flatnonzero(bg)
-    keep[rng.permutation(idx)[:background_cap or idx.size]] = True
-    return np.flatnonzero(keep)
-
-
-def fold_masks(t: finetune.Targets, test_rows: np.ndarray) -> tuple[list[tuple[str, np.ndarray]], list[np.ndarray]]:
-    """Per fold: the rows it scores (held-out sources' rows among `test_rows`) and every row it must
-    not train on (all rows of those sources, set in context or not)."""
-    source = np.array([base_source(s) for s in t.source])
-    allowed = np.zeros(len(t.texts), bool)
-    allowed[test_rows] = True
-    held = [np.isin(source, sorted(h)) for _, h in FOLDS]
-    return [(name, allowed & h) for (name, _), h in zip(FOLDS, held)], held
-
-
-def per_source_auroc(t: finetune.Targets, scores: np.ndarray, rows: np.ndarray) -> dict[str, dict[str, float]]:
-    """AUROC per principle and held-out source, on `rows` (the scored test rows)."""
-    from curafilter.metrics import auroc
-
-    source = np.array(t.source)
-    out: dict[str, dict[str, float]] = {}
-    for p, name in enumerate(t.principles):
-        for s in sorted(s for s in set(source[rows]) - {distill.BACKGROUND} if not s.startswith(WRITTEN)):
-            idx = rows[(source[rows] == s) & t.mask[rows, p] & ~np.isnan(scores[rows, p])]
-            y = t.y[idx, p] > 0.5
-            if idx.size and 0 < y.sum() < y.size:
-                out.setdefault(name, {})[s] = round(auroc(y, scores[idx, p]), 4)
-    return out
-
-
-def macro(table: dict[str, dict[str, float]]) -> dict[str, float]:
-    out = {p: round(float(np.mean(list(v.values()))), 4) for p, v in table.items()}
-    out["macro"] = round(float(np.mean(list(out.values()))), 4)
-    return out
-
-
-def tfidf_scores(t: finetune.Targets, folds: list[tuple[str, np.ndarray]], held: list[np.ndarray], train_rows: np.ndarray,
-                 C: float) -> np.ndarray:
-    """TF-IDF word 1-2-grams + logistic regression per principle, on the same folds and rows."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    texts = np.array(t.texts, dtype=object)
-    out = np.full(t.y.shape, np.nan, np.float32)
-    allowed = np.zeros(len(t.texts), bool)
-    allowed[train_rows] = True
-    for (_, test), out_of_fold in zip(folds, held):
-        for p in range(len(t.principles)):
-            tr = np.flatnonzero(allowed & ~out_of_fold & t.mask[:, p])
-            te = np.flatnonzero(test & t.mask[:, p])
-            if not te.size:
-                continue
-            vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-            clf = distill._logreg(vec.fit_transform(texts[tr]), t.y[tr, p] > 0.5, C)
-            out[te, p] = clf.predict_proba(vec.transform(texts[te]))[:, 1]
-    return out
-
-
-ENSEMBLE_WEIGHT = 0.25
-
-
-def oof_logit(p: np.ndarray) -> np.ndarray:
-    from scipy.special import logit  # scikit-learn's dependency, in the train extra
-
-    return logit(np.clip(p.astype(np.float64), 1e-6, 1 - 1e-6))
-
-
 def token_counter(tokenizer: Path) -> Callable[[list[str]], list[int]]:
     from tokenizers import Tokenizer
 
@@ -335,136 +147,6 @@ def token_counter(tokenizer: Path) -> Callable[[list[str]], list[int]]:
     tok.no_padding()
     tok.no_truncation()
     return lambda texts: [len(e.ids) for e in tok.encode_batch(texts)]
-
-
-def bundle_scores(bundle: Path, texts: list[str]) -> np.ndarray:
-    """The transformer's scores over every window (cascade off: thresholds are the model's)."""
-    import curafilter
-
-    return curafilter.load_model(bundle, device="cpu", variant="int8", cascade=False).score_texts(texts)
-
-
-def scores_key(bundle: Path) -> str:
-    """What cached transformer scores depend on: the int8 graph that scored them."""
-    import hashlib
-
-    return hashlib.sha256((bundle / "model-int8.onnx").read_bytes()).hexdigest()[:16]
-
-
-def stamp(cache_file: Path, bundle: Path) -> None:
-    """Record beside a cache of scores which model gave them (see `reusable`)."""
-    cache_file.with_name(cache_file.name + ".model").write_text(scores_key(bundle))
-
-
-def reusable(cache_file: Path, bundle: Path) -> bool:
-    """Whether cached scores (--reuse-scores) came from this bundle's model; refuse ones that did not."""
-    if not cache_file.is_file():
-        return False
-    mark = cache_file.with_name(cache_file.name + ".model")
-    if not mark.is_file() or mark.read_text() != scores_key(bundle):
-        raise SystemExit(f"{cache_file} holds scores of another model than {bundle}; run without --reuse-scores")
-    return True
-
-
-def cheap_stage(bundle: Path, card: Card, shard: Path, passages: list[str], n: int, cache: Path,
-                recall: float, reuse: bool = False) -> Card:
-    """Distil the cascade's cheap stage from the shipped model (curafilter.cascade): every window
-    of Wikipedia documents, a fifth of them with a labelled violating passage set deep inside, so
-    that the held-out part has enough flagged documents to set the cuts for a recall. `reuse`: fit
-    on the windows the last build scored (the model must be the same)."""
-    import random
-
-    import curafilter
-    from curafilter import cascade
-
-    model = curafilter.load_model(bundle, device="cpu", variant="int8", cascade=False)
-    windows = cache / "cheap-windows.npz"
-    if reuse and reusable(windows, bundle):
-        sample = cascade.WindowSample.load(windows)
-        if sample.bits != cascade.DEFAULT_BITS:
-            raise SystemExit(f"{windows} holds {sample.bits}-bit features, not {cascade.DEFAULT_BITS}; run without --reuse-scores")
-    else:
-        docs = whole_documents(shard, n, skip=0)
-        texts = injected_documents(docs[: n // 5], passages, seed=3) + docs[n // 5:]
-        random.Random(0).shuffle(texts)
-        path = cache / "cheap-sample.jsonl"
-        path.write_bytes(b"".join(msgspec.json.encode({"id": i, "text": t}) + b"\n" for i, t in enumerate(texts)))
-        with Progress() as progress:
-            task = progress.add_task("cheap stage: scoring every window", total=len(texts))
-            sample = cascade.sample_windows(model, path, docs=len(texts), progress=lambda k: progress.advance(task, k))
-        sample.save(windows)  # the transformer's scores are the slow part: kept to fit again (--reuse-scores)
-        stamp(windows, bundle)
-    d = cascade.distill(sample, model.principles, model.thresholds, recall=recall)
-    print(f"cheap stage: recall {d.recall}, escalation {d.escalation_rate}, flagged docs {d.flagged}")
-    return cascade.write_stage(bundle, card, d, distilled_on=(
-        f"{sample.docs:,} documents of {shard.name}, {n // 5:,} of them with a labelled violating passage inserted; "
-        f"cuts and recall cross-fitted over all {d.held_out_docs:,} documents ({d.held_out_windows:,} windows)"))
-
-
-def thresholds_from(kinds: list[np.ndarray], rate: float = BACKGROUND_FLAG_RATE, min_above: int = MIN_ABOVE) -> np.ndarray:
-    """Per principle, the lowest threshold that flags at most `rate` of *each* kind of ordinary
-    text. Pooled, short pieces and written text (which score low) let whole documents, with a
-    window in which to find something, flag several times the rate. A kind too small for the rate
-    is allowed `min_above` texts over the threshold instead: below that the quantile is the score
-    of a single text, and the joined pages repeat each written piece in ~3 pages, so one piece
-    that reads as deceit set all three thresholds at 0.98-0.99 (recall near zero)."""
-    return np.max([np.quantile(k, 1 - max(rate, min_above / len(k)), axis=0, method="higher") for k in kinds], axis=0)
-
-
-def at_thresholds(t: finetune.Targets, scores: np.ndarray, rows: np.ndarray, thresholds: np.ndarray) -> dict[str, dict[str, float]]:
-    """Precision and recall per principle over held-out labelled rows, at the given thresholds
-    (per fold: an array [folds, P] and the fold of each row)."""
-    out = {}
-    for p, name in enumerate(t.principles):
-        idx = rows[t.mask[rows, p] & ~np.isnan(scores[rows, p])]
-        if not idx.size:
-            continue
-        y = t.y[idx, p] > 0.5
-        hit = scores[idx, p] >= thresholds[idx, p]
-        tp = int((hit & y).sum())
-        out[name] = {"precision": round(tp / max(int(hit.sum()), 1), 4), "recall": round(tp / max(int(y.sum()), 1), 4),
-                     "n": int(idx.size), "positives": int(y.sum())}
-    return out
-
-
-def sample_documents() -> tuple[list[str], list[str], dict[str, str | None]]:
-    """The shipped sample's ids and texts, in order, and each id's `intended` principle (None: benign)."""
-    import curafilter
-    from curafilter.annotate import text_at
-
-    labels = {r["id"]: r["intended"] for r in map(msgspec.json.decode, (REPO / "examples" / "sample-labels.jsonl").read_bytes().splitlines())}
-    ids, texts = [], []
-    with curafilter.stream(REPO / "examples" / "sample.jsonl.zst", tokenizer=None) as s:
-        for batch in s:
-            for i in range(len(batch)):
-                doc = msgspec.json.decode(batch.raw(i))
-                ids.append(doc["id"])
-                texts.append(text_at(doc, "text") or "")
-    return ids, texts, labels
-
-
-def sample_check(bundle: Path) -> dict[str, float]:
-    """The shipped sample: share of benign documents flagged by the bundle's rules, and of the
-    documents written to show a principle, the share routed away from keep."""
-    import curafilter
-    from curafilter.rules import load_rules
-
-    model = curafilter.load_model(bundle, device="cpu", variant="int8")
-    rules = load_rules(bundle / "rules.toml", model.principles)
-    ids, texts, labels = sample_documents()
-    scores = model.score_texts(texts)
-    # Flagged = routed to drop or revise, i.e. past a threshold; "tag" (near one) is kept.
-    routes = np.array(rules.routes + ["unscorable"])[rules.apply(scores)]
-    flagged = np.isin(routes, ["drop", "revise"])
-    intended = np.array([labels.get(i) is not None for i in ids])
-    own = np.array([labels.get(i) is not None and scores[k, model.principles.index(labels[i])] >= model.thresholds[model.principles.index(labels[i])]
-                    for k, i in enumerate(ids)])
-    return {
-        "sample_benign_flagged": round(float(flagged[~intended].mean()), 4),
-        "sample_intended_caught": round(float(flagged[intended].mean()), 4),
-        "sample_intended_caught_by_own_principle": round(float(own[intended].mean()), 4),
-        "sample_docs": float(len(ids)),
-    }
 
 
 def train_and_export(args: argparse.Namespace, t: finetune.Targets, encoder: Path, cfg: finetune.FineTune,
