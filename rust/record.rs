@@ -98,7 +98,14 @@ impl Extractor {
             .and_then(|top| de.end().map(|_| top))
             .map_err(|e| match &duplicate {
                 Some(key) => (Reason::DuplicateKey, format!("key {key:?} occurs twice in one object")),
-                None => (Reason::InvalidJson, e.to_string()),
+                None => (Reason::InvalidJson, match lone_surrogate(line) {
+                    // serde_json says "unexpected end of hex escape": name what is wrong instead.
+                    Some((at, escape)) => format!(
+                        "{escape} at byte {at} of the line is half of a UTF-16 surrogate pair, not a character (text written by a \
+                         JSON encoder from broken Unicode; serde_json: {e})"
+                    ),
+                    None => e.to_string(),
+                }),
             })?;
         if let Kind::Not(kind) = top {
             return Err((Reason::NotObject, format!("line is a JSON {kind}, not an object")));
@@ -119,6 +126,32 @@ impl Extractor {
         };
         Ok(Extracted { text, id, has_key })
     }
+}
+
+/// The first `\uD800`-`\uDFFF` escape of `line` that is not one half of a high-low pair, with its
+/// byte offset: JSON that parsers which insist on Unicode (serde_json, msgspec) refuse, and some
+/// encoders write for text that was already broken.
+fn lone_surrogate(line: &str) -> Option<(usize, &str)> {
+    let b = line.as_bytes();
+    let unit = |at: usize| -> Option<u16> {
+        (b.get(at) == Some(&b'\\') && b.get(at + 1) == Some(&b'u'))
+            .then(|| line.get(at + 2..at + 6).and_then(|h| u16::from_str_radix(h, 16).ok()))
+            .flatten()
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(0xD800..=0xDBFF) if matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => return Some((i, &line[i..i + 6])),
+            Some(_) => i += 6,
+            None => i += 2, // \" \\ \n ...: the escaped character is never the start of another escape
+        }
+    }
+    None
 }
 
 fn not_string(path: &FieldPath, kind: &str) -> (Reason, String) {
@@ -314,6 +347,18 @@ mod tests {
         assert!(!probe(br#"{"meta":{"content":"a","cf":1},"x":{"cf":2}}"#)); // deeper levels do not count
         assert!(!probe(br#"{"meta":{"content":"a"},"cff":1,"text":"cf"}"#));
         assert!(!ex("text", None).extract(br#"{"text":"a","cf":1}"#).unwrap().has_key); // no probe asked
+    }
+
+    #[test]
+    fn a_lone_surrogate_escape_is_named() {
+        for (line, at) in [(r#"{"text": "a \ud800 b"}"#, 12), (r#"{"text": "\\\ud800 \udc00"}"#, 12), (r#"{"text": "\uDBFF"}"#, 10)] {
+            let (reason, detail) = ex("text", None).extract(line.as_bytes()).unwrap_err();
+            assert_eq!(reason, Reason::InvalidJson);
+            assert!(detail.contains(&format!("at byte {at} of the line is half of a UTF-16 surrogate pair")), "{detail}");
+        }
+        // A pair, and an escaped backslash before "ud800", are not lone surrogates.
+        assert_eq!(lone_surrogate(r#"{"text": "\ud83d\ude00 \\ud800"}"#), None);
+        assert_eq!(ex("text", None).extract(r#"{"text": "\ud83d\ude00"}"#.as_bytes()).unwrap().text, "😀");
     }
 
     #[test]
