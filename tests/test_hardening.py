@@ -1042,3 +1042,14 @@ def test_words_spelled_with_digits_read_as_the_words_they_spell() -> None:
     bare.no_truncation()
     for text in ["the 1st A320 of the 1970s, 700th and 10Be", "mp3 4x4 h264 US$10 bob@example.com", "sc@m 1d10té"]:
         assert ids(text) == bare.encode(text).ids, text
+
+
+def test_only_folders_with_a_card_are_shipped_bundles() -> None:
+    # The package's models folder also holds the default build's scripts (and their __pycache__):
+    # those are not bundles, neither to load nor to list in the error.
+    from curafilter.bundle import BUNDLED, bundle_dir, shipped_bundles
+
+    assert shipped_bundles() == ["default"]
+    assert (BUNDLED / "build_default.py").is_file()
+    with pytest.raises(InputError, match=r"one of the bundled: \['default'\]"):
+        bundle_dir("__pycache__")

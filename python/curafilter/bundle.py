@@ -5,9 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from curafilter.card import CARD_FILE
 from curafilter.errors import InputError
 
-BUNDLED = Path(__file__).parent / "models"
+BUNDLED = Path(__file__).parent / "models"  # also holds the default model's build scripts
+
+
+def shipped_bundles() -> list[str]:
+    """Names of the bundles shipped inside the package: the folders there that hold a card."""
+    return sorted(p.name for p in BUNDLED.iterdir() if (p / CARD_FILE).is_file()) if BUNDLED.is_dir() else []
 
 
 def bundle_dir(name_or_path: str | os.PathLike[str]) -> Path:
@@ -16,10 +22,9 @@ def bundle_dir(name_or_path: str | os.PathLike[str]) -> Path:
     if path.is_dir():
         return path
     shipped = BUNDLED / str(name_or_path)
-    if os.sep not in str(name_or_path) and shipped.is_dir():
+    if os.sep not in str(name_or_path) and (shipped / CARD_FILE).is_file():
         return shipped
-    known = sorted(p.name for p in BUNDLED.iterdir() if p.is_dir()) if BUNDLED.is_dir() else []
-    raise InputError(f"no model bundle at {str(name_or_path)!r} (a folder, or one of the bundled: {known})")
+    raise InputError(f"no model bundle at {str(name_or_path)!r} (a folder, or one of the bundled: {shipped_bundles()})")
 
 
 def tokenizer_file(spec: str | os.PathLike[str]) -> Path:

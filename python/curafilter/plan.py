@@ -265,7 +265,7 @@ def load_goals(path: str | os.PathLike[str], sample: Sample, *, model: str | os.
 def card_thresholds(sample: Sample, model: str | os.PathLike[str] | None) -> dict[str, float]:
     """The suggested thresholds of the bundle that scored `sample`: `model` if given (it must be
     the same name and version), else a bundled model of that name and version; {} if none."""
-    from curafilter.bundle import BUNDLED, bundle_dir
+    from curafilter.bundle import BUNDLED, bundle_dir, shipped_bundles
     from curafilter.card import read_card
     from curafilter.errors import ModelError
 
@@ -276,9 +276,9 @@ def card_thresholds(sample: Sample, model: str | os.PathLike[str] | None) -> dic
             raise ConfigError(f"--model {model} is {card.name}@{card.version}, but {sample.folder} was scored "
                               f"by {sample.model}")
         return dict(card.thresholds)
-    for folder in sorted(BUNDLED.iterdir()) if BUNDLED.is_dir() else []:
+    for name in shipped_bundles():
         try:
-            card = read_card(folder)
+            card = read_card(BUNDLED / name)
         except (ModelError, OSError):
             continue
         if f"{card.name}@{card.version}" == wanted:
