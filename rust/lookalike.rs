@@ -1,6 +1,6 @@
 //! Words spelled with Cyrillic or Greek letters that look like Latin ones ("іdіоt" with a Cyrillic
 //! і and о), read as the Latin word they show; and words spelled with digits or symbols for
-//! letters ("1d10t", "sc@m"), read as the word they spell when the vocabulary knows it.
+//! letters ("1d10t", "k1ll"), read as the word they spell when the vocabulary knows it.
 //!
 //! The model's vocabulary is English word pieces: a lookalike letter makes a word unknown pieces,
 //! and a text written that way walked past every head (default model 0.6.0: toxicity 0.997 plain,
@@ -106,12 +106,13 @@ fn letter_for(c: char, one: char) -> Option<char> {
 /// that is one piece of the vocabulary and the word as written is not (`pieces`: the count, None
 /// for a word with an unknown piece): "1d10t" is four pieces, "idiot" one. A word needs two
 /// letters and four characters, and a run of digits at its start or end beside fewer than four
-/// letters is a number ("700th", "10Be"); ordinals and codes (1st, 70s, mp3, CH3) are one piece as written, too short, or spell
-/// no word, so they stay. On Wikipedia 31 of 6,509 documents hold a word this reads otherwise, and
-/// what it reads is harmless (Direct3D as "directed", POP3 as "pope"). A word whose letters make
-/// two pieces ("sc@m": sc ##am) stays: allowing two folded codes in 6.7% of Wikipedia's documents.
-/// One ASCII character becomes one, so character offsets hold. Digits for letters had taken a
-/// bullying message from toxicity 0.997 to 0.008 on the default model 0.6.0.
+/// letters is a number ("700th", "10Be"); ordinals and codes (1st, 70s, mp3, CH3) are one piece
+/// as written, too short, or spell no word, so they stay. On Wikipedia 31 of 6,509 documents hold
+/// a word this reads otherwise, and what it reads is harmless (Direct3D as "directed", POP3 as
+/// "pope"). A word whose letters make two pieces ("sc@m": sc ##am) stays: allowing two folded
+/// codes in 6.7% of Wikipedia's documents. One ASCII character becomes one, so character offsets
+/// hold. Digits for letters had taken a bullying message from toxicity 0.997 to 0.008 on the
+/// default model 0.6.0.
 pub fn leet<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize>) -> Cow<'a, str> {
     let bytes = text.as_bytes();
     // A symbol belongs to a word only with a letter or digit after it: "idiot!" ends at the "t".
@@ -143,12 +144,13 @@ pub fn leet<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize>) -> C
         }
         let upper = word.bytes().filter(u8::is_ascii_alphabetic).all(|b| b.is_ascii_uppercase());
         let stand_in = |c: char, one| letter_for(c, one).map(|l| if upper { l.to_ascii_uppercase() } else { l });
-        let written = pieces(word).unwrap_or(usize::MAX);
-        let spelled = ['i', 'l'].into_iter().find_map(|one| {
-            let w: Option<String> = word.chars().map(|c| if c.is_ascii_alphabetic() { Some(c) } else { stand_in(c, one) }).collect();
-            w.filter(|w| pieces(w) == Some(1) && written > 1)
-        });
-        if let Some(w) = spelled {
+        let ones: &[char] = if word.contains('1') { &['i', 'l'] } else { &['i'] };
+        // The tokenizer is asked only about words every character of which stands for a letter.
+        let spelled = ones
+            .iter()
+            .filter_map(|&one| word.chars().map(|c| if c.is_ascii_alphabetic() { Some(c) } else { stand_in(c, one) }).collect())
+            .find(|w: &String| pieces(w) == Some(1));
+        if let Some(w) = spelled.filter(|_| pieces(word).is_none_or(|n| n > 1)) {
             edits.push((start, w));
         }
     }
