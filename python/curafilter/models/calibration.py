@@ -31,6 +31,7 @@ CALIBRATION_SKIP = 2048
 # the second shard then flagged twice the rate (0.5.0: 0.34-0.83% per principle).
 CHECK_SKIP = 1600
 
+
 def wikipedia_flag_rate(bundle: Path, corpus: Path, limit: int | None, skip: int) -> dict[str, float]:
     """Share of whole documents of `corpus` (after the first `skip`) that the bundle's rules flag, as
     a run scores them (every window, cascade as the card ships it)."""
