@@ -1,6 +1,7 @@
 //! Words spelled with Cyrillic or Greek letters that look like Latin ones ("іdіоt" with a Cyrillic
 //! і and о), read as the Latin word they show; and words spelled with digits or symbols for
-//! letters ("1d10t", "k1ll"), read as the word they spell when the vocabulary knows it.
+//! letters ("1d10t", "k1ll"), or with its letters split by dots or dashes ("i.d.i.o.t"), read as
+//! the word they spell when the vocabulary knows it.
 //!
 //! The model's vocabulary is English word pieces: a lookalike letter makes a word unknown pieces,
 //! and a text written that way walked past every head (default model 0.6.0: toxicity 0.997 plain,
@@ -164,6 +165,64 @@ pub fn leet<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize>) -> C
     Cow::Owned(out)
 }
 
+/// An invisible joiner: BERT-style normalizers drop it (a format character), so a separator
+/// swapped for it leaves the letters around it one word, and one character still stands for one.
+pub const JOINER: char = '\u{200D}';
+
+/// `text` with words spelled letter by letter between dots, dashes, underscores or stars
+/// ("i.d.i.o.t", "k-i-l-l": toxicity 0.517 and 0.874 against 0.998 written plainly, on the default
+/// model 0.6.0) read as the word: each separator inside becomes [`JOINER`], when the letters make
+/// one piece of the vocabulary (`pieces`, as for [`leet`]) of four letters or more. Shorter runs
+/// and acronyms that spell nothing (U.S., J.R.R.) stay. Only for a tokenizer that drops the joiner
+/// (the encoder checks).
+pub fn spelled_out<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize>) -> Cow<'a, str> {
+    const SEPARATORS: &[u8] = b".-_*";
+    let b = text.as_bytes();
+    // Quick rule-out: a letter, a separator, a letter, a separator, a letter.
+    let candidate = b.windows(5).any(|w| {
+        w[0].is_ascii_alphabetic() && SEPARATORS.contains(&w[1]) && w[2].is_ascii_alphabetic() && w[3] == w[1] && w[4].is_ascii_alphabetic()
+    });
+    if !candidate {
+        return text;
+    }
+    let mut seps: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i + 2 < b.len() {
+        let starts = b[i].is_ascii_alphabetic()
+            && SEPARATORS.contains(&b[i + 1])
+            && b[i + 2].is_ascii_alphabetic()
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b[i + 1]);
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let sep = b[i + 1];
+        let mut j = i; // the last letter of the run
+        while j + 2 < b.len() && b[j + 1] == sep && b[j + 2].is_ascii_alphabetic() {
+            j += 2;
+        }
+        let letters = (j - i) / 2 + 1;
+        let alone = !b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric);
+        let word: String = (i..=j).step_by(2).map(|k| b[k] as char).collect();
+        if alone && letters >= 4 && pieces(&word) == Some(1) {
+            seps.extend((i + 1..j).step_by(2));
+        }
+        i = j + 1;
+    }
+    if seps.is_empty() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 2 * seps.len());
+    let mut last = 0;
+    for at in seps {
+        out.push_str(&text[last..at]);
+        out.push(JOINER);
+        last = at + 1;
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +258,21 @@ mod tests {
             assert!(matches!(leet(Cow::Borrowed(t), pieces), Cow::Borrowed(_)), "{t}");
         }
         assert_eq!(read("k1ll 1d10t").len(), "k1ll 1d10t".len(), "one character for one");
+    }
+
+    #[test]
+    fn words_spelled_letter_by_letter_are_joined() {
+        let vocab = ["idiot", "kill", "worthless", "usa"];
+        let pieces = |w: &str| if vocab.contains(&w.to_lowercase().as_str()) { Some(1) } else { Some(w.len()) };
+        let read = |t: &'static str| spelled_out(Cow::Borrowed(t), pieces).into_owned();
+        let j = JOINER;
+        assert_eq!(read("you i.d.i.o.t, I'll K-I-L-L you"), format!("you i{j}d{j}i{j}o{j}t, I'll K{j}I{j}L{j}L you"));
+        assert_eq!(read("w_o_r_t_h_l_e_s_s."), format!("w{j}o{j}r{j}t{j}h{j}l{j}e{j}s{j}s."));
+        // Short runs, acronyms that spell no word, mixed separators, runs glued to a word: unchanged.
+        for t in ["the U.S.A. and J.R.R. Tolkien", "e.g. i.e. a.m.", "i.d-i.o.t", "xi.d.i.o.t", "A-B-C-D-E"] {
+            assert!(matches!(spelled_out(Cow::Borrowed(t), pieces), Cow::Borrowed(_)), "{t}");
+        }
+        let t = "an i.d.i.o.t here";
+        assert_eq!(read(t).chars().count(), t.chars().count(), "one character for one");
     }
 }

@@ -40,6 +40,8 @@ pub struct Encoder {
     pad_id: u32,
     /// The unknown token (a word read with it is not known to the vocabulary).
     unk: Option<u32>,
+    /// Whether the tokenizer drops `lookalike::JOINER`, so that "i.d.i.o.t" can be read as a word.
+    joins: bool,
     /// Special tokens around every window (`[CLS]` … `[SEP]` for BERT).
     prefix: Vec<u32>,
     suffix: Vec<u32>,
@@ -119,7 +121,12 @@ impl Encoder {
             .find(|&i| with[i..].starts_with(&bare))
             .ok_or("cannot tell the tokenizer's special tokens apart from the text's")?;
         let (prefix, suffix) = (with[..at].to_vec(), with[at + bare.len()..].to_vec());
-        Ok(Encoder { content, compat, max_length, pad_id: pad_id.unwrap_or(0), unk, prefix, suffix, windows: 1, overlap: 0, cheap: None, cascade: false })
+        let plain = |t: &str| content.encode_fast(t, false).map(|e| e.get_ids().to_vec()).ok();
+        let joins = plain(&format!("ab{}cd", lookalike::JOINER)) == plain("abcd");
+        Ok(Encoder {
+            content, compat, max_length, pad_id: pad_id.unwrap_or(0), unk, joins, prefix, suffix,
+            windows: 1, overlap: 0, cheap: None, cascade: false,
+        })
     }
 
     /// Score up to `windows` windows per document, each overlapping the previous by `overlap` tokens.
@@ -240,11 +247,12 @@ impl Encoder {
     /// bytes, cut on whitespace where there is any and on a character boundary otherwise, so that
     /// a huge document with no spaces (or in a script without them) costs memory for its windows
     /// only; a word cut in two there may end in other tokens than it would whole. Also returns the
-    /// bytes of `text` encoded, and the text the offsets index (lookalike- and leet-spelled words
-    /// folded: the same characters one for one, so character offsets hold for `text`).
+    /// bytes of `text` encoded, and the text the offsets index (lookalike-, leet- and letter-by-letter
+    /// spelled words folded: the same characters one for one, so character offsets hold for `text`).
     fn content_prefix<'a>(&self, text: &'a str, need: usize) -> Result<(tokenizers::Encoding, usize, Cow<'a, str>), String> {
         let encode = |t: &'a str| {
             let seen = lookalike::leet(lookalike::fold(t), |w| self.pieces(w));
+            let seen = if self.joins { lookalike::spelled_out(seen, |w| self.pieces(w)) } else { seen };
             let nfkc = seen.is_ascii() || is_nfkc_quick(seen.chars()) == IsNormalized::Yes;
             let tokenizer = if nfkc { &self.content } else { &self.compat };
             tokenizer.encode(seen.as_ref(), false).map(|e| (e, t.len(), seen)).map_err(|e| e.to_string())
