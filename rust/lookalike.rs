@@ -169,16 +169,20 @@ pub fn leet<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize>) -> C
 /// swapped for it leaves the letters around it one word, and one character still stands for one.
 pub const JOINER: char = '\u{200D}';
 
-/// `text` with words spelled letter by letter between dots, dashes, underscores or stars
-/// ("i.d.i.o.t", "k-i-l-l": toxicity 0.517 and 0.874 against 0.998 written plainly, on the default
-/// model 0.6.0) read as the word: each separator inside becomes [`JOINER`], when the letters make
-/// one piece of the vocabulary (`pieces`, as for [`leet`]) of four letters or more. Shorter runs
-/// and acronyms that spell nothing (U.S., J.R.R.) stay. Only for a tokenizer that drops the joiner
-/// (the encoder checks).
+/// `text` with words spelled letter by letter between spaces, dots, dashes, slashes, underscores
+/// or stars ("i d i o t" 0.848, "i.d.i.o.t" 0.517, "k-i-l-l" 0.874 for toxicity in a message
+/// that scores 0.998 written plainly, on the default model 0.6.0) read as words: a run of single
+/// letters is cut into the words of four letters or more that are one piece of the vocabulary
+/// (`pieces`, as for [`leet`]; "a w o r t h l e s s i d i o t" is "a", "worthless", "idiot",
+/// covering as many letters as can be), and the separators inside each such word become
+/// [`JOINER`]. Letters that make no such word, and runs glued to a word, stay (U.S., J.R.R.,
+/// A B C). Only for a tokenizer that drops the joiner (the encoder checks).
 pub fn spelled_out<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize>) -> Cow<'a, str> {
-    const SEPARATORS: &[u8] = b".-_*";
+    const SEPARATORS: &[u8] = b" .-_*/";
+    const LONGEST: usize = 24; // letters in one word
+    const MOST_LETTERS: usize = 200;
     let b = text.as_bytes();
-    // Quick rule-out: a letter, a separator, a letter, a separator, a letter.
+    // Quick rule-out: a letter, a separator, a letter, the same separator, a letter.
     let candidate = b.windows(5).any(|w| {
         w[0].is_ascii_alphabetic() && SEPARATORS.contains(&w[1]) && w[2].is_ascii_alphabetic() && w[3] == w[1] && w[4].is_ascii_alphabetic()
     });
@@ -188,26 +192,32 @@ pub fn spelled_out<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize
     let mut seps: Vec<usize> = Vec::new();
     let mut i = 0;
     while i + 2 < b.len() {
+        // A run starts at a letter after no letter or digit; after the same separator only for
+        // spaces ("ab.c.d" is glued to "ab"; in "a b c" the run starts at "a").
         let starts = b[i].is_ascii_alphabetic()
             && SEPARATORS.contains(&b[i + 1])
             && b[i + 2].is_ascii_alphabetic()
-            && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b[i + 1]);
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && (b[i + 1] == b' ' || b[i - 1] != b[i + 1]));
         if !starts {
             i += 1;
             continue;
         }
         let sep = b[i + 1];
         let mut j = i; // the last letter of the run
-        while j + 2 < b.len() && b[j + 1] == sep && b[j + 2].is_ascii_alphabetic() {
+        while j + 2 < b.len() && b[j + 1] == sep && b[j + 2].is_ascii_alphabetic() && !b.get(j + 3).is_some_and(u8::is_ascii_alphanumeric) {
             j += 2;
         }
-        let letters = (j - i) / 2 + 1;
-        let alone = !b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric);
-        let word: String = (i..=j).step_by(2).map(|k| b[k] as char).collect();
-        if alone && letters >= 4 && pieces(&word) == Some(1) {
-            seps.extend((i + 1..j).step_by(2));
+        let glued = b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric);
+        let letters: Vec<u8> = (i..=j).step_by(2).map(|k| b[k]).collect();
+        // A run longer than MOST_LETTERS is not a few words spelled out (and would cost a
+        // tokenizer call per letter and word length): it stays.
+        if !glued && (4..=MOST_LETTERS).contains(&letters.len()) {
+            for (from, to) in words_in(&letters, LONGEST, &pieces) {
+                seps.extend((i + 2 * from + 1..i + 2 * to - 1).step_by(2));
+            }
         }
-        i = j + 1;
+        // The last letter may begin a run with another separator ("a w.o.r.d": "a w", then "w.o.r.d").
+        i = if j > i { j } else { i + 1 };
     }
     if seps.is_empty() {
         return text;
@@ -221,6 +231,36 @@ pub fn spelled_out<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize
     }
     out.push_str(&text[last..]);
     Cow::Owned(out)
+}
+
+/// The words (letter ranges) of four letters or more, each one vocabulary piece, that cover the
+/// most of `letters` (dynamic programming over where each word ends).
+fn words_in(letters: &[u8], longest: usize, pieces: &impl Fn(&str) -> Option<usize>) -> Vec<(usize, usize)> {
+    let n = letters.len();
+    let mut best = vec![(0usize, None::<usize>); n + 1]; // letters covered, and where the last word starts
+    for end in 1..=n {
+        best[end] = (best[end - 1].0, None);
+        for len in 4..=end.min(longest) {
+            let from = end - len;
+            let covered = best[from].0 + len;
+            if covered > best[end].0 && std::str::from_utf8(&letters[from..end]).ok().and_then(pieces) == Some(1) {
+                best[end] = (covered, Some(from));
+            }
+        }
+    }
+    let mut words = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        match best[end].1 {
+            Some(from) => {
+                words.push((from, end));
+                end = from;
+            }
+            None => end -= 1,
+        }
+    }
+    words.reverse();
+    words
 }
 
 #[cfg(test)]
@@ -262,14 +302,18 @@ mod tests {
 
     #[test]
     fn words_spelled_letter_by_letter_are_joined() {
-        let vocab = ["idiot", "kill", "worthless", "usa"];
+        let vocab = ["idiot", "kill", "worthless", "usa", "you"];
         let pieces = |w: &str| if vocab.contains(&w.to_lowercase().as_str()) { Some(1) } else { Some(w.len()) };
         let read = |t: &'static str| spelled_out(Cow::Borrowed(t), pieces).into_owned();
         let j = JOINER;
         assert_eq!(read("you i.d.i.o.t, I'll K-I-L-L you"), format!("you i{j}d{j}i{j}o{j}t, I'll K{j}I{j}L{j}L you"));
         assert_eq!(read("w_o_r_t_h_l_e_s_s."), format!("w{j}o{j}r{j}t{j}h{j}l{j}e{j}s{j}s."));
+        assert_eq!(read("a k.i.l.l"), format!("a k{j}i{j}l{j}l"), "a run with another separator after a space");
+        // Spaces: the run is cut into words, single letters between them stay.
+        assert_eq!(read("you are a w o r t h l e s s i d i o t x"), format!("you are a w{j}o{j}r{j}t{j}h{j}l{j}e{j}s{j}s i{j}d{j}i{j}o{j}t x"));
         // Short runs, acronyms that spell no word, mixed separators, runs glued to a word: unchanged.
-        for t in ["the U.S.A. and J.R.R. Tolkien", "e.g. i.e. a.m.", "i.d-i.o.t", "xi.d.i.o.t", "A-B-C-D-E"] {
+        let long = "i d i o t ".repeat(50);
+        for t in ["the U.S.A. and J.R.R. Tolkien", "e.g. i.e. a.m.", "i.d-i.o.t", "xi.d.i.o.t", "A-B-C-D-E", "a b c d e", "i d i o tx", &long] {
             assert!(matches!(spelled_out(Cow::Borrowed(t), pieces), Cow::Borrowed(_)), "{t}");
         }
         let t = "an i.d.i.o.t here";
