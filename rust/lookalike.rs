@@ -234,24 +234,27 @@ pub fn spelled_out<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize
 }
 
 /// The words (letter ranges) of four letters or more, each one vocabulary piece, that cover the
-/// most of `letters` (dynamic programming over where each word ends).
+/// most of `letters`, in as few words as that allows ("worthless", not "worth" "less"): dynamic
+/// programming over where each word ends.
 fn words_in(letters: &[u8], longest: usize, pieces: &impl Fn(&str) -> Option<usize>) -> Vec<(usize, usize)> {
     let n = letters.len();
-    let mut best = vec![(0usize, None::<usize>); n + 1]; // letters covered, and where the last word starts
+    // Per prefix: letters covered, words used (fewer is better), and where its last word starts.
+    let mut best = vec![(0usize, 0usize, None::<usize>); n + 1];
     for end in 1..=n {
-        best[end] = (best[end - 1].0, None);
+        best[end] = (best[end - 1].0, best[end - 1].1, None);
         for len in 4..=end.min(longest) {
             let from = end - len;
-            let covered = best[from].0 + len;
-            if covered > best[end].0 && std::str::from_utf8(&letters[from..end]).ok().and_then(pieces) == Some(1) {
-                best[end] = (covered, Some(from));
+            let (covered, words) = (best[from].0 + len, best[from].1 + 1);
+            let better = covered > best[end].0 || (covered == best[end].0 && words < best[end].1);
+            if better && std::str::from_utf8(&letters[from..end]).ok().and_then(pieces) == Some(1) {
+                best[end] = (covered, words, Some(from));
             }
         }
     }
     let mut words = Vec::new();
     let mut end = n;
     while end > 0 {
-        match best[end].1 {
+        match best[end].2 {
             Some(from) => {
                 words.push((from, end));
                 end = from;
@@ -302,7 +305,7 @@ mod tests {
 
     #[test]
     fn words_spelled_letter_by_letter_are_joined() {
-        let vocab = ["idiot", "kill", "worthless", "usa", "you"];
+        let vocab = ["idiot", "kill", "worthless", "worth", "less", "usa", "you"];
         let pieces = |w: &str| if vocab.contains(&w.to_lowercase().as_str()) { Some(1) } else { Some(w.len()) };
         let read = |t: &'static str| spelled_out(Cow::Borrowed(t), pieces).into_owned();
         let j = JOINER;
