@@ -132,15 +132,19 @@ pub fn leet<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize>) -> C
         while i < bytes.len() && part_of_word(i) {
             i += 1;
         }
+        let word = &text[start..i];
+        let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
+        // Most words are letters only: ruled out before anything else is looked at.
+        if letters == word.len() || letters < 2 || word.len() < 4 {
+            continue;
+        }
         // A word glued to other letters (é, а) is not an ASCII word: leave it.
         let glued = text[i..].chars().next().is_some_and(char::is_alphanumeric)
             || text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
-        let word = &text[start..i];
-        let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
         let digits = |b: &[u8]| b.len() >= 2 && b.iter().all(u8::is_ascii_digit);
-        let edge_run = digits(&word.as_bytes()[..2.min(word.len())]) || digits(&word.as_bytes()[word.len().saturating_sub(2)..]);
+        let edge_run = digits(&word.as_bytes()[..2]) || digits(&word.as_bytes()[word.len() - 2..]);
         let number = edge_run && letters < 4; // "700th", "10Be", not "w0rthle55"
-        if glued || number || letters < 2 || word.len() < 4 || letters == word.len() {
+        if glued || number {
             continue;
         }
         let upper = word.bytes().filter(u8::is_ascii_alphabetic).all(|b| b.is_ascii_uppercase());

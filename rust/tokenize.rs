@@ -115,14 +115,13 @@ impl Encoder {
         let compat = with_nfkc(tokenizer.clone())?;
         let content = tokenizer;
         // Which special tokens go before and after the content: encode one word with and without.
-        let ids = |special| content.encode_fast("a", special).map(|e| e.get_ids().to_vec()).map_err(|e| e.to_string());
-        let (with, bare) = (ids(true)?, ids(false)?);
+        let ids = |text: &str, special| content.encode_fast(text, special).map(|e| e.get_ids().to_vec()).map_err(|e| e.to_string());
+        let (with, bare) = (ids("a", true)?, ids("a", false)?);
         let at = (0..=with.len().saturating_sub(bare.len()))
             .find(|&i| with[i..].starts_with(&bare))
             .ok_or("cannot tell the tokenizer's special tokens apart from the text's")?;
         let (prefix, suffix) = (with[..at].to_vec(), with[at + bare.len()..].to_vec());
-        let plain = |t: &str| content.encode_fast(t, false).map(|e| e.get_ids().to_vec()).ok();
-        let joins = plain(&format!("ab{}cd", lookalike::JOINER)) == plain("abcd");
+        let joins = ids(&format!("ab{}cd", lookalike::JOINER), false).ok() == ids("abcd", false).ok();
         Ok(Encoder {
             content, compat, max_length, pad_id: pad_id.unwrap_or(0), unk, joins, prefix, suffix,
             windows: 1, overlap: 0, cheap: None, cascade: false,
@@ -238,8 +237,8 @@ impl Encoder {
 
     /// The pieces the vocabulary reads `word` in; None with an unknown one (for `lookalike::leet`).
     fn pieces(&self, word: &str) -> Option<usize> {
-        let ids = self.content.encode_fast(word, false).ok()?.get_ids().to_vec();
-        (!ids.iter().any(|&id| Some(id) == self.unk)).then_some(ids.len())
+        let enc = self.content.encode_fast(word, false).ok()?;
+        (!enc.get_ids().iter().any(|&id| Some(id) == self.unk)).then_some(enc.len())
     }
 
     /// Content tokens (with byte offsets) of the shortest whitespace-cut prefix holding more than
