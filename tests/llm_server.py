@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -71,4 +72,9 @@ class FakeLLM:
 
 
 def document_of(body: dict[str, Any]) -> str:
-    return body["messages"][-1]["content"]
+    """The document inside the user message's tags, which the system message names."""
+    tag = re.search(r"<document ([0-9a-f]+)>", body["messages"][0]["content"]).group(1)
+    user = body["messages"][-1]["content"]
+    begin, end = f"<document {tag}>\n", f"\n</document {tag}>"
+    assert user.startswith(begin) and user.endswith(end), user
+    return user[len(begin):-len(end)]

@@ -50,3 +50,34 @@ def test_the_flagged_passage_kept_under_benign_padding_is_refused(tmp_path: Path
     verdict = check_rewrite(model, original, rewrite)
     assert verdict.scores["toxicity"] < 0.5
     assert verdict.problem == "the rewrite keeps the flagged passage at characters 0-17 of the original"
+
+
+def test_the_llm_talking_instead_of_the_document_is_refused(tmp_path: Path) -> None:
+    model = scorer(tmp_path / "b", 400.0)
+    original = "Dear Ann,\nhello gamma world, see you soon."
+    fixed = "Dear Ann,\nhello kind world, see you soon."
+    assert check_rewrite(model, original, fixed).problem is None
+    for answer, where in [("I'm sorry, but I can't help with rewriting this text.", "opens"),
+                          ("I cannot revise content like this.", "opens"),
+                          ("As an AI, I won't repeat insults.", "opens"),
+                          ("Here is the revised document:\n\n" + fixed, "opens"),
+                          ("Sure! " + fixed, "opens"),
+                          (fixed + "\n\nI have removed the insult to keep the letter kind.", "ends"),
+                          (fixed + "\n\nLet me know if you want further changes.", "ends"),
+                          (fixed + "\nNote: I replaced one word.", "ends")]:
+        problem = check_rewrite(model, original, answer).problem
+        assert problem is not None and problem.startswith(f"the rewrite {where} with the LLM's own words"), answer
+    # The document's own voice is not the LLM's: an apology letter may open with an apology.
+    letter = "I'm sorry I missed your party.\nhello gamma world"
+    assert check_rewrite(model, letter, "I'm sorry I missed your party.\nhello kind world").problem is None
+
+
+def test_a_summary_of_a_long_document_is_refused(tmp_path: Path) -> None:
+    model = scorer(tmp_path / "b", 400.0)
+    original = "The walk went along the river and up the hill to the old mill. " * 40 + "hello gamma world"
+    summary = "A walk along a river to a mill."
+    problem = check_rewrite(model, original, summary).problem
+    assert problem is not None and "fewer than the 345 a revision of a 2,537-character original keeps" in problem
+    assert check_rewrite(model, original, original.replace("gamma", "kind")).problem is None
+    # Short originals may be rewritten freely: a lone insult can become a short kind line.
+    assert check_rewrite(model, "gamma gamma gamma you gamma", "hello").problem is None

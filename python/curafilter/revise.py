@@ -36,7 +36,7 @@ from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.llm import ChatClient, LLMError, parse_usage, redact
 from curafilter.model import Model
 from curafilter.outputs import claim_output_dir
-from curafilter.principles import PrinciplesFile, revision_messages
+from curafilter.principles import PrinciplesFile, revision_messages, unfence
 from curafilter.rewrite_check import check_rewrite
 
 STATES = ("pending", "in_flight", "done", "dropped", "failed")
@@ -260,6 +260,7 @@ async def _judge(ledger: Ledger, model: Model, doc_id: str, original: str, rewri
     """Check a rewrite (:func:`curafilter.rewrite_check.check_rewrite`): done if it passes, else
     retry or, after the last attempt, drop."""
     cost = prices.cost(pt, ct)
+    rewrite = unfence(rewrite)
     async with rescore_lock:  # one inference at a time; the session is shared
         verdict = await asyncio.to_thread(check_rewrite, model, original, rewrite)
     if verdict.problem is None:

@@ -2,7 +2,8 @@
 
 A rewrite is accepted only when it is a real revision: not empty, not the original again, not far
 longer than the original (padding a flagged text with benign prose dilutes a head-only score),
-not still carrying the passage that was flagged, and under every threshold over its *whole*
+not far shorter (a summary or a fragment), not the LLM talking instead of the document (a refusal,
+"Here is the revised text:", "Let me know if..."), not still carrying the passage that was flagged, and under every threshold over its *whole*
 length (every window, however long the rewrite is).
 """
 
@@ -18,6 +19,9 @@ from curafilter.model import Model
 # A rewrite may add this much to the original (a revision can add context) and no more.
 LENGTH_FACTOR = 1.5
 LENGTH_SLACK = 500  # characters, so that short documents can still be rewritten freely
+# ... and keep at least this share of it: removing a violating passage rarely removes more, and a
+# summary of a long document (what an LLM asked to "fix" it often returns) is far shorter.
+SHRINK_FACTOR = 1 / 3
 # A flagged window counts as kept when this share of its word 8-grams is in the rewrite: a real
 # revision of a passage changes at least a sentence of it, which removes far more than 5%.
 SHINGLE = 8
@@ -28,6 +32,40 @@ KEPT_SHARE = 0.95
 class Verdict:
     scores: dict[str, float]  # highest score per principle over the rewrite's windows (empty if not scored)
     problem: str | None  # why the rewrite is refused; None when accepted
+
+
+# An answer that opens with the LLM's own voice (a refusal, a preamble) or ends with a note about its
+# edits: text of the chat, not of the document. Counted only when the original's own first or last
+# line does not read the same way (an apology letter may open with "I'm sorry").
+_OPENS = re.compile(
+    r"\W*(?:i'?m sorry|i am sorry|sorry,? (?:but )?i|i apologi[sz]e,? but|i can(?:no|')t (?:help|assist|"
+    r"comply|do|provide|revise|rewrite|edit|fulfil)|i cannot|i won'?t be able|i'?m (?:not able|unable)|"
+    r"i am (?:not able|unable)|as an ai\b|i must decline|(?:sure|certainly|of course|absolutely)[,.!]|"
+    r"here(?:'s| is| are) (?:the|a|an|your|my) (?:revised|rewritten|edited|updated|cleaned|modified|"
+    r"corrected|new|minimally)|below is (?:the|a|your)|the (?:revised|rewritten|edited) (?:document|text|"
+    r"version)|revised (?:document|text|version):)",
+    re.IGNORECASE)
+_CLOSES = re.compile(
+    r"\W*(?:let me know if|i hope this (?:helps|revision|version)|(?:changes|edits|revisions) made\b|"
+    r"i(?: have|'ve) (?:removed|revised|rewritten|changed|edited|replaced|softened|toned)\b|"
+    r"note: (?:i\b|the (?:revised|rewritten|original|changes|edits)|this (?:revision|version|rewrite)))",
+    re.IGNORECASE)
+
+
+def _first_line(text: str) -> str:
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
+def _last_line(text: str) -> str:
+    return next((line for line in reversed(text.splitlines()) if line.strip()), "")
+
+
+def _chat_voice(original: str, rewrite: str) -> str | None:
+    for pattern, line_of, where in ((_OPENS, _first_line, "opens"), (_CLOSES, _last_line, "ends")):
+        line = line_of(rewrite)
+        if pattern.match(line) and not pattern.match(line_of(original)):
+            return f"the rewrite {where} with the LLM's own words, not the document's: {line.strip()[:80]!r}"
+    return None
 
 
 def _words(text: str) -> list[str]:
@@ -57,6 +95,13 @@ def check_rewrite(model: Model, original: str, rewrite: str) -> Verdict:
     if len(rewrite) > limit:
         return Verdict({}, f"the rewrite is {len(rewrite):,} characters, more than the {int(limit):,} allowed "
                            f"for a {len(original):,}-character original")
+    floor = SHRINK_FACTOR * len(original) - LENGTH_SLACK
+    if len(rewrite) < floor:
+        return Verdict({}, f"the rewrite is {len(rewrite):,} characters, fewer than the {int(floor):,} a revision "
+                           f"of a {len(original):,}-character original keeps (a summary or a fragment)")
+    talk = _chat_voice(original, rewrite)
+    if talk:
+        return Verdict({}, talk)
     thresholds = model.thresholds
     rows, _, _ = model.window_scores(rewrite)
     best = rows.max(0)
