@@ -1,7 +1,7 @@
 //! Words spelled with Cyrillic or Greek letters that look like Latin ones ("іdіоt" with a Cyrillic
 //! і and о), read as the Latin word they show; and words spelled with digits or symbols for
-//! letters ("1d10t", "k1ll"), or with its letters split by dots or dashes ("i.d.i.o.t"), read as
-//! the word they spell when the vocabulary knows it.
+//! letters ("1d10t", "k1ll"), or with its letters split by dots or dashes ("i.d.i.o.t",
+//! "id.iot"), read as the word they spell when the vocabulary knows it.
 //!
 //! The model's vocabulary is English word pieces: a lookalike letter makes a word unknown pieces,
 //! and a text written that way walked past every head (default model 0.6.0: toxicity 0.997 plain,
@@ -223,12 +223,71 @@ pub fn spelled_out<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize
         // The last letter may begin a run with another separator ("a w.o.r.d": "a w", then "w.o.r.d").
         i = if j > i { j } else { i + 1 };
     }
+    joined(text, &seps)
+}
+
+/// `text` with words broken by a dot, underscore or star ("id.iot", "worth_less", "k*ill") read
+/// whole when the letters make one piece of the vocabulary: the separators become [`JOINER`]. The
+/// same separator between every part, no digits, four letters or more, and the case of one word
+/// (lower, upper or capitalised: "over.Come" is a missing space after a full stop, not a word).
+/// Not dashes: hyphenated compounds that are one word joined (post-war, e-mail, co-operation) are
+/// in 28% of Wikipedia's documents, and reading them joined would move scores on ordinary text;
+/// with dots, underscores and stars 3 of 6,509 documents hold a join (will.i.am, PR.IX). Only
+/// for a tokenizer that drops the joiner, as for [`spelled_out`], which handles runs of single
+/// letters (with dashes too).
+pub fn broken_words<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize>) -> Cow<'a, str> {
+    const SEPARATORS: &[u8] = b"._*";
+    const LONGEST: usize = 24; // letters in one word
+    let b = text.as_bytes();
+    let in_chunk = |c: u8| c.is_ascii_alphanumeric() || SEPARATORS.contains(&c);
+    let mut seps: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !in_chunk(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && in_chunk(b[i]) {
+            i += 1;
+        }
+        // Separators at the chunk's edges are punctuation ("...worth.less."), not inside a word.
+        let (mut from, mut to) = (start, i);
+        while from < to && SEPARATORS.contains(&b[from]) {
+            from += 1;
+        }
+        while to > from && SEPARATORS.contains(&b[to - 1]) {
+            to -= 1;
+        }
+        let word = &b[from..to];
+        let Some(&sep) = word.iter().find(|c| SEPARATORS.contains(c)) else { continue };
+        let parts: Vec<&[u8]> = word.split(|&c| c == sep).collect();
+        let letters: Vec<u8> = parts.concat();
+        let cased = letters.iter().all(u8::is_ascii_lowercase)
+            || letters.iter().all(u8::is_ascii_uppercase)
+            || letters[1..].iter().all(u8::is_ascii_lowercase) && letters[0].is_ascii_uppercase();
+        // A word glued to other letters (é, а) is not an ASCII word: leave it.
+        let glued = text[to..].chars().next().is_some_and(char::is_alphanumeric)
+            || text[..from].chars().next_back().is_some_and(char::is_alphanumeric);
+        let words = parts.iter().all(|p| !p.is_empty() && p.iter().all(u8::is_ascii_alphabetic));
+        if !words || !cased || glued || parts.iter().all(|p| p.len() == 1) || !(4..=LONGEST).contains(&letters.len()) {
+            continue;
+        }
+        if std::str::from_utf8(&letters).ok().and_then(&pieces) == Some(1) {
+            seps.extend((from..to).filter(|&k| b[k] == sep));
+        }
+    }
+    joined(text, &seps)
+}
+
+/// `text` with the separator bytes at `seps` (ascending) swapped for [`JOINER`].
+fn joined<'a>(text: Cow<'a, str>, seps: &[usize]) -> Cow<'a, str> {
     if seps.is_empty() {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 2 * seps.len());
     let mut last = 0;
-    for at in seps {
+    for &at in seps {
         out.push_str(&text[last..at]);
         out.push(JOINER);
         last = at + 1;
@@ -324,6 +383,22 @@ mod tests {
             assert!(matches!(spelled_out(Cow::Borrowed(t), pieces), Cow::Borrowed(_)), "{t}");
         }
         let t = "an i.d.i.o.t here";
+        assert_eq!(read(t).chars().count(), t.chars().count(), "one character for one");
+    }
+
+    #[test]
+    fn words_broken_by_a_separator_are_joined() {
+        let vocab = ["idiot", "kill", "worthless", "email"];
+        let pieces = |w: &str| if vocab.contains(&w.to_lowercase().as_str()) { Some(1) } else { Some(w.len()) };
+        let read = |t: &'static str| broken_words(Cow::Borrowed(t), pieces).into_owned();
+        let j = JOINER;
+        assert_eq!(read("a worth.less id.iot."), format!("a worth{j}less id{j}iot."));
+        assert_eq!(read("I'll K.ILL you, Id_iot (k*i*ll)"), format!("I'll K{j}ILL you, Id{j}iot (k{j}i{j}ll)"));
+        // Case of two words, dashes, mixed or doubled separators, digits, single letters, glued, no word: unchanged.
+        for t in ["over.The me", "Worth.Less", "e-mail", "id.i_ot", "id..iot", "id1.ot", "i.d.i.o.t", "idé.iot", "node.js www.example.com"] {
+            assert!(matches!(broken_words(Cow::Borrowed(t), pieces), Cow::Borrowed(_)), "{t}");
+        }
+        let t = "an id.iot here";
         assert_eq!(read(t).chars().count(), t.chars().count(), "one character for one");
     }
 }

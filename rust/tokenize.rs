@@ -251,7 +251,11 @@ impl Encoder {
     fn content_prefix<'a>(&self, text: &'a str, need: usize) -> Result<(tokenizers::Encoding, usize, Cow<'a, str>), String> {
         let encode = |t: &'a str| {
             let seen = lookalike::leet(lookalike::fold(t), |w| self.pieces(w));
-            let seen = if self.joins { lookalike::spelled_out(seen, |w| self.pieces(w)) } else { seen };
+            let seen = if self.joins {
+                lookalike::broken_words(lookalike::spelled_out(seen, |w| self.pieces(w)), |w| self.pieces(w))
+            } else {
+                seen
+            };
             let nfkc = seen.is_ascii() || is_nfkc_quick(seen.chars()) == IsNormalized::Yes;
             let tokenizer = if nfkc { &self.content } else { &self.compat };
             tokenizer.encode(seen.as_ref(), false).map(|e| (e, t.len(), seen)).map_err(|e| e.to_string())
