@@ -59,6 +59,7 @@ def test_the_llm_talking_instead_of_the_document_is_refused(tmp_path: Path) -> N
     assert check_rewrite(model, original, fixed).problem is None
     for answer, where in [("I'm sorry, but I can't help with rewriting this text.", "opens"),
                           ("I cannot revise content like this.", "opens"),
+                          ("I can’t help with that request.", "opens"),
                           ("As an AI, I won't repeat insults.", "opens"),
                           ("Here is the revised document:\n\n" + fixed, "opens"),
                           ("Sure! " + fixed, "opens"),

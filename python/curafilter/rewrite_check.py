@@ -3,8 +3,8 @@
 A rewrite is accepted only when it is a real revision: not empty, not the original again, not far
 longer than the original (padding a flagged text with benign prose dilutes a head-only score),
 not far shorter (a summary or a fragment), not the LLM talking instead of the document (a refusal,
-"Here is the revised text:", "Let me know if..."), not still carrying the passage that was flagged, and under every threshold over its *whole*
-length (every window, however long the rewrite is).
+"Here is the revised text:", "Let me know if..."), not still carrying the passage that was flagged,
+and under every threshold over its *whole* length (every window, however long the rewrite is).
 """
 
 from __future__ import annotations
@@ -38,16 +38,16 @@ class Verdict:
 # edits: text of the chat, not of the document. Counted only when the original's own first or last
 # line does not read the same way (an apology letter may open with "I'm sorry").
 _OPENS = re.compile(
-    r"\W*(?:i'?m sorry|i am sorry|sorry,? (?:but )?i|i apologi[sz]e,? but|i can(?:no|')t (?:help|assist|"
-    r"comply|do|provide|revise|rewrite|edit|fulfil)|i cannot|i won'?t be able|i'?m (?:not able|unable)|"
+    r"\W*(?:i['’]?m sorry|i am sorry|sorry,? (?:but )?i|i apologi[sz]e,? but|i can(?:no|['’])t (?:help|assist|"
+    r"comply|do|provide|revise|rewrite|edit|fulfil)|i cannot|i won['’]?t be able|i['’]?m (?:not able|unable)|"
     r"i am (?:not able|unable)|as an ai\b|i must decline|(?:sure|certainly|of course|absolutely)[,.!]|"
-    r"here(?:'s| is| are) (?:the|a|an|your|my) (?:revised|rewritten|edited|updated|cleaned|modified|"
+    r"here(?:['’]s| is| are) (?:the|a|an|your|my) (?:revised|rewritten|edited|updated|cleaned|modified|"
     r"corrected|new|minimally)|below is (?:the|a|your)|the (?:revised|rewritten|edited) (?:document|text|"
     r"version)|revised (?:document|text|version):)",
     re.IGNORECASE)
 _CLOSES = re.compile(
     r"\W*(?:let me know if|i hope this (?:helps|revision|version)|(?:changes|edits|revisions) made\b|"
-    r"i(?: have|'ve) (?:removed|revised|rewritten|changed|edited|replaced|softened|toned)\b|"
+    r"i(?: have|['’]ve) (?:removed|revised|rewritten|changed|edited|replaced|softened|toned)\b|"
     r"note: (?:i\b|the (?:revised|rewritten|original|changes|edits)|this (?:revision|version|rewrite)))",
     re.IGNORECASE)
 
