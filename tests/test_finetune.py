@@ -152,3 +152,17 @@ def test_bad_settings_are_refused() -> None:
         finetune.FineTune(epochs=0)
     with pytest.raises(ConfigError):
         finetune.FineTune(folds=1)
+
+
+def test_training_reads_text_as_run_time_does() -> None:
+    # Training ids come from the same core as run time's: a text spelled to dodge a filter trains as
+    # the words it spells, and a long text is cut to the same head.
+    from curafilter._core import Tokenizer
+    from curafilter.bundle import bundle_dir
+
+    path = bundle_dir("default") / "tokenizer.json"
+    texts = ["you are a w0rthle55 1d10t", "ｆｕｌｌｗｉｄｔｈ ｔｅｘｔ", "a long text " * 100, "you are a worthless idiot"]
+    got = finetune._encode(texts, path, 32)
+    assert got[0] == got[3] and len(got[2]) == 32
+    (batch,) = Tokenizer(str(path), max_length=32).encode_batches([texts[1]])
+    assert got[1] == batch.input_ids[0][batch.attention_mask[0] > 0].tolist()

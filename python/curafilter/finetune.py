@@ -143,16 +143,15 @@ def _torch() -> Any:
 
 
 def _encode(texts: Sequence[str], tokenizer: Path, max_length: int) -> list[list[int]]:
-    from tokenizers import Tokenizer, normalizers
+    """Token ids of each text's head, read by the same core that reads text at run time (NFKC,
+    lookalike letters, leet and spelled-out words folded), so a model trains on what it will see."""
+    from curafilter._core import Tokenizer
 
-    tok = Tokenizer.from_file(os.fspath(tokenizer))
-    tok.no_padding()  # some tokenizer.json files ship with padding/truncation built in
-    tok.enable_truncation(max_length)
-    # As run time reads text (rust/tokenize.rs with_nfkc): NFKC before the tokenizer's own
-    # normalizer, so fullwidth or mathematical letters train as the letters they show.
-    if not isinstance(tok.normalizer, normalizers.NFKC):
-        tok.normalizer = normalizers.Sequence([normalizers.NFKC()] + ([tok.normalizer] if tok.normalizer else []))
-    return [e.ids for e in tok.encode_batch(list(texts))]
+    out: list[list[int]] = [[] for _ in texts]
+    for batch in Tokenizer(os.fspath(tokenizer), max_length=max_length).encode_batches(list(texts)):
+        for row, i in enumerate(batch.line.tolist()):  # batches are length-sorted; line is the text's index
+            out[i] = batch.input_ids[row, :int(batch.n_tokens[row])].tolist()
+    return out
 
 
 def _pad(seqs: Sequence[Sequence[int]]) -> tuple[Any, Any]:
