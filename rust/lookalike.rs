@@ -1,22 +1,35 @@
-//! Words spelled with Cyrillic or Greek letters that look like Latin ones ("іdіоt" with a Cyrillic
-//! і and о), read as the Latin word they show; and words spelled with digits or symbols for
-//! letters ("1d10t", "k1ll"), or with its letters split by dots or dashes ("i.d.i.o.t",
-//! "id.iot"), read as the word they spell when the vocabulary knows it.
+//! Words spelled with letters that look like Latin ones (Cyrillic, Greek, Armenian, IPA, small
+//! capitals, letters in squares: "іdіоt" with a Cyrillic і and о, "ɪᴅɪᴏᴛ", "🅸🅳🅸🅾🆃"), read as the
+//! Latin word they show; words spelled with digits or symbols for letters ("1d10t", "k1ll"); and
+//! words split letter by letter or broken by dots ("i.d.i.o.t", "id.iot"), read as the word they
+//! spell when the vocabulary knows it.
 //!
 //! The model's vocabulary is English word pieces: a lookalike letter makes a word unknown pieces,
 //! and a text written that way walked past every head (default model 0.6.0: toxicity 0.997 plain,
 //! 0.008 with a few letters swapped). Only words made entirely of Latin letters, digits and such
 //! lookalikes are folded; a word with any other letter of those scripts is Russian, Greek or
 //! another language and stays as written (a word drawn only in such letters, Russian "сор", reads
-//! as Latin "cop": unknown pieces to the model either way). One character becomes one character, so character
-//! offsets into the text are unchanged. Doing this in the tokenizer's own pipeline would take one
-//! `Replace` normalizer per letter, which halved tokenising speed and cannot look at the word.
+//! as Latin "cop": unknown pieces to the model either way). One character becomes one character,
+//! so character offsets into the text are unchanged. Doing this in the tokenizer's own pipeline
+//! would take one `Replace` normalizer per letter, which halved tokenising speed and cannot look at
+//! the word.
 
 use std::borrow::Cow;
 
-/// The Latin letter a Cyrillic or Greek letter is drawn like, for letters that are drawn the same
-/// in common fonts.
+/// The Latin letter a non-ASCII character is drawn like: a Cyrillic or Greek letter drawn the same
+/// in common fonts (this table: the skeleton data below maps more of those scripts' letters, "г"
+/// as "r", Cyrillic "І" as "l", which would turn more Russian words into Latin noise), a "fancy
+/// text" style letter (small capitals, negative squared and circled letters), or a letter of
+/// another script that Unicode's confusables data (UTS #39 skeletons) draws as one Latin letter
+/// (Armenian "օ", Cherokee "Ꭺ", IPA "ɑ", Lisu "ꓮ", Canadian syllabics "ᑭ").
 fn latin(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return None;
+    }
+    drawn_alike(c).or_else(|| styled(c)).or_else(|| confusable(c))
+}
+
+fn drawn_alike(c: char) -> Option<char> {
     Some(match c {
         'а' | 'α' => 'a',
         'с' | 'ϲ' => 'c',
@@ -59,11 +72,81 @@ fn latin(c: char) -> Option<char> {
     })
 }
 
+/// Letters of "fancy text" generators that neither NFKC nor the confusables data reads as Latin:
+/// small capitals ("ʏᴏᴜ ᴀʀᴇ", toxicity 0.008 for a message scoring 0.998 plainly, on the default
+/// model 0.6.0) and letters in negative (white on black) squares and circles ("🅸🅳🅸🅾🆃").
+fn styled(c: char) -> Option<char> {
+    let u = c as u32;
+    let from = |first: u32| char::from_u32(u - first + 'A' as u32);
+    match u {
+        0x1F150..=0x1F169 => from(0x1F150), // NEGATIVE CIRCLED LATIN CAPITAL LETTER A..Z
+        0x1F170..=0x1F189 => from(0x1F170), // NEGATIVE SQUARED LATIN CAPITAL LETTER A..Z
+        _ => Some(match c {
+            'ᴀ' => 'a',
+            'ʙ' => 'b',
+            'ᴅ' => 'd',
+            'ᴇ' => 'e',
+            'ғ' => 'f', // Cyrillic ghe with stroke: the generators' small-capital F
+            'ɢ' => 'g',
+            'ʜ' => 'h',
+            'ᴊ' => 'j',
+            'ᴋ' => 'k',
+            'ʟ' => 'l',
+            'ᴍ' => 'm',
+            'ɴ' => 'n',
+            'ᴘ' => 'p',
+            'ʀ' => 'r',
+            'ᴛ' => 't',
+            _ => return None,
+        }),
+    }
+}
+
+/// A letter that Unicode's confusables data draws as one ASCII letter, in the blocks text is
+/// disguised with (Latin extensions and IPA, Armenian, Cherokee, Canadian syllabics, phonetic
+/// extensions, letterlike symbols, Coptic, Lisu, fullwidth); not Greek and Cyrillic (the table
+/// above), nor right-to-left and East Asian scripts, whose letters the data also draws as Latin
+/// ones (Hebrew "ו" as "l", Hangul "ㅇ" as "o") but no one disguises English with. Built once
+/// (~1,000 letters, a few milliseconds), then a binary search.
+fn confusable(c: char) -> Option<char> {
+    use std::sync::OnceLock;
+    use unicode_security::confusable_detection::skeleton;
+    const BLOCKS: [(u32, u32); 10] = [
+        (0x0080, 0x036F),   // Latin-1 to IPA and spacing modifiers
+        (0x0530, 0x058F),   // Armenian
+        (0x13A0, 0x167F),   // Cherokee, Canadian syllabics
+        (0x1D00, 0x1EFF),   // phonetic extensions, Latin extended additional
+        (0x2100, 0x218F),   // letterlike symbols, number forms
+        (0x2C60, 0x2CFF),   // Latin extended-C, Coptic
+        (0xA4D0, 0xA4FF),   // Lisu
+        (0xA720, 0xA7FF),   // Latin extended-D
+        (0xAB30, 0xABBF),   // Latin extended-E, Cherokee supplement
+        (0xFF00, 0xFFEF),   // fullwidth
+    ];
+    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut buf = [0u8; 4];
+        BLOCKS
+            .iter()
+            .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
+            .filter(|c| c.is_alphabetic())
+            .filter_map(|c| {
+                let mut shown = skeleton(c.encode_utf8(&mut buf));
+                match (shown.next(), shown.next()) {
+                    // The data draws capital I (and letters like it) as "l".
+                    (Some('l'), None) if c.is_uppercase() => Some((c, 'I')),
+                    (Some(l), None) if l.is_ascii_alphabetic() => Some((c, l)),
+                    _ => None,
+                }
+            })
+            .collect()
+    });
+    table.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| table[i].1)
+}
+
 /// `text` with its lookalike-spelled words in Latin letters; borrowed when there are none.
 pub fn fold(text: &str) -> Cow<'_, str> {
-    // Greek and Cyrillic letters (U+0370..U+052F) start with UTF-8 lead bytes 0xCD..=0xD4: a byte
-    // scan rules out most text before any character is decoded.
-    if !text.bytes().any(|b| (0xCD..=0xD4).contains(&b)) || !text.chars().any(|c| latin(c).is_some()) {
+    if text.is_ascii() || !text.chars().any(|c| latin(c).is_some()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -77,7 +160,8 @@ pub fn fold(text: &str) -> Cow<'_, str> {
         word.clear();
     };
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        // Letters in squares are symbols, not letters, to Unicode: part of a word all the same.
+        if c.is_alphanumeric() || latin(c).is_some() {
             word.push(c);
         } else {
             flush(&mut word, &mut out);
@@ -337,6 +421,15 @@ mod tests {
     fn lookalike_words_fold_and_other_scripts_stay() {
         assert_eq!(fold("уоu аrе а wоrthlеss іdіоt"), "you are a worthless idiot");
         assert_eq!(fold("ΗΕLLΟ wοrld"), "HELLO world");
+        // Fancy-text styles and other scripts' lookalikes: small capitals, negative squares and
+        // circles, Armenian, IPA, Cherokee, Lisu; the case of a capital kept.
+        assert_eq!(fold("ʏᴏᴜ ᴀʀᴇ ᴀ ᴡᴏʀᴛʜʟᴇss ɪᴅɪᴏᴛ, ɢᴏ ᴋɪʟʟ ʏᴏᴜʀsᴇʟғ"), "you are a worthless idiot, go kill yourself");
+        assert_eq!(fold("🅸🅳🅸🅾🆃 🅐🅑"), "IDIOT AB");
+        assert_eq!(fold("Yօu ɑrе ɑn іdіօt. ᎪꓮᏴ"), "You are an idiot. AAB");
+        // Other scripts' words with letters the data draws as Latin stay: Hebrew, Hangul, IPA.
+        for text in ["ו ס ㅇ", "/ˈɪŋɡlɪʃ/"] {
+            assert_eq!(fold(text), text);
+        }
         // Russian and Greek words keep their letters, even beside a folded word.
         assert_eq!(fold("Привет, іdіоt! Москва и Αθήνα"), "Привет, idiot! Москва и Αθήνα");
         assert!(matches!(fold("plain ascii"), Cow::Borrowed(_)));

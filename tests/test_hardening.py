@@ -1039,13 +1039,18 @@ def test_words_spelled_with_digits_or_letter_by_letter_read_as_the_words_they_sp
     assert ids("you are a w.o.r.t.h.l.e.s.s i-d-i-o-t and i will k_i_l_l you, s*t*o*p it") == ids(plain)
     assert ids("you are a w o r t h l e s s i d i o t and i will k/i/l/l you, stop it") == ids(plain)
     assert ids("you are a worth.less id.iot and i will ki_ll you, st*op it") == ids(plain)
+    # Fancy-text letters: small capitals, negative squares, Armenian and IPA lookalikes.
+    assert ids("ʏᴏᴜ ᴀʀᴇ ᴀ ᴡᴏʀᴛʜʟᴇss ɪᴅɪᴏᴛ ᴀɴᴅ ɪ ᴡɪʟʟ ᴋɪʟʟ ʏᴏᴜ, sᴛᴏᴘ ɪᴛ") == ids(plain)
+    assert ids("🆈🅾🆄 🅰🆁🅴 🅰 🆆🅾🆁🆃🅷🅻🅴🆂🆂 🅸🅳🅸🅾🆃") == ids("you are a worthless idiot")
+    assert ids("yօu ɑrе ɑ wօrthlеss іdіօt") == ids("you are a worthless idiot")
     assert ids("YOU ARE A W0RTHLE55 1D10T") == ids("YOU ARE A WORTHLESS IDIOT")
     bare = HFTokenizer.from_file(str(path))
     bare.no_padding()
     bare.no_truncation()
     for text in ["the 1st A320 of the 1970s, 700th and 10Be", "mp3 4x4 h264 US$10 bob@example.com", "sc@m 1d10té",
                  "the U.S.A., J.R.R. Tolkien, e.g. a.m., x-y-z, a b c d e, x / y",
-                 "post-war e-mail co-operation, node.js, home.Then, snake_case_name"]:
+                 "post-war e-mail co-operation, node.js, home.Then, snake_case_name",
+                 "English /ˈɪŋɡlɪʃ/, Москва, שלום, 서울, 東京"]:
         assert ids(text) == bare.encode(text).ids, text
 
 
