@@ -104,15 +104,17 @@ fn styled(c: char) -> Option<char> {
 
 /// A letter that Unicode's confusables data draws as one ASCII letter, in the blocks text is
 /// disguised with (Latin extensions and IPA, Armenian, Cherokee, Canadian syllabics, phonetic
-/// extensions, letterlike symbols, Coptic, Lisu, fullwidth); not Greek and Cyrillic (the table
-/// above), nor right-to-left and East Asian scripts, whose letters the data also draws as Latin
-/// ones (Hebrew "ו" as "l", Hangul "ㅇ" as "o") but no one disguises English with. Built once
-/// (~1,000 letters, a few milliseconds), then a binary search.
+/// extensions, letterlike symbols, Coptic, Lisu, fullwidth); not Latin-1 and Latin extended-A,
+/// whose letters are letters of living orthographies (Icelandic "þ" drawn as "p", Turkish "ı" as
+/// "i", the long "ſ" as "f"), nor Greek and Cyrillic (the table above), nor right-to-left and East
+/// Asian scripts, whose letters the data also draws as Latin ones (Hebrew "ו" as "l", Hangul "ㅇ"
+/// as "o") but no one disguises English with. Built once (~1,000 letters, a few milliseconds),
+/// then a binary search.
 fn confusable(c: char) -> Option<char> {
     use std::sync::OnceLock;
     use unicode_security::confusable_detection::skeleton;
     const BLOCKS: [(u32, u32); 10] = [
-        (0x0080, 0x036F),   // Latin-1 to IPA and spacing modifiers
+        (0x0180, 0x036F),   // Latin extended-B, IPA, spacing modifiers
         (0x0530, 0x058F),   // Armenian
         (0x13A0, 0x167F),   // Cherokee, Canadian syllabics
         (0x1D00, 0x1EFF),   // phonetic extensions, Latin extended additional
