@@ -147,9 +147,9 @@ fn confusable(c: char) -> Option<char> {
 }
 
 /// `text` with its lookalike-spelled words in Latin letters; borrowed when there are none.
-pub fn fold(text: &str) -> Cow<'_, str> {
+pub fn fold(text: Cow<'_, str>) -> Cow<'_, str> {
     if text.is_ascii() || !text.chars().any(|c| latin(c).is_some()) {
-        return Cow::Borrowed(text);
+        return text;
     }
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
@@ -172,6 +172,72 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     }
     flush(&mut word, &mut out);
     Cow::Owned(out)
+}
+
+/// Direction controls: embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069).
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with each paragraph that holds a direction control in the order it is shown, not the
+/// order it is stored: "\u{202E}toidi\u{202C}" shows as "idiot" (a right-to-left override of
+/// reversed letters), and a message written that way word by word (inside a left-to-right
+/// override, so that the spaces keep the words in order) scored 0.45 for toxicity against 0.998
+/// plainly on the default model 0.6.0. The Unicode bidirectional algorithm
+/// (unicode-bidi) gives each character its level and the shown order; the characters are only
+/// moved, one for one, so a window's offsets stay inside the paragraph it came from. Paragraphs
+/// without such a control, including plain Arabic or Hebrew, stay in stored order (what the
+/// model reads for those scripts). No Wikipedia document of 6,509 holds one.
+pub fn shown_order(text: Cow<'_, str>) -> Cow<'_, str> {
+    use unicode_bidi::BidiInfo;
+    // Every control is three UTF-8 bytes starting 0xE2 0x80 or 0xE2 0x81: a byte scan first.
+    let maybe = memchr::memchr_iter(0xE2, text.as_bytes()).any(|i| matches!(text.as_bytes().get(i + 1), Some(0x80 | 0x81)));
+    if !maybe || !text.chars().any(is_direction_control) {
+        return text;
+    }
+    let info = BidiInfo::new(&text, None);
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for para in &info.paragraphs {
+        let range = para.range.clone();
+        out.push_str(&text[last..range.start]);
+        let stored = &text[range.clone()];
+        if stored.chars().any(is_direction_control) {
+            // Levels come per byte of the whole text: one per character of this paragraph.
+            let by_byte = info.reordered_levels(para, range.clone());
+            let (chars, levels): (Vec<char>, Vec<_>) = stored.char_indices().map(|(i, c)| (c, by_byte[range.start + i])).unzip();
+            out.extend(BidiInfo::reorder_visual(&levels).into_iter().map(|i| chars[i]));
+        } else {
+            out.push_str(stored);
+        }
+        last = range.end;
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
+}
+
+/// `text` with what backspaces erase when shown ("idXq\u{8}\u{8}iot" shows as "idiot": each
+/// backspace takes back the character before it) swapped for [`JOINER`], with the backspaces
+/// themselves, so the letters around close up and one character still stands for one. Text with a
+/// backspace between every few letters of a message scored 0.90 against 0.998 plainly. Only for a
+/// tokenizer that drops the joiner.
+pub fn erased(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !text.as_bytes().contains(&0x08) {
+        return text;
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut shown: Vec<usize> = Vec::new(); // characters not erased so far, by index
+    for i in 0..chars.len() {
+        if chars[i] == '\u{8}' {
+            chars[i] = JOINER;
+            if let Some(k) = shown.pop() {
+                chars[k] = JOINER;
+            }
+        } else if chars[i] != JOINER {
+            shown.push(i);
+        }
+    }
+    Cow::Owned(chars.into_iter().collect())
 }
 
 /// The letter a digit or symbol stands for in words written to dodge a filter ("1d10t", "h4te",
@@ -421,23 +487,23 @@ mod tests {
 
     #[test]
     fn lookalike_words_fold_and_other_scripts_stay() {
-        assert_eq!(fold("уоu аrе а wоrthlеss іdіоt"), "you are a worthless idiot");
-        assert_eq!(fold("ΗΕLLΟ wοrld"), "HELLO world");
+        assert_eq!(fold(Cow::Borrowed("уоu аrе а wоrthlеss іdіоt")), "you are a worthless idiot");
+        assert_eq!(fold(Cow::Borrowed("ΗΕLLΟ wοrld")), "HELLO world");
         // Fancy-text styles and other scripts' lookalikes: small capitals, negative squares and
         // circles, Armenian, IPA, Cherokee, Lisu; the case of a capital kept.
-        assert_eq!(fold("ʏᴏᴜ ᴀʀᴇ ᴀ ᴡᴏʀᴛʜʟᴇss ɪᴅɪᴏᴛ, ɢᴏ ᴋɪʟʟ ʏᴏᴜʀsᴇʟғ"), "you are a worthless idiot, go kill yourself");
-        assert_eq!(fold("🅸🅳🅸🅾🆃 🅐🅑"), "IDIOT AB");
-        assert_eq!(fold("Yօu ɑrе ɑn іdіօt. ᎪꓮᏴ"), "You are an idiot. AAB");
+        assert_eq!(fold(Cow::Borrowed("ʏᴏᴜ ᴀʀᴇ ᴀ ᴡᴏʀᴛʜʟᴇss ɪᴅɪᴏᴛ, ɢᴏ ᴋɪʟʟ ʏᴏᴜʀsᴇʟғ")), "you are a worthless idiot, go kill yourself");
+        assert_eq!(fold(Cow::Borrowed("🅸🅳🅸🅾🆃 🅐🅑")), "IDIOT AB");
+        assert_eq!(fold(Cow::Borrowed("Yօu ɑrе ɑn іdіօt. ᎪꓮᏴ")), "You are an idiot. AAB");
         // Other scripts' words with letters the data draws as Latin stay: Hebrew, Hangul, IPA.
         for text in ["ו ס ㅇ", "/ˈɪŋɡlɪʃ/"] {
-            assert_eq!(fold(text), text);
+            assert_eq!(fold(Cow::Borrowed(text)), text);
         }
         // Russian and Greek words keep their letters, even beside a folded word.
-        assert_eq!(fold("Привет, іdіоt! Москва и Αθήνα"), "Привет, idiot! Москва и Αθήνα");
-        assert!(matches!(fold("plain ascii"), Cow::Borrowed(_)));
-        assert!(matches!(fold("déjà vu – 日本"), Cow::Borrowed(_)));
+        assert_eq!(fold(Cow::Borrowed("Привет, іdіоt! Москва и Αθήνα")), "Привет, idiot! Москва и Αθήνα");
+        assert!(matches!(fold(Cow::Borrowed("plain ascii")), Cow::Borrowed(_)));
+        assert!(matches!(fold(Cow::Borrowed("déjà vu – 日本")), Cow::Borrowed(_)));
         for text in ["уоu аrе", "Привет, іdіоt", "a\u{0301}о"] {
-            assert_eq!(fold(text).chars().count(), text.chars().count(), "one character for one");
+            assert_eq!(fold(Cow::Borrowed(text)).chars().count(), text.chars().count(), "one character for one");
         }
     }
 
@@ -479,6 +545,24 @@ mod tests {
         }
         let t = "an i.d.i.o.t here";
         assert_eq!(read(t).chars().count(), t.chars().count(), "one character for one");
+    }
+
+    #[test]
+    fn direction_overrides_read_as_shown_and_backspaces_erase() {
+        let rlo = |w: &str| format!("\u{202E}{}\u{202C}", w.chars().rev().collect::<String>());
+        let text = format!("You are an {} and {}.\nSecond line", rlo("idiot"), rlo("everyone hates you"));
+        let shown = shown_order(Cow::Owned(text.clone()));
+        let plain: String = shown.chars().filter(|&c| !is_direction_control(c)).collect();
+        assert_eq!(plain, "You are an idiot and everyone hates you.\nSecond line");
+        assert_eq!(shown.chars().count(), text.chars().count(), "one character for one");
+        // Without a control, right-to-left text stays in stored order.
+        for t in ["plain text", "שלום world", "مرحبا"] {
+            assert!(matches!(shown_order(Cow::Borrowed(t)), Cow::Borrowed(_)), "{t}");
+        }
+        let j = JOINER;
+        assert_eq!(erased(Cow::Borrowed("idXq\u{8}\u{8}iot \u{8}a")), format!("id{j}{j}{j}{j}iot{j}{j}a"));
+        assert_eq!(erased(Cow::Borrowed("\u{8}ab")), format!("{j}ab"), "nothing before it to erase");
+        assert!(matches!(erased(Cow::Borrowed("no backspace")), Cow::Borrowed(_)));
     }
 
     #[test]

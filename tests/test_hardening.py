@@ -1000,17 +1000,19 @@ def test_evaluate_reports_progress_in_rows(tmp_path: Path) -> None:
 
 
 def test_fullwidth_circled_and_lookalike_letters_score_as_the_letters_they_show(tmp_path: Path) -> None:
-    # Text in compatibility forms or Cyrillic lookalikes was unknown pieces to the model and walked
-    # past every head; the tokeniser reads it as the letters it shows. What is written out is the
-    # input, untouched.
+    # Text in compatibility forms, lookalike letters, reversed under a direction override or with
+    # letters taken back by backspaces was unknown pieces to the model and walked past every head;
+    # the tokeniser reads it as the letters it shows. What is written out is the input, untouched.
     model = curafilter.load_model(make_tiny_bundle(tmp_path / "b"), device="cpu")
     plain = "you are a worthless idiot"
     forms = ["ｙｏｕ ａｒｅ ａ ｗｏｒｔｈｌｅｓｓ ｉｄｉｏｔ", "𝐲𝐨𝐮 𝐚𝐫𝐞 𝐚 𝐰𝐨𝐫𝐭𝐡𝐥𝐞𝐬𝐬 𝐢𝐝𝐢𝐨𝐭",
-             "ⓨⓞⓤ ⓐⓡⓔ ⓐ ⓦⓞⓡⓣⓗⓛⓔⓢⓢ ⓘⓓⓘⓞⓣ", "уоu аrе а wоrthlеss іdіоt"]  # the last with Cyrillic у о а е і
+             "ⓨⓞⓤ ⓐⓡⓔ ⓐ ⓦⓞⓡⓣⓗⓛⓔⓢⓢ ⓘⓓⓘⓞⓣ", "уоu аrе а wоrthlеss іdіоt",  # Cyrillic у о а е і
+             "ʏᴏᴜ ᴀʀᴇ ᴀ ᴡᴏʀᴛʜʟᴇss ɪᴅɪᴏᴛ", "🆈🅾🆄 🅰🆁🅴 🅰 🆆🅾🆁🆃🅷🅻🅴🆂🆂 🅸🅳🅸🅾🆃",
+             "\u202e" + plain[::-1] + "\u202c", "you are a worX\bthless idiZ\bot"]
     scores = model.score_texts([plain, *forms, "a b c"])
-    for k in range(1, 5):
+    for k in range(1, len(forms) + 1):
         assert scores[k].tolist() == scores[0].tolist(), forms[k - 1]
-    assert scores[5].tolist() != scores[0].tolist()  # the scores do tell texts apart
+    assert scores[-1].tolist() != scores[0].tolist()  # the scores do tell texts apart
     lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False).encode() for i, t in enumerate([plain, *forms])]
     write_shard(tmp_path / "in.jsonl", lines)
     assert main(["run", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out"), "--model", str(tmp_path / "b"), "-q"]) == 0
@@ -1043,6 +1045,13 @@ def test_words_spelled_with_digits_or_letter_by_letter_read_as_the_words_they_sp
     assert ids("ʏᴏᴜ ᴀʀᴇ ᴀ ᴡᴏʀᴛʜʟᴇss ɪᴅɪᴏᴛ ᴀɴᴅ ɪ ᴡɪʟʟ ᴋɪʟʟ ʏᴏᴜ, sᴛᴏᴘ ɪᴛ") == ids(plain)
     assert ids("🆈🅾🆄 🅰🆁🅴 🅰 🆆🅾🆁🆃🅷🅻🅴🆂🆂 🅸🅳🅸🅾🆃") == ids("you are a worthless idiot")
     assert ids("yօu ɑrе ɑ wօrthlеss іdіօt") == ids("you are a worthless idiot")
+    # Reordered and erased text read as shown: words stored reversed inside right-to-left
+    # overrides (in a left-to-right one, so the spaces between them stay left to right), letters
+    # followed by backspaces that take them back.
+    rlo = "\u202d" + " ".join("\u202e" + w[::-1] + "\u202c" for w in plain.split()) + "\u202c"
+    assert ids(rlo) == ids(plain)
+    assert ids("\u202e" + plain[::-1] + "\u202c") == ids(plain)
+    assert ids(" ".join(w[:2] + "Xq\b\b" + w[2:] for w in plain.split())) == ids(plain)
     assert ids("YOU ARE A W0RTHLE55 1D10T") == ids("YOU ARE A WORTHLESS IDIOT")
     bare = HFTokenizer.from_file(str(path))
     bare.no_padding()
