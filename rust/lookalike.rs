@@ -190,9 +190,10 @@ fn is_direction_control(c: char) -> bool {
 /// model reads for those scripts). No Wikipedia document of 6,509 holds one.
 pub fn shown_order(text: Cow<'_, str>) -> Cow<'_, str> {
     use unicode_bidi::BidiInfo;
-    // Every control is three UTF-8 bytes starting 0xE2 0x80 or 0xE2 0x81: a byte scan first.
-    let maybe = memchr::memchr_iter(0xE2, text.as_bytes()).any(|i| matches!(text.as_bytes().get(i + 1), Some(0x80 | 0x81)));
-    if !maybe || !text.chars().any(is_direction_control) {
+    // The controls are E2 80 AA..AE and E2 81 A6..A9 in UTF-8: a byte scan, no decoding.
+    let b = text.as_bytes();
+    let control_at = |i: usize| matches!((b.get(i + 1), b.get(i + 2)), (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9)));
+    if !memchr::memchr_iter(0xE2, b).any(control_at) {
         return text;
     }
     let info = BidiInfo::new(&text, None);
