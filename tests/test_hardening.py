@@ -1041,6 +1041,7 @@ def test_words_spelled_with_digits_or_letter_by_letter_read_as_the_words_they_sp
     assert ids("you are a w.o.r.t.h.l.e.s.s i-d-i-o-t and i will k_i_l_l you, s*t*o*p it") == ids(plain)
     assert ids("you are a w o r t h l e s s i d i o t and i will k/i/l/l you, stop it") == ids(plain)
     assert ids("you are a worth.less id.iot and i will ki_ll you, st*op it") == ids(plain)
+    assert ids("Y-o-u a-r-e a w-o-r-t-h-l-e-s-s i-d-i-o-t") == ids("You are a worthless idiot")
     # Fancy-text letters: small capitals, negative squares, Armenian and IPA lookalikes.
     assert ids("ʏᴏᴜ ᴀʀᴇ ᴀ ᴡᴏʀᴛʜʟᴇss ɪᴅɪᴏᴛ ᴀɴᴅ ɪ ᴡɪʟʟ ᴋɪʟʟ ʏᴏᴜ, sᴛᴏᴘ ɪᴛ") == ids(plain)
     assert ids("🆈🅾🆄 🅰🆁🅴 🅰 🆆🅾🆁🆃🅷🅻🅴🆂🆂 🅸🅳🅸🅾🆃") == ids("you are a worthless idiot")
