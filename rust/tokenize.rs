@@ -250,7 +250,7 @@ impl Encoder {
     /// spelled words folded: the same characters one for one, so character offsets hold for `text`).
     fn content_prefix<'a>(&self, text: &'a str, need: usize) -> Result<(tokenizers::Encoding, usize, Cow<'a, str>), String> {
         let encode = |t: &'a str| {
-            let shown = lookalike::shown_order(Cow::Borrowed(t));
+            let shown = lookalike::shown_order(lookalike::blanks_as_spaces(Cow::Borrowed(t)));
             let shown = if self.joins { lookalike::erased(shown) } else { shown };
             let seen = lookalike::leet(lookalike::fold(shown), |w| self.pieces(w));
             let seen = if self.joins {

@@ -1053,6 +1053,8 @@ def test_words_spelled_with_digits_or_letter_by_letter_read_as_the_words_they_sp
     assert ids(rlo) == ids(plain)
     assert ids("\u202e" + plain[::-1] + "\u202c") == ids(plain)
     assert ids(" ".join(w[:2] + "Xq\b\b" + w[2:] for w in plain.split())) == ids(plain)
+    # Blank-drawn letters and symbols between words are spaces.
+    assert ids(plain.replace(" ", "\u2800")) == ids(plain) == ids(plain.replace(" ", "\u3164"))
     assert ids("YOU ARE A W0RTHLE55 1D10T") == ids("YOU ARE A WORTHLESS IDIOT")
     bare = HFTokenizer.from_file(str(path))
     bare.no_padding()
