@@ -148,7 +148,17 @@ fn confusable(c: char) -> Option<char> {
 
 /// `text` with its lookalike-spelled words in Latin letters; borrowed when there are none.
 pub fn fold(text: Cow<'_, str>) -> Cow<'_, str> {
-    if text.is_ascii() || !text.chars().any(|c| latin(c).is_some()) {
+    // Every letter `latin` knows starts with one of these UTF-8 lead bytes (U+0180..U+05BF,
+    // U+1000..U+1FFF, U+2100..U+21BF, U+2C40..U+2CFF, U+A000..U+AFFF, U+F000..U+FFFF, the
+    // enclosed letters beyond): a byte scan rules out most text, accented Latin and typographic
+    // punctuation included, before any character is decoded.
+    let b = text.as_bytes();
+    let lead = |i: usize| match b[i] {
+        0xC6..=0xD6 | 0xE1 | 0xEA | 0xEF | 0xF0 => true,
+        0xE2 => matches!(b.get(i + 1), Some(0x84..=0x86 | 0xB1..=0xB3)),
+        _ => false,
+    };
+    if !(0..b.len()).any(lead) || !text.chars().any(|c| latin(c).is_some()) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
@@ -181,7 +191,9 @@ const BLANKS: [char; 5] = ['\u{2800}', '\u{3164}', '\u{115F}', '\u{1160}', '\u{F
 
 /// `text` with [`BLANKS`] as spaces, one character for one.
 pub fn blanks_as_spaces(text: Cow<'_, str>) -> Cow<'_, str> {
-    if !text.contains(BLANKS) {
+    // A SIMD search per blank is cheaper than decoding every character of every text.
+    let mut buf = [0u8; 4];
+    if !BLANKS.iter().any(|c| memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut buf).as_bytes()).is_some()) {
         return text;
     }
     Cow::Owned(text.chars().map(|c| if BLANKS.contains(&c) { ' ' } else { c }).collect())
@@ -567,6 +579,14 @@ mod tests {
         }
         let t = "an i.d.i.o.t here";
         assert_eq!(read(t).chars().count(), t.chars().count(), "one character for one");
+    }
+
+    #[test]
+    fn the_byte_scan_misses_no_lookalike() {
+        for c in (0x80u32..0x20000).filter_map(char::from_u32).filter(|&c| latin(c).is_some()) {
+            let text = format!("a{c}b");
+            assert!(matches!(fold(Cow::Borrowed(&text)), Cow::Owned(_)), "{c} U+{:04X}", c as u32);
+        }
     }
 
     #[test]
