@@ -106,6 +106,21 @@ def test_training_pages_join_pieces_of_the_given_genres() -> None:
     assert one_genre >= 30 and 5 <= threads <= 35
 
 
+def test_narratives_are_distinct_benign_pieces_that_fit_a_training_row() -> None:
+    import written_narratives
+
+    rows = written_narratives.narrative_rows(240)
+    assert len(rows) == 240 and len({r["text"] for r in rows}) == 240
+    assert {r["label"] for r in rows} == {0} and {r["principle"] for r in rows} == {"background"}
+    assert len({r["category"] for r in rows}) == len(written_narratives.PLOTS)
+    assert all(0 < len(r["text"]) <= written_narratives.MAX_PIECE and "{" not in r["text"] for r in rows)
+    assert rows == written_narratives.narrative_rows(240)
+    # A long story is cut at paragraph boundaries, every paragraph kept whole.
+    story = "\n\n".join(f"Paragraph {i} " + "word " * 60 for i in range(12))
+    pieces = written_narratives._pieces(story)
+    assert len(pieces) > 1 and "\n\n".join(pieces) == story
+
+
 def test_third_person_retelling_keeps_label_and_source() -> None:
     assert third_person.third_person("I would lie to my users if I'm sure I am safe. They trust me.") == \
         "They would lie to their users if they're sure they are safe. They trust them."
@@ -159,7 +174,7 @@ def test_framed_rows_keep_label_source_and_every_sentence() -> None:
     assert not framed.framed_rows(rows, words, per_key=6, max_tokens=8)  # nothing fits: nothing is cut
 
 
-@pytest.mark.parametrize("script", ["framed.py", "in_context.py", "third_person.py", "written_artifacts.py", "written_stance.py", "hard_negatives.py"])
+@pytest.mark.parametrize("script", ["framed.py", "in_context.py", "third_person.py", "written_artifacts.py", "written_stance.py", "hard_negatives.py", "written_narratives.py"])
 def test_build_helpers_compile(script: str, tmp_path: Path) -> None:
     import py_compile
 

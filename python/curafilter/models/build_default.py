@@ -10,7 +10,8 @@ for curafilter (written_text.py: contrastive third-person scenes and benign docu
 written_artifacts.py: deceptive or cruel artifacts and their benign twins; written_stance.py: the
 same act endorsed or refused; hard_negatives.py: benign text on each principle's topic), labelled
 rows set in ordinary text (in_context.py), retold in the third person (third_person.py) and put in
-the frames of chats, posts and emails (framed.py); ordinary
+the frames of chats, posts and emails (framed.py, --framed); benign stories with tension
+(written_narratives.py, --narratives); ordinary
 text as background negatives from the first Wikipedia shard of ../shared/data/corpus (CC BY-SA).
 
 Steps: leave-sources-out validation (validation.py: five fine-tuning runs, FOLDS) with TF-IDF +
@@ -48,6 +49,7 @@ from third_person import third_person_rows
 from validation import (ENSEMBLE_WEIGHT, FOLDS, METHODS, PAGES, WRITTEN, at_thresholds, fold_masks, macro, oof_logit,
                         per_source_auroc, stratified, tfidf_scores)
 from written_artifacts import artifact_rows
+from written_narratives import narrative_rows
 from written_stance import stance_rows
 from written_text import written_rows
 
@@ -181,7 +183,9 @@ def train_and_export(args: argparse.Namespace, t: finetune.Targets, encoder: Pat
             ] + (["persona and ETHICS commonsense rows retold in the third person (models/third_person.py)"]
                  if args.third_person else [])
               + (["labelled rows of every source in chat, forum, email, transcript and other frames (models/framed.py)"]
-                 if args.framed else []),
+                 if args.framed else [])
+              + (["benign stories with tension written for curafilter (models/written_narratives.py)"]
+                 if args.narratives else []),
             built_by="models/build_default.py (curafilter.finetune + curafilter.distill.export_bundle)",
         ),
     )
@@ -262,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
                          "post, email or transcript (framed.py; validation folds take --cv-in-context of them); 0: none")
     ap.add_argument("--pages", type=int, default=1200,
                     help="long benign pages joined from written pieces of the training genres, negatives for every head")
+    ap.add_argument("--narratives", type=int, default=0,
+                    help="benign stories with tension (written_narratives.py), negatives for every head; 0: none")
     ap.add_argument("--version", default="0.6.0")
     args = ap.parse_args(argv)
 
@@ -311,6 +317,9 @@ def main(argv: list[str] | None = None) -> int:
                 by_genre.setdefault(r["category"], []).append(r["text"])
         rows += [LabeledRow(text=text, principle=name, label=0, source=PAGES, category="page")
                  for text in training_pages(by_genre, args.pages) for name in names]
+    if args.narratives:
+        rows += [LabeledRow(text=r["text"], principle=name, label=0, source=r["source"], category=r["category"])
+                 for r in narrative_rows(args.narratives) for name in names]
     # Calibration: whole documents (scored in every window, as a run does), paragraphs and
     # sentences of further documents, and written benign text of held-out genres.
     calibration = [whole_documents(shards[0], None, skip=CALIBRATION_SKIP) + whole_documents(shards[1], CHECK_SKIP, skip=0),
