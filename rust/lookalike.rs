@@ -184,6 +184,22 @@ pub fn fold(text: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` as a reader sees it: blank letters as spaces, display order, backspaces applied,
+/// lookalike letters as Latin, and words spelled with digits, letter by letter or broken by dots
+/// read as the words they spell. Every step keeps one character for one, so character offsets into
+/// `text` hold. `joins`: the tokenizer drops [`JOINER`] (the steps that need it are skipped
+/// otherwise); `pieces`: how many vocabulary pieces a word is (None with an unknown one).
+pub fn as_read(text: &str, joins: bool, pieces: impl Fn(&str) -> Option<usize>) -> Cow<'_, str> {
+    let shown = shown_order(blanks_as_spaces(Cow::Borrowed(text)));
+    let shown = if joins { erased(shown) } else { shown };
+    let seen = leet(fold(shown), &pieces);
+    if joins {
+        broken_words(spelled_out(seen, &pieces), &pieces)
+    } else {
+        seen
+    }
+}
+
 /// Characters drawn as blank space that Unicode counts as a letter or symbol, not as space: the
 /// Braille blank and the Hangul fillers. Put between words ("You\u{2800}are\u{2800}a..."), they
 /// made a message one unknown word (toxicity 0.003 against 0.998 plainly, default model 0.6.0).

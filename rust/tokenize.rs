@@ -246,18 +246,11 @@ impl Encoder {
     /// bytes, cut on whitespace where there is any and on a character boundary otherwise, so that
     /// a huge document with no spaces (or in a script without them) costs memory for its windows
     /// only; a word cut in two there may end in other tokens than it would whole. Also returns the
-    /// bytes of `text` encoded, and the text the offsets index (lookalike-, leet- and letter-by-letter
-    /// spelled words folded: the same characters one for one, so character offsets hold for `text`).
+    /// bytes of `text` encoded, and the text the offsets index ([`lookalike::as_read`]: the same
+    /// characters one for one, so character offsets hold for `text`).
     fn content_prefix<'a>(&self, text: &'a str, need: usize) -> Result<(tokenizers::Encoding, usize, Cow<'a, str>), String> {
         let encode = |t: &'a str| {
-            let shown = lookalike::shown_order(lookalike::blanks_as_spaces(Cow::Borrowed(t)));
-            let shown = if self.joins { lookalike::erased(shown) } else { shown };
-            let seen = lookalike::leet(lookalike::fold(shown), |w| self.pieces(w));
-            let seen = if self.joins {
-                lookalike::broken_words(lookalike::spelled_out(seen, |w| self.pieces(w)), |w| self.pieces(w))
-            } else {
-                seen
-            };
+            let seen = lookalike::as_read(t, self.joins, |w| self.pieces(w));
             let nfkc = seen.is_ascii() || is_nfkc_quick(seen.chars()) == IsNormalized::Yes;
             let tokenizer = if nfkc { &self.content } else { &self.compat };
             tokenizer.encode(seen.as_ref(), false).map(|e| (e, t.len(), seen)).map_err(|e| e.to_string())

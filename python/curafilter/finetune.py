@@ -143,8 +143,8 @@ def _torch() -> Any:
 
 
 def _encode(texts: Sequence[str], tokenizer: Path, max_length: int) -> list[list[int]]:
-    """Token ids of each text's head, read by the same core that reads text at run time (NFKC,
-    lookalike letters, leet and spelled-out words folded), so a model trains on what it will see."""
+    """Token ids of each text's head, read by the same core that reads text at run time (NFKC and
+    rust/lookalike.rs's folds), so a model trains on what it will see."""
     from curafilter._core import Tokenizer
 
     out: list[list[int]] = [[] for _ in texts]
