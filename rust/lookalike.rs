@@ -184,13 +184,14 @@ pub fn fold(text: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `text` as a reader sees it: blank letters as spaces, display order, backspaces applied,
+/// `text` as a reader sees it: blank letters as spaces, display order, upside-down text turned
+/// upright, backspaces applied,
 /// lookalike letters as Latin, and words spelled with digits, letter by letter or broken by dots
 /// read as the words they spell. Every step keeps one character for one, so character offsets into
 /// `text` hold. `joins`: the tokenizer drops [`JOINER`] (the steps that need it are skipped
 /// otherwise); `pieces`: how many vocabulary pieces a word is (None with an unknown one).
 pub fn as_read(text: &str, joins: bool, pieces: impl Fn(&str) -> Option<usize>) -> Cow<'_, str> {
-    let shown = shown_order(blanks_as_spaces(Cow::Borrowed(text)));
+    let shown = turned_upright(shown_order(blanks_as_spaces(Cow::Borrowed(text))));
     let shown = if joins { erased(shown) } else { shown };
     let seen = leet(fold(shown), &pieces);
     if joins {
@@ -255,6 +256,97 @@ pub fn shown_order(text: Cow<'_, str>) -> Cow<'_, str> {
         last = range.end;
     }
     out.push_str(&text[last..]);
+    Cow::Owned(out)
+}
+
+/// The letter an upside-down letter shows when the text is turned the right way up, for letters
+/// only upside-down text uses ("ɐ", "ǝ", "ʇ", "∀", "⅄"); ASCII letters in such text stand for
+/// their turned forms too (`turned_ascii`).
+fn turned(c: char) -> Option<char> {
+    Some(match c {
+        'ɐ' => 'a',
+        'ɔ' => 'c',
+        'ǝ' => 'e',
+        'ɟ' => 'f',
+        'ƃ' => 'g',
+        'ɥ' => 'h',
+        'ᴉ' | 'ı' => 'i',
+        'ɾ' => 'j',
+        'ʞ' => 'k',
+        'ɯ' => 'm',
+        'ɹ' => 'r',
+        'ʇ' => 't',
+        'ʌ' => 'v',
+        'ʍ' => 'w',
+        'ʎ' => 'y',
+        '∀' => 'A',
+        'Ɔ' => 'C',
+        'Ǝ' => 'E',
+        'Ⅎ' => 'F',
+        '⅁' => 'G',
+        'ſ' => 'J',
+        '˥' => 'L',
+        'Ԁ' => 'P',
+        'ᴚ' => 'R',
+        '⊥' => 'T',
+        '∩' => 'U',
+        'Λ' => 'V',
+        '⅄' => 'Y',
+        '¡' => '!',
+        '¿' => '?',
+        '˙' => '.',
+        _ => return None,
+    })
+}
+
+/// An ASCII character in upside-down text: the letters that turn into others (b q, d p, n u,
+/// W M) swapped, the rest as they are.
+fn turned_ascii(c: char) -> char {
+    match c {
+        'b' => 'q',
+        'q' => 'b',
+        'd' => 'p',
+        'p' => 'd',
+        'n' => 'u',
+        'u' => 'n',
+        'W' => 'M',
+        'M' => 'W',
+        _ => c,
+    }
+}
+
+/// `text` with each upside-down paragraph turned the right way up: "ʇoıpı" is "idiot" read
+/// upside down (the generators map each letter to a turned form and reverse the order), and a
+/// message written that way scored 0.009 for toxicity against 0.998 plainly (default model
+/// 0.6.0). A paragraph counts when at least a fifth of its letters, and three or more, are letters
+/// only such text uses; IPA transcriptions inside prose (ʌ, ɔ, ɐ) are far fewer. Characters are
+/// only moved and swapped, one for one.
+pub fn turned_upright(text: Cow<'_, str>) -> Cow<'_, str> {
+    // The turned letters beyond Latin-1 start with these UTF-8 lead bytes (U+0100..U+01FF,
+    // U+0240..U+02FF, U+0380..U+03BF, U+0500..U+053F, U+1000..U+1FFF, U+2100..U+217F,
+    // U+2200..U+22BF): a byte scan rules out most text before any character is decoded.
+    let b = text.as_bytes();
+    let lead = |i: usize| match b[i] {
+        0xC4..=0xC7 | 0xC9..=0xCB | 0xCE | 0xD4 | 0xE1 => true,
+        0xE2 => matches!(b.get(i + 1), Some(0x84 | 0x85 | 0x88 | 0x8A)),
+        _ => false,
+    };
+    if !(0..b.len()).any(lead) || !text.chars().any(|c| c as u32 > 0xFF && turned(c).is_some()) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, para) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let letters = para.chars().filter(|c| c.is_alphabetic()).count();
+        let turned_letters = para.chars().filter(|&c| c.is_alphabetic() && turned(c).is_some()).count();
+        if turned_letters >= 3 && turned_letters * 5 >= letters {
+            out.extend(para.chars().rev().map(|c| turned(c).unwrap_or_else(|| turned_ascii(c))));
+        } else {
+            out.push_str(para);
+        }
+    }
     Cow::Owned(out)
 }
 
@@ -598,10 +690,26 @@ mod tests {
     }
 
     #[test]
-    fn the_byte_scan_misses_no_lookalike() {
+    fn the_byte_scans_miss_no_lookalike_or_turned_letter() {
         for c in (0x80u32..0x20000).filter_map(char::from_u32).filter(|&c| latin(c).is_some()) {
             let text = format!("a{c}b");
             assert!(matches!(fold(Cow::Borrowed(&text)), Cow::Owned(_)), "{c} U+{:04X}", c as u32);
+        }
+        for c in (0x100u32..0x20000).filter_map(char::from_u32).filter(|&c| turned(c).is_some()) {
+            let text = format!("{c}{c}{c}");
+            assert!(matches!(turned_upright(Cow::Borrowed(&text)), Cow::Owned(_)), "{c} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn upside_down_paragraphs_are_turned_upright() {
+        let text = "Hello there\n.ɟlǝsɹnoʎ llıʞ o⅁ .noʎ sǝʇɐɥ ǝuoʎɹǝʌǝ puɐ ʇoıpı ssǝlɥʇɹoʍ ɐ ǝɹɐ no⅄";
+        let upright = turned_upright(Cow::Borrowed(text));
+        assert_eq!(upright, "Hello there\nYou are a worthless idiot and everyone hates you. Go kill yourself.");
+        assert_eq!(upright.chars().count(), text.chars().count(), "one character for one");
+        // IPA inside prose, and plain text: unchanged.
+        for t in ["English /ˈɪŋɡlɪʃ/ and but /bʌt/, cot /kɔt/", "plain", "¡Hola! ¿Qué tal?"] {
+            assert_eq!(turned_upright(Cow::Borrowed(t)), t);
         }
     }
 

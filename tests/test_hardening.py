@@ -1008,7 +1008,8 @@ def test_fullwidth_circled_and_lookalike_letters_score_as_the_letters_they_show(
     forms = ["ｙｏｕ ａｒｅ ａ ｗｏｒｔｈｌｅｓｓ ｉｄｉｏｔ", "𝐲𝐨𝐮 𝐚𝐫𝐞 𝐚 𝐰𝐨𝐫𝐭𝐡𝐥𝐞𝐬𝐬 𝐢𝐝𝐢𝐨𝐭",
              "ⓨⓞⓤ ⓐⓡⓔ ⓐ ⓦⓞⓡⓣⓗⓛⓔⓢⓢ ⓘⓓⓘⓞⓣ", "уоu аrе а wоrthlеss іdіоt",  # Cyrillic у о а е і
              "ʏᴏᴜ ᴀʀᴇ ᴀ ᴡᴏʀᴛʜʟᴇss ɪᴅɪᴏᴛ", "🆈🅾🆄 🅰🆁🅴 🅰 🆆🅾🆁🆃🅷🅻🅴🆂🆂 🅸🅳🅸🅾🆃",
-             "\u202e" + plain[::-1] + "\u202c", "you are a worX\bthless idiZ\bot"]
+             "\u202e" + plain[::-1] + "\u202c", "you are a worX\bthless idiZ\bot",
+             "ʇoıpı ssǝlɥʇɹoʍ ɐ ǝɹɐ noʎ"]  # upside down
     scores = model.score_texts([plain, *forms, "a b c"])
     for k in range(1, len(forms) + 1):
         assert scores[k].tolist() == scores[0].tolist(), forms[k - 1]
