@@ -199,10 +199,9 @@ pub fn fold(text: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 /// `text` as a reader sees it: blank letters as spaces, display order, upside-down text turned
-/// upright, backspaces applied,
-/// lookalike letters as Latin, and words spelled with digits, letter by letter or broken by dots
-/// read as the words they spell. Every step keeps one character for one, so character offsets into
-/// `text` hold. `joins`: the tokenizer drops [`JOINER`] (the steps that need it are skipped
+/// upright, backspaces applied, lookalike letters as Latin, and words spelled with digits, letter
+/// by letter or broken by dots read as the words they spell. Every step keeps one character for
+/// one, so character offsets into `text` hold. `joins`: the tokenizer drops [`JOINER`] (the steps that need it are skipped
 /// otherwise); `pieces`: how many vocabulary pieces a word is (None with an unknown one).
 pub fn as_read(text: &str, joins: bool, pieces: impl Fn(&str) -> Option<usize>) -> Cow<'_, str> {
     let shown = turned_upright(shown_order(blanks_as_spaces(Cow::Borrowed(text))));
