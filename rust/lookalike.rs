@@ -200,7 +200,7 @@ pub fn fold(text: Cow<'_, str>) -> Cow<'_, str> {
 
 /// `text` as a reader sees it: blank letters as spaces, display order, upside-down text turned
 /// upright, backspaces applied, lookalike letters as Latin, and words spelled with digits, letter
-/// by letter or broken by dots read as the words they spell. Every step keeps one character for
+/// by letter, broken by dots or with every letter twice read as the words they spell. Every step keeps one character for
 /// one, so character offsets into `text` hold. `joins`: the tokenizer drops [`JOINER`] (the steps that need it are skipped
 /// otherwise); `pieces`: how many vocabulary pieces a word is (None with an unknown one).
 pub fn as_read(text: &str, joins: bool, pieces: impl Fn(&str) -> Option<usize>) -> Cow<'_, str> {
@@ -208,7 +208,7 @@ pub fn as_read(text: &str, joins: bool, pieces: impl Fn(&str) -> Option<usize>) 
     let shown = if joins { erased(shown) } else { shown };
     let seen = leet(fold(shown), &pieces);
     if joins {
-        broken_words(spelled_out(seen, &pieces), &pieces)
+        doubled(broken_words(spelled_out(seen, &pieces), &pieces), &pieces)
     } else {
         seen
     }
@@ -590,6 +590,76 @@ pub fn broken_words<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usiz
     joined(text, &seps)
 }
 
+/// `text` with words written with every letter twice read as the word once ("YYoouu aarree aa
+/// wwoorrtthhlleessss iiddiioott": toxicity 0.050 on the default model 0.6.0, against 0.998
+/// written plainly): the second letter of each pair becomes [`JOINER`]. A word of ASCII letters
+/// only, not glued to other letters or digits, of three pairs or more (each pair one letter, in
+/// either case), whose halved letters are one piece of the vocabulary while the word as written is
+/// not. Words that are doubled letters and nothing else are rare in prose; letters that merely
+/// repeat ("aaargh", "bookkeeper") are not every letter twice. Only for a tokenizer that drops the
+/// joiner, as for [`spelled_out`].
+pub fn doubled<'a>(text: Cow<'a, str>, pieces: impl Fn(&str) -> Option<usize>) -> Cow<'a, str> {
+    const LONGEST: usize = 24; // letters in the halved word
+    let b = text.as_bytes();
+    if !three_pairs(b) {
+        return text;
+    }
+    let pair = |i: usize| b[i].is_ascii_alphabetic() && b[i].eq_ignore_ascii_case(&b[i + 1]);
+    let mut seps: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let word = &b[start..i];
+        let glued = text[i..].chars().next().is_some_and(char::is_alphanumeric)
+            || text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        if glued || word.len() % 2 == 1 || !(6..=2 * LONGEST).contains(&word.len()) || !(start..i).step_by(2).all(pair) {
+            continue;
+        }
+        let once: String = word.iter().step_by(2).map(|&c| c as char).collect();
+        if pieces(&once) == Some(1) && std::str::from_utf8(word).ok().and_then(&pieces) != Some(1) {
+            seps.extend((start + 1..i).step_by(2));
+        }
+    }
+    joined(text, &seps)
+}
+
+/// Whether `b` holds three doubled ASCII letters in a row ("aabbcc", either case in a pair): the
+/// quick rule-out for [`doubled`]. Fixed-size chunks in loops without an early exit, which the
+/// compiler vectorises (a byte-by-byte search cost 2.6 ns a byte); chunks start 60 bytes apart,
+/// so a run across a chunk's end is whole in the next.
+fn three_pairs(b: &[u8]) -> bool {
+    // Per byte: a letter equal to the next byte, ASCII case ignored (1 or 0).
+    let same = |x: u8, y: u8| {
+        let (x, y) = (x | 0x20, y | 0x20);
+        u8::from(x == y) & u8::from(x.wrapping_sub(b'a') < 26)
+    };
+    let mut start = 0;
+    while start + 65 <= b.len() {
+        let chunk: &[u8; 65] = b[start..start + 65].try_into().expect("65 bytes");
+        let mut eq = [0u8; 64];
+        for k in 0..64 {
+            eq[k] = same(chunk[k], chunk[k + 1]);
+        }
+        let mut hit = 0u8;
+        for k in 0..60 {
+            hit |= eq[k] & eq[k + 2] & eq[k + 4];
+        }
+        if hit != 0 {
+            return true;
+        }
+        start += 60;
+    }
+    let tail = &b[start..];
+    (0..tail.len().saturating_sub(5)).any(|k| (0..3).all(|p| same(tail[k + 2 * p], tail[k + 2 * p + 1]) == 1))
+}
+
 /// `text` with the separator bytes at `seps` (ascending) swapped for [`JOINER`].
 fn joined<'a>(text: Cow<'a, str>, seps: &[usize]) -> Cow<'a, str> {
     if seps.is_empty() {
@@ -735,7 +805,7 @@ mod tests {
         }
         let ns = start.elapsed().as_nanos() as f64 / (rounds * text.len()) as f64;
         println!("as_read: {ns:.3} ns per byte, {:.1} µs per 15 kB document", ns * 15.0);
-        let each: [(&str, &dyn Fn(&str) -> bool); 9] = [
+        let each: [(&str, &dyn Fn(&str) -> bool); 10] = [
             ("blanks", &|t| matches!(blanks_as_spaces(Cow::Borrowed(t)), Cow::Borrowed(_))),
             ("shown_order", &|t| matches!(shown_order(Cow::Borrowed(t)), Cow::Borrowed(_))),
             ("turned", &|t| matches!(turned_upright(Cow::Borrowed(t)), Cow::Borrowed(_))),
@@ -744,6 +814,7 @@ mod tests {
             ("leet", &|t| matches!(leet(Cow::Borrowed(t), pieces), Cow::Borrowed(_))),
             ("spelled_out", &|t| matches!(spelled_out(Cow::Borrowed(t), pieces), Cow::Borrowed(_))),
             ("broken_words", &|t| matches!(broken_words(Cow::Borrowed(t), pieces), Cow::Borrowed(_))),
+            ("doubled", &|t| matches!(doubled(Cow::Borrowed(t), pieces), Cow::Borrowed(_))),
             ("none", &|t| !t.is_empty()),
         ];
         for (name, f) in each {
@@ -804,6 +875,28 @@ mod tests {
             assert!(matches!(broken_words(Cow::Borrowed(t), pieces), Cow::Borrowed(_)), "{t}");
         }
         let t = "an id.iot here";
+        assert_eq!(read(t).chars().count(), t.chars().count(), "one character for one");
+    }
+
+    #[test]
+    fn words_with_every_letter_twice_read_once() {
+        let vocab = ["you", "are", "worthless", "idiot", "kill"];
+        let pieces = |w: &str| if vocab.contains(&w.to_lowercase().as_str()) { Some(1) } else { Some(w.len()) };
+        let read = |t: &'static str| doubled(Cow::Borrowed(t), pieces).into_owned();
+        let j = JOINER;
+        assert_eq!(read("YYoouu aarree aa iiddiioott!"), format!("Y{j}o{j}u{j} a{j}r{j}e{j} aa i{j}d{j}i{j}o{j}t{j}!"));
+        assert_eq!(read("KKiiLLll"), format!("K{j}i{j}L{j}l{j}"), "either case within a pair");
+        // Two pairs, an odd letter, no word halved, a word already, glued to a digit or letter: unchanged.
+        for t in ["aa bb ee", "aarreee", "bookkeeper aaargh", "xxyyzz", "you", "iiddiioott1", "éiiddiioott", "AAGGTTCC"] {
+            assert!(matches!(doubled(Cow::Borrowed(t), pieces), Cow::Borrowed(_)), "{t}");
+        }
+        // The chunked rule-out finds a run wherever it starts, across a chunk's end too.
+        for at in 0..130 {
+            let text = format!("{}iiddiioott{}", " ".repeat(at), " ".repeat(at % 7));
+            assert!(three_pairs(text.as_bytes()), "{at}");
+            assert!(!three_pairs(format!("{}iiddiot", " ".repeat(at)).as_bytes()), "{at}");
+        }
+        let t = "an iiddiioott here";
         assert_eq!(read(t).chars().count(), t.chars().count(), "one character for one");
     }
 }

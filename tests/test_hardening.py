@@ -1057,12 +1057,14 @@ def test_words_spelled_with_digits_or_letter_by_letter_read_as_the_words_they_sp
     # Blank-drawn letters and symbols between words are spaces.
     assert ids(plain.replace(" ", "\u2800")) == ids(plain) == ids(plain.replace(" ", "\u3164"))
     assert ids("YOU ARE A W0RTHLE55 1D10T") == ids("YOU ARE A WORTHLESS IDIOT")
+    # Every letter written twice.
+    assert ids("YYoouu aarree aa wwoorrtthhlleessss iiddiioott") == ids("You are aa worthless idiot")
     bare = HFTokenizer.from_file(str(path))
     bare.no_padding()
     bare.no_truncation()
     for text in ["the 1st A320 of the 1970s, 700th and 10Be", "mp3 4x4 h264 US$10 bob@example.com", "sc@m 1d10té",
                  "the U.S.A., J.R.R. Tolkien, e.g. a.m., x-y-z, a b c d e, x / y",
-                 "post-war e-mail co-operation, node.js, home.Then, snake_case_name",
+                 "post-war e-mail co-operation, node.js, home.Then, snake_case_name, bookkeeper aaargh AAGGTTCC",
                  "English /ˈɪŋɡlɪʃ/, Москва, שלום, 서울, 東京"]:
         assert ids(text) == bare.encode(text).ids, text
 
