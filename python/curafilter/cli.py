@@ -27,6 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from curafilter import __version__
+from curafilter.cascade import ALPHA as CASCADE_ALPHA
 from curafilter.device import CPU_BATCH_TOKENS, GPU_BATCH_TOKENS
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.model import ALL_WINDOWS
@@ -954,7 +955,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "the cuts are set on those scores (default: 5)")
     c.add_argument("--bits", type=positive_int, default=None,
                    help="hash bits of the features, 8 to 24 (default: curafilter.cascade.DEFAULT_BITS, 20)")
-    c.add_argument("--alpha", type=positive_float, default=1.0, help="ridge penalty (default: 1.0)")
+    c.add_argument("--alpha", type=positive_float, default=CASCADE_ALPHA, help="ridge penalty (default: %(default)s)")
     c.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
     c.add_argument("--json", action="store_true", help="print the report as one JSON object")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
