@@ -10,7 +10,7 @@ which is below the card's thresholds because a cut is never set above its thresh
 
 Distillation (``curafilter distill-cheap``, :func:`distill`): score a sample of a corpus window
 by window with the transformer; fit, per principle, a ridge regression of the transformer's logit
-on the window's features (a regression rather than a classifier, because flags are rare and the
+on the window's IDF-weighted features (a regression rather than a classifier, because flags are rare and the
 scores below them still say which windows come close; windows near a threshold weigh more); then set each
 cut for a target recall: the share of the documents that scoring every window flags which the
 cascade still flags (cross-fitted: each document scored by a fit that did not see it).
