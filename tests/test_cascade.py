@@ -221,3 +221,22 @@ def test_a_broken_cascade_file_names_the_bundle(tmp_path: Path) -> None:
     np.save(bundle / cascade.CASCADE_FILE, np.zeros((4, 8), np.float32))
     with pytest.raises(ModelError, match="cascade.npy"):
         curafilter.load_model(bundle, device="cpu")
+
+
+def test_fit_weighs_features_by_idf_and_folds_the_factor_into_the_weights() -> None:
+    # The Rust scorer sees binary features; the fit's weights must carry the IDF factor so that
+    # they score raw features as the ridge fitted on IDF-weighted ones predicts.
+    from scipy.sparse import csr_matrix, diags
+    from sklearn.linear_model import Ridge
+
+    rng = np.random.default_rng(1)
+    x = csr_matrix((rng.random((300, 64)) < 0.1).astype(np.float32))
+    y = np.asarray(x[:, :3].sum(axis=1)).ravel()[:, None] * 2.0 - 5.0 + rng.normal(0, 0.1, (300, 1))
+    weight = np.ones(300)
+    w, b = cascade._fit(x, y, 2.0, weight)
+    idf = np.log(301 / (1 + np.asarray((x > 0).sum(axis=0)).ravel()))
+    ridge = Ridge(alpha=2.0, solver="sparse_cg", tol=1e-4).fit(x @ diags(idf), y)
+    np.testing.assert_allclose(np.asarray(x @ w.T) + b, ridge.predict(x @ diags(idf)).reshape(-1, 1), atol=1e-3)
+    # Against binary features at the same penalty, the weights differ (the factor is there).
+    plain = Ridge(alpha=2.0, solver="sparse_cg", tol=1e-4).fit(x, y)
+    assert np.abs(np.asarray(plain.coef_).ravel() - w.ravel()).max() > 0.01
