@@ -200,9 +200,10 @@ pub fn fold(text: Cow<'_, str>) -> Cow<'_, str> {
 
 /// `text` as a reader sees it: blank letters as spaces, display order, upside-down text turned
 /// upright, backspaces applied, lookalike letters as Latin, and words spelled with digits, letter
-/// by letter, broken by dots or with every letter twice read as the words they spell. Every step keeps one character for
-/// one, so character offsets into `text` hold. `joins`: the tokenizer drops [`JOINER`] (the steps that need it are skipped
-/// otherwise); `pieces`: how many vocabulary pieces a word is (None with an unknown one).
+/// by letter, broken by dots or with every letter twice read as the words they spell. Every step
+/// keeps one character for one, so character offsets into `text` hold. `joins`: the tokenizer
+/// drops [`JOINER`] (the steps that need it are skipped otherwise); `pieces`: how many vocabulary
+/// pieces a word is (None with an unknown one).
 pub fn as_read(text: &str, joins: bool, pieces: impl Fn(&str) -> Option<usize>) -> Cow<'_, str> {
     let shown = turned_upright(shown_order(blanks_as_spaces(Cow::Borrowed(text))));
     let shown = if joins { erased(shown) } else { shown };
