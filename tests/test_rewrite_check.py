@@ -82,3 +82,23 @@ def test_a_summary_of_a_long_document_is_refused(tmp_path: Path) -> None:
     assert check_rewrite(model, original, original.replace("gamma", "kind")).problem is None
     # Short originals may be rewritten freely: a lone insult can become a short kind line.
     assert check_rewrite(model, "gamma gamma gamma you gamma", "hello").problem is None
+
+
+def test_another_text_in_place_of_a_revision_is_refused(tmp_path: Path) -> None:
+    # An LLM that returns some other text (a canned answer, another document, a continuation) passes
+    # every other check: it is clean, of a fair length and keeps nothing flagged. A revision keeps the
+    # document outside the flagged passage.
+    model = scorer(tmp_path / "b", 400.0)
+    letter = " ".join(f"Line {i} of the letter says hello to the world number {i}." for i in range(30))
+    original = letter + " And then gamma came."
+    assert model.score_texts([original], cascade=False)[0, 3] < 0.5 and model.window_scores(original)[0][:, 3].max() > 0.5
+    other = " ".join(f"A recipe step {i}: stir the pot and wait for minute {i}." for i in range(30)) + " Serve."
+    verdict = check_rewrite(model, original, other)
+    assert verdict.problem is not None and "another text, not a revision" in verdict.problem, verdict
+    assert verdict.scores["toxicity"] < 0.5
+    # The smallest edit, and a light edit of every sentence besides, are revisions.
+    assert check_rewrite(model, original, letter + " And then kindness came.").problem is None
+    edited = letter.replace("says hello", "said hello") + " And then kindness came."
+    assert check_rewrite(model, original, edited).problem is None
+    # A short document that is all flagged passage has no rest to keep: a free rewrite stands.
+    assert check_rewrite(model, "gamma hello world", "good morning to everyone").problem is None

@@ -4,7 +4,7 @@ A rewrite is accepted only when it is a real revision: not empty, not the origin
 longer than the original (padding a flagged text with benign prose dilutes a head-only score),
 not far shorter (a summary or a fragment), not the LLM talking instead of the document (a refusal,
 "Here is the revised text:", "Let me know if..."), not still carrying the passage that was flagged,
-and under every threshold over its *whole* length (every window, however long the rewrite is).
+keeping the document outside that passage (not another text), and under every threshold over its *whole* length (every window, however long the rewrite is).
 """
 
 from __future__ import annotations
@@ -26,6 +26,13 @@ SHRINK_FACTOR = 1 / 3
 # revision of a passage changes at least a sentence of it, which removes far more than 5%.
 SHINGLE = 8
 KEPT_SHARE = 0.95
+# Outside its flagged windows a revision keeps the document (the prompt asks for the smallest edits
+# and to keep everything that does not violate): at least this share of the word 4-grams there must
+# be in the rewrite, where there are enough of them to judge. A light edit of every sentence (a word
+# in each) still keeps over half; an unrelated text, another document or a continuation keeps none.
+REST_SHINGLE = 4
+REST_KEPT_SHARE = 1 / 3
+REST_MIN_SHINGLES = 20
 
 
 @dataclass(frozen=True)
@@ -72,8 +79,19 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+def _shingles(words: list[str], n: int = SHINGLE) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def _rest(original: str, starts: np.ndarray, ends: np.ndarray, flagged: np.ndarray) -> list[str]:
+    """The stretches of `original` outside its flagged windows."""
+    pieces, at = [], 0
+    for a, b in sorted((int(starts[k]), int(ends[k])) for k in flagged):
+        if a > at:
+            pieces.append(original[at:a])
+        at = max(at, b)
+    pieces.append(original[at:])
+    return pieces
 
 
 def _keeps(passage: str, rewrite_words: list[str], rewrite_shingles: set[tuple[str, ...]]) -> bool:
@@ -118,4 +136,11 @@ def check_rewrite(model: Model, original: str, rewrite: str) -> Verdict:
         if _keeps(original[starts[k]:ends[k]], words, shingles):
             return Verdict(scores, f"the rewrite keeps the flagged passage at characters {starts[k]}-{ends[k]} "
                                    "of the original")
+    if flagged.size:
+        rest = set().union(*(_shingles(_words(piece), REST_SHINGLE) for piece in _rest(original, starts, ends, flagged)))
+        if len(rest) >= REST_MIN_SHINGLES:
+            kept = len(rest & _shingles(words, REST_SHINGLE)) / len(rest)
+            if kept < REST_KEPT_SHARE:
+                return Verdict(scores, f"the rewrite keeps {kept:.0%} of the original outside its flagged passages "
+                                       f"(a revision keeps at least {REST_KEPT_SHARE:.0%}): another text, not a revision")
     return Verdict(scores, None)
