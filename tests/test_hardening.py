@@ -1110,3 +1110,13 @@ def test_a_document_cannot_close_its_own_fence_and_echoed_tags_are_stripped(tmp_
         assert _revise_cli([q], out, principles, bundle, server.url) == 0
     got = read_out(out)
     assert [r["text"] for r in got["revised"]] == ["hello world world"]
+    # A Markdown code block around the whole answer (chat models add one) is not part of the
+    # document, unless the document itself opens with one.
+    from curafilter.principles import unfence
+
+    tag = "<document 0123456789ab>"
+    assert unfence("```text\nhello world\n```\n") == "hello world"
+    assert unfence(f"\n```\n{tag}\nhello world\n</document 0123456789ab>\n```") == "hello world"
+    code = "```python\nprint('hi')\n```"
+    assert unfence(code, original="```python\nprint('kill')\n```") == code
+    assert unfence("```\nonly an opening line") == "```\nonly an opening line"

@@ -95,13 +95,25 @@ def _fenced(text: str) -> tuple[str, str]:
     return _FENCE_NOTE.format(tag=tag), f"<document {tag}>\n{text}\n</document {tag}>"
 
 
-def unfence(answer: str) -> str:
-    """A rewrite without the document tags, when the model echoed them around its answer."""
+# A Markdown code block's opening and closing lines ("```", "```text"), which chat models often put
+# around an answer.
+_CODE_OPEN = re.compile(r"\s*```[\w+.-]*\s*")
+_CODE_CLOSE = re.compile(r"\s*```\s*")
+
+
+def unfence(answer: str, original: str = "") -> str:
+    """A rewrite without the document tags, when the model echoed them around its answer, and
+    without a Markdown code block around the whole of it, unless `original` itself opens with one."""
     lines = answer.split("\n")
     while lines and _FENCE_LINE.fullmatch(lines[0]):
         lines.pop(0)
     while lines and _FENCE_LINE.fullmatch(lines[-1]):
         lines.pop()
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    own = next((line for line in original.split("\n") if line.strip()), "")
+    if (len(filled) >= 2 and _CODE_OPEN.fullmatch(lines[filled[0]]) and _CODE_CLOSE.fullmatch(lines[filled[-1]])
+            and not own.lstrip().startswith("```")):
+        return unfence("\n".join(lines[filled[0] + 1:filled[-1]]), original)
     return "\n".join(lines)
 
 

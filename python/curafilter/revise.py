@@ -260,7 +260,7 @@ async def _judge(ledger: Ledger, model: Model, doc_id: str, original: str, rewri
     """Check a rewrite (:func:`curafilter.rewrite_check.check_rewrite`): done if it passes, else
     retry or, after the last attempt, drop."""
     cost = prices.cost(pt, ct)
-    rewrite = unfence(rewrite)
+    rewrite = unfence(rewrite, original)
     async with rescore_lock:  # one inference at a time; the session is shared
         verdict = await asyncio.to_thread(check_rewrite, model, original, rewrite)
     if verdict.problem is None:
