@@ -4,7 +4,8 @@ A rewrite is accepted only when it is a real revision: not empty, not the origin
 longer than the original (padding a flagged text with benign prose dilutes a head-only score),
 not far shorter (a summary or a fragment), not the LLM talking instead of the document (a refusal,
 "Here is the revised text:", "Let me know if..."), not still carrying the passage that was flagged,
-keeping the document outside that passage (not another text), and under every threshold over its *whole* length (every window, however long the rewrite is).
+keeping the document outside that passage (not another text), and under every threshold over its
+*whole* length (every window, however long the rewrite is).
 """
 
 from __future__ import annotations
