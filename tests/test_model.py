@@ -180,6 +180,27 @@ def test_vocab_check_reads_bert_bundles_fp32_and_int8(tmp_path: Path) -> None:
     assert curafilter.load_model(bundle, device="cpu", variant="int8").score_texts(["hi"]).shape == (1, 4)
 
 
+def test_vocab_check_agrees_with_onnx_and_loading_a_model_does_not_import_it(tmp_path: Path) -> None:
+    """The check reads the graph with the protobuf runtime alone: importing the onnx package costs
+    about a second at every start (it loads ml_dtypes), which a short run pays in full."""
+    import subprocess
+    import sys
+
+    import onnx
+
+    from curafilter.onnx_vocab import embedding_rows
+
+    bundle = make_tiny_bert_bundle(tmp_path / "b", int8_copy=True)
+    for name in ("model.onnx", "model-int8.onnx"):
+        graph = onnx.load(bundle / name).graph
+        table = next(t for t in graph.initializer if t.dims and t.dims[0] == 136 and len(t.dims) == 2)
+        assert embedding_rows(bundle / name) == table.dims[0]
+    code = (f"import sys, curafilter; m = curafilter.load_model({str(bundle)!r}, device='cpu'); "
+            "m.score_texts(['hi']); print('onnx' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
 def test_default_bundle_ships_a_principles_file_matching_its_card() -> None:
     from curafilter.bundle import bundle_dir
     from curafilter.card import read_card

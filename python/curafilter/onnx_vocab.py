@@ -4,6 +4,7 @@ run past the model's embedding table would otherwise fail inside ONNX Runtime, m
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 __all__ = ["embedding_rows", "tokenizer_vocab_size"]
@@ -13,12 +14,39 @@ _PASS_IDS = {"Cast", "Identity"}
 _PASS_TABLE = {"Cast", "Identity", "DequantizeLinear"}
 
 
+@cache
+def _model_proto() -> type:
+    """A message class for the few fields of onnx.proto's ModelProto this check reads (field
+    numbers as there; a parser skips the fields a schema leaves out). The onnx package would do,
+    but importing it costs ~1 s on every model load (it loads ml_dtypes), while the protobuf
+    runtime it is built on takes ~0.05 s."""
+    from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
+
+    f = descriptor_pb2.FileDescriptorProto(name="curafilter/onnx_subset.proto", package="curafilter_onnx_subset",
+                                           syntax="proto2")
+    repeated, optional = descriptor_pb2.FieldDescriptorProto.LABEL_REPEATED, descriptor_pb2.FieldDescriptorProto.LABEL_OPTIONAL
+    string, int64 = descriptor_pb2.FieldDescriptorProto.TYPE_STRING, descriptor_pb2.FieldDescriptorProto.TYPE_INT64
+    message = descriptor_pb2.FieldDescriptorProto.TYPE_MESSAGE
+    for name, fields in {
+        "TensorProto": [("dims", 1, repeated, int64, None), ("name", 8, optional, string, None)],
+        "NodeProto": [("input", 1, repeated, string, None), ("output", 2, repeated, string, None),
+                      ("op_type", 4, optional, string, None)],
+        "GraphProto": [("node", 1, repeated, message, "NodeProto"), ("initializer", 5, repeated, message, "TensorProto")],
+        "ModelProto": [("graph", 7, optional, message, "GraphProto")],
+    }.items():
+        m = f.message_type.add(name=name)
+        for field, number, label, kind, type_name in fields:
+            m.field.add(name=field, number=number, label=label, type=kind,
+                        type_name=f".curafilter_onnx_subset.{type_name}" if type_name else None)
+    pool = descriptor_pool.DescriptorPool()
+    pool.Add(f)
+    return message_factory.GetMessageClass(pool.FindMessageTypeByName("curafilter_onnx_subset.ModelProto"))
+
+
 def embedding_rows(model_file: Path) -> int | None:
     """Rows of the table the first ``Gather`` on ``input_ids`` reads, or None when the graph does
     not say (no such Gather, or a table computed at run time)."""
-    import onnx
-
-    graph = onnx.load(os.fspath(model_file), load_external_data=False).graph
+    graph = _model_proto().FromString(Path(model_file).read_bytes()).graph
     tables = {t.name: list(t.dims) for t in graph.initializer}
     produced_by = {out: n for n in graph.node for out in n.output}
     ids = {"input_ids"}
