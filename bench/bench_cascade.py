@@ -5,9 +5,11 @@ end-to-end docs/s of `curafilter run` against head-only and all-windows scoring.
     python bench/bench_cascade.py --docs 200      # fewer Wikipedia documents
     python bench/bench_cascade.py --smoke         # tiny bundle with a cheap stage, generated text (CI)
 
-Sets: `wikipedia` is the first --docs documents of the second Wikipedia shard (the cheap stage is
-distilled on the first); `sample` is examples/sample.jsonl.zst; `injected` is --docs further
-documents of that shard, each with one violating passage written for curafilter
+Sets: `wikipedia` is --docs documents of the second Wikipedia shard past its first CHECK_SKIP
+(the build's Wikipedia check: held out of the cheap stage, distilled on the first shard, and of
+the thresholds, set on the second's first CHECK_SKIP; a set drawn from those would hold documents
+scored at a threshold by construction); `sample` is examples/sample.jsonl.zst; `injected` is --docs
+documents of those first CHECK_SKIP, each with one violating passage written for curafilter
 (models/written_artifacts.py, another seed than training's) set past its first third.
 Modes, each a fresh `curafilter run --scores-only` process on the same files, in one interleaved
 order: `head` (--windows 1 --cascade off: the first window only), `all` (the card's windows,
@@ -38,6 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "python" / "curafilter" / "models"))
 
 from common import machine, open_text  # noqa: E402
+from calibration import CHECK_SKIP  # noqa: E402
 from in_context import injected_documents  # noqa: E402
 
 MODES = {"head": ["--windows", "1", "--cascade", "off"], "all": ["--cascade", "off"], "cascade": ["--cascade", "on"]}
@@ -132,11 +135,11 @@ def main(argv: list[str] | None = None) -> int:
         shard = args.corpus / "enwiki-2015-01.jsonl.zst"
         if not shard.is_file():
             raise SystemExit(f"{shard} is missing (../shared/data); run with --smoke for generated data")
-        sets = {"wikipedia": write_docs(tmp / "w.jsonl.zst", wiki_texts(shard, args.docs)),
+        sets = {"wikipedia": write_docs(tmp / "w.jsonl.zst", wiki_texts(shard, args.docs, skip=CHECK_SKIP)),
                 "sample": ROOT / "examples" / "sample.jsonl.zst"}
         positives = [r for r in artifact_rows(seed=7) if r["label"] == 1]
         passages, principles = [r["text"] for r in positives], [r["principle"] for r in positives]
-        plain = [t for t in wiki_texts(shard, 3 * args.docs, skip=args.docs) if t.count("\n") >= 6][: args.docs]
+        plain = [t for t in wiki_texts(shard, CHECK_SKIP) if t.count("\n") >= 6][: args.docs]
     # Injected: one passage per document, with its principle kept to check the catch.
     picks = [rng.randrange(len(passages)) for _ in plain]
     injected = [injected_documents([doc], [passages[k]], seed=i)[0] for i, (doc, k) in enumerate(zip(plain, picks))]
