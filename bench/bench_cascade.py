@@ -4,6 +4,7 @@ end-to-end docs/s of `curafilter run` against head-only and all-windows scoring.
     python bench/bench_cascade.py                 # default bundle: held-out Wikipedia, the sample, an injected set
     python bench/bench_cascade.py --docs 200      # fewer Wikipedia documents
     python bench/bench_cascade.py --smoke         # tiny bundle with a cheap stage, generated text (CI)
+    python bench/bench_cascade.py --repeat 3      # each mode run 3 times, alternating; the fastest reported
 
 Sets: `wikipedia` is --docs documents of the second Wikipedia shard past its first CHECK_SKIP
 (the build's Wikipedia check: held out of the cheap stage, distilled on the first shard, and of
@@ -115,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bundle", default="default")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--docs", type=int, default=300)
+    # This machine's docs/s varies by a quarter from one run of a mode to the next; the fastest of
+    # a few runs, the modes alternating, is the steadier figure (windows and flags never vary).
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each mode, alternating; the fastest is reported")
     ap.add_argument("--smoke", action="store_true")
     args = ap.parse_args(argv)
     tmp = Path(tempfile.mkdtemp())
@@ -155,9 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     print("| set | mode | docs | docs/s | × head | windows scored | escalated | flags | recall vs all | injected caught |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name, path in sets.items():
-        results = {}
-        for mode in MODES:  # one pass per mode, interleaved with the other sets' by the loop order
-            results[mode] = run_mode(path, args.bundle, mode)
+        results: dict[str, tuple[float, dict, dict[str, np.ndarray]]] = {}
+        for _ in range(max(args.repeat, 1)):
+            for mode in MODES:  # the modes alternate, so that a busy spell slows each of them
+                run = run_mode(path, args.bundle, mode)
+                if mode not in results or run[0] < results[mode][0]:
+                    results[mode] = run
         flags = {m: {d: s >= thresholds for d, s in r[2].items()} for m, r in results.items()}
         base = flags["all"]
         pairs = sum(int(f.sum()) for f in base.values())
