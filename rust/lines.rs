@@ -2,9 +2,7 @@
 //!
 //! Chunks arrive in whatever sizes the decompressor hands out; lines are emitted with their 1-based
 //! number and byte offset. A line longer than the cap is counted and skipped, never buffered, so one
-//! huge line cannot exhaust memory. CRLF endings are accepted: the `\r` is stripped. A UTF-8 byte
-//! order mark before the first line (Windows tools write one) is stripped too: it is not part of the
-//! record, and left on it would make the shard's first document invalid JSON.
+//! huge line cannot exhaust memory. CRLF endings are accepted: the `\r` is stripped.
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Line<'a> {
@@ -12,8 +10,6 @@ pub enum Line<'a> {
     /// The line exceeded the cap; `len` is its full length without the line ending.
     TooLong { number: u64, offset: u64, len: u64 },
 }
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub struct LineSplitter {
     max_len: usize,
@@ -109,10 +105,7 @@ impl LineSplitter {
             self.pending.extend_from_slice(tail);
             &self.pending
         };
-        let mut bytes = whole.strip_suffix(b"\r").unwrap_or(whole);
-        if number == 1 {
-            bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-        }
+        let bytes = whole.strip_suffix(b"\r").unwrap_or(whole);
         if bytes.len() > self.max_len {
             emit(Line::TooLong { number, offset, len: bytes.len() as u64 });
         } else {
@@ -161,15 +154,6 @@ mod tests {
                 Owned::Text(4, 10, b"xyz".to_vec()),
             ]
         );
-    }
-
-    #[test]
-    fn byte_order_mark_before_the_first_line_only_is_stripped() {
-        let want = vec![Owned::Text(1, 0, b"{}".to_vec()), Owned::Text(2, 6, b"\xEF\xBB\xBF{}".to_vec())];
-        assert_eq!(split(&[b"\xEF\xBB\xBF{}\n\xEF\xBB\xBF{}"], 10), want);
-        // Split across chunks, with a CRLF ending.
-        assert_eq!(split(&[b"\xEF", b"\xBB", b"\xBF{}\r\n"], 10), vec![Owned::Text(1, 0, b"{}".to_vec())]);
-        assert_eq!(split(&[b"\xEF\xBB\xBF"], 10), vec![Owned::Text(1, 0, b"".to_vec())]);
     }
 
     #[test]

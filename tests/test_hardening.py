@@ -1120,29 +1120,3 @@ def test_a_document_cannot_close_its_own_fence_and_echoed_tags_are_stripped(tmp_
     code = "```python\nprint('hi')\n```"
     assert unfence(code, original="```python\nprint('kill')\n```") == code
     assert unfence("```\nonly an opening line") == "```\nonly an opening line"
-
-
-def test_a_byte_order_mark_before_a_shards_first_line_is_not_part_of_its_document(tmp_path: Path) -> None:
-    """Windows tools start UTF-8 files with a byte order mark; the shard's first document was
-    quarantined as invalid JSON ("expected value at line 1 column 1"). It is read, in every
-    compression, and written without the mark; a mark on a later line is still an error."""
-    import gzip
-
-    import zstandard
-
-    bundle = make_tiny_bundle(tmp_path / "bundle")
-    data = tmp_path / "data"
-    data.mkdir()
-    body = b'\xef\xbb\xbf{"id": "first", "text": "hello world"}\r\n{"id": "second", "text": "the end"}\n'
-    (data / "a.jsonl").write_bytes(body)
-    (data / "b.jsonl.gz").write_bytes(gzip.compress(body))
-    (data / "c.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(body + b'\xef\xbb\xbf{"id": "x", "text": "t"}\n'))
-    out = tmp_path / "out"
-    assert main(["run", str(data), "-o", str(out), "--model", str(bundle), "--device", "cpu", "-q", "--id-key", "id"]) == 0
-    got = outputs(out)
-    routed = [r for route in ("keep", "drop", "revise", "tag") for r in got.get(route, [])]
-    assert sorted(r["id"] for r in routed) == ["first", "first", "first", "second", "second", "second"]
-    assert [(Path(q["shard"]).name, q["line"], q["reason"]) for q in got["quarantine"]] == [("c.jsonl.zst", 3, "invalid_json")]
-    for f in out.rglob("*.jsonl.zst"):
-        with f.open("rb") as fh:
-            assert b"\xef\xbb\xbf" not in zstandard.ZstdDecompressor().stream_reader(fh).read(), f
