@@ -36,7 +36,9 @@ fn has_glob_chars(s: &str) -> bool {
 }
 
 /// Resolve inputs into shard paths. Each input's files are sorted so the order (and so the
-/// document sequence) is the same on every run; a file reached twice is read once. A name that is
+/// document sequence) is the same on every run; a file reached twice (by another spelling of its
+/// path, or through a symlink) is read once, under the first name that reached it: read twice, its
+/// documents would be routed twice. A name that is
 /// not UTF-8, given or found in a folder, is refused by name: shard names are recorded as text.
 pub fn resolve(inputs: &[impl AsRef<Path>]) -> Result<Vec<PathBuf>> {
     if inputs.is_empty() {
@@ -55,7 +57,10 @@ pub fn resolve(inputs: &[impl AsRef<Path>]) -> Result<Vec<PathBuf>> {
             if path.to_str().is_none() {
                 return Err(Error::NonUtf8Path(path));
             }
-            if seen.insert(path.clone()) {
+            // A path that cannot be canonicalised (a dangling link) is its own key; the reader
+            // quarantines it.
+            let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if seen.insert(key) {
                 out.push(path);
             }
         }
@@ -156,6 +161,22 @@ mod tests {
         }
         fs::write(d.join("revised").join(OUTPUT_MARKER), b"").unwrap();
         assert_eq!(resolve(&[d.to_str().unwrap()]).unwrap(), vec![d.join("a.jsonl")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_through_symlinks_is_read_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        fs::create_dir_all(d.join("A")).unwrap();
+        fs::create_dir_all(d.join("B")).unwrap();
+        fs::write(d.join("A/real.jsonl"), b"").unwrap();
+        std::os::unix::fs::symlink("real.jsonl", d.join("A/link.jsonl")).unwrap();
+        std::os::unix::fs::symlink("../A/real.jsonl", d.join("B/x.jsonl")).unwrap();
+        let (a, b) = (d.join("A"), d.join("B"));
+        // Under the first name that reached it: the link sorts before the file it points to.
+        assert_eq!(resolve(&[a.to_str().unwrap(), b.to_str().unwrap()]).unwrap(), vec![d.join("A/link.jsonl")]);
+        assert_eq!(resolve(&[b.to_str().unwrap(), a.to_str().unwrap()]).unwrap(), vec![d.join("B/x.jsonl")]);
     }
 
     #[cfg(unix)]

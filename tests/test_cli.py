@@ -26,6 +26,20 @@ def test_stream_command_prints_stats_and_writes_quarantine(tmp_path: Path, tiny_
     assert all(r["shard"].endswith("a.jsonl.zst") for r in records)
 
 
+def test_stream_refuses_a_quarantine_file_that_is_an_input(tmp_path: Path, tiny_tokenizer: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Opening it for writing used to empty the input before a line was read."""
+    shard = tmp_path / "a.jsonl"
+    write_shard(shard, doc_lines(5) + [b"[1]"])
+    before = shard.read_bytes()
+    link = tmp_path / "same.jsonl"
+    link.symlink_to(shard)
+    for q in (shard, link):
+        assert main(["stream", str(tmp_path), "--tokenizer", str(tiny_tokenizer), "-q", "--quarantine", str(q)]) == 1
+        assert "is one of the inputs" in capsys.readouterr().err
+    assert shard.read_bytes() == before
+
+
 def test_missing_input_exits_1_and_names_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stream", str(tmp_path / "gone.jsonl")]) == 1
     assert "gone.jsonl" in capsys.readouterr().err

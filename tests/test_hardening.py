@@ -62,6 +62,9 @@ def test_cli_run_with_an_empty_rules_file_exits_1_naming_it(tmp_path: Path, caps
     dict(field_name="meta", text_key="meta.content"),
     dict(field_name="id", id_key="id"),
     dict(field_name=""),
+    dict(field_name='a"b'),  # a name JSON must escape: it used to fail after run.json was written
+    dict(field_name="x\\y"),
+    dict(field_name="tab\there"),
 ])
 def test_field_equal_to_the_text_or_id_key_is_refused(tmp_path: Path, kw: dict) -> None:
     shard = write_shard(tmp_path / "a.jsonl", doc_lines(5))
@@ -203,6 +206,7 @@ LLM = ["--endpoint", "http://127.0.0.1:9/v1", "--model", "m"]
     (["stream", "x", "--batch-tokens", "0"], "--batch-tokens"),
     (["stream", "x", "--max-length", "-3"], "--max-length"),
     (["run", "x", "-o", "o", "--threads", "-2"], "--threads"),
+    (["run", "x", "-o", "o", "--threads", "100000"], "--threads"),
     (["run", "x", "-o", "o", "--batch-tokens", "-1"], "--batch-tokens"),
     (["run", "x", "-o", "o", "--limit", "-1"], "--limit"),
     (["route", "x", "-o", "o", "--rules", "r", "--threads", "-1"], "--threads"),
@@ -225,7 +229,7 @@ def test_bad_numeric_options_are_usage_errors(argv: list[str], option: str, caps
 
 def test_api_refuses_values_the_cli_refuses(tmp_path: Path) -> None:
     write_shard(tmp_path / "a.jsonl", doc_lines(3))
-    for kw in [dict(threads=-1), dict(batch_tokens=-1), dict(max_length=-3), dict(threads=1.5)]:
+    for kw in [dict(threads=-1), dict(threads=100000), dict(batch_tokens=-1), dict(max_length=-3), dict(threads=1.5)]:
         with pytest.raises(ConfigError, match=next(iter(kw))):
             curafilter.stream(tmp_path, tokenizer=TINY_TOKENIZER, **kw)
     for kw in [dict(concurrency=0), dict(timeout=0), dict(timeout=float("nan")), dict(max_retries=-1)]:
@@ -260,6 +264,37 @@ def test_fatal_cli_errors_are_one_line_exit_1(tmp_path: Path, capsys: pytest.Cap
     fails(["annotate", str(shard), "--principles", str(principles), *LLM, "-o", str(tmp_path), "-q"], "is a folder")
     fails(["revise", str(shard), "--principles", str(principles), *LLM, "--scorer", str(bundle), "--device", "cpu",
            "-o", str(a_file), "-q"], "a-file", "not a folder")
+    # A file where an output folder is read (it used to be a NotADirectoryError traceback).
+    for argv in (["inspect", str(a_file)], ["merge-stats", str(a_file)], ["report", str(a_file), "-o", str(tmp_path / "r.html")],
+                 ["route", str(a_file), "-o", str(tmp_path / "rr"), "--rules", str(bad_rules)],
+                 ["plan", str(a_file), "--goals", str(REPO / "examples" / "goals.toml"), "-o", str(tmp_path / "plan.toml")]):
+        fails(argv, "a-file", "not a curafilter output folder")
+
+
+def test_damaged_or_truncated_route_files_are_errors_naming_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A cut zstd file used to read as fewer records (or none) without a word; garbage in one was a
+    zstandard traceback."""
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(200))
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rule]]\nroute = "drop"\nreason = "x"\nwhen.max = { threshold = 0.5 }\n')
+    scores, routed = tmp_path / "scores", tmp_path / "routed"
+    base = ["--model", str(bundle), "--device", "cpu", "-q"]
+    assert main(["run", str(shard), "-o", str(scores), "--scores-only", *base]) == 0
+    assert main(["run", str(shard), "-o", str(routed), *base]) == 0
+    capsys.readouterr()
+    [score_file] = (scores / "scores").glob("*.zst")
+    whole = score_file.read_bytes()
+    score_file.write_bytes(whole[: len(whole) * 2 // 3])
+    assert main(["route", str(scores), "-o", str(tmp_path / "rr"), "--rules", str(rules), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "truncated zstd data" in err and score_file.name in err and "Traceback" not in err
+    route_file = next(routed.glob("*/*.jsonl.zst"))
+    route_file.write_bytes(b"garbage\n")
+    for argv in (["inspect", str(routed)], ["report", str(routed), "-o", str(tmp_path / "r.html")]):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert "corrupt zstd data" in err and route_file.name in err and "Traceback" not in err
 
 
 # 5. Untrusted text is never rich markup, and inspect never prints control sequences --------------
@@ -702,6 +737,40 @@ def test_broken_files_inside_an_input_folder_are_quarantined_and_the_run_goes_on
     reasons = sorted((Path(r["shard"]).name, r["reason"]) for r in got["quarantine"])
     assert reasons == [("dangling.jsonl", "unreadable_file"), ("loop", "unreadable_file")]
     assert sum(len(got.get(route, [])) for route in ("keep", "drop", "revise", "tag")) == 10
+
+
+def test_an_unreadable_file_is_not_marked_done_so_a_later_run_reads_it(tmp_path: Path) -> None:
+    """A file that exists but cannot be opened used to get a manifest record: once readable again
+    it was skipped as done and its documents never routed."""
+    import os
+    import shutil
+
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    data = tmp_path / "data"
+    data.mkdir()
+    write_shard(data / "a.jsonl", doc_lines(4, prefix="a"))
+    write_shard(data / "locked.jsonl", doc_lines(6, prefix="l"))
+    (data / "locked.jsonl").chmod(0)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "curafilter", "run", str(data), "-o", str(out), "--model", str(bundle),
+           "--device", "cpu", "-q"]
+    if os.geteuid() == 0:  # root reads any file: run without the capabilities that allow it
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv")
+        caps = "-dac_override,-dac_read_search"
+        cmd = ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", *cmd]
+        os.chmod(tmp_path, 0o777)
+        for d in (data, tmp_path / "bundle"):
+            os.chmod(d, 0o777)
+    first = subprocess.run(cmd, capture_output=True, text=True)
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "locked.jsonl" in first.stdout + first.stderr
+    (data / "locked.jsonl").chmod(0o644)
+    again = curafilter.run([data], out, model=bundle, device="cpu", progress=False)
+    assert (again.shards_total, again.shards_skipped, again.docs) == (2, 1, 6)
+    got = outputs(out)
+    assert sum(len(got.get(route, [])) for route in ("keep", "drop", "revise", "tag")) == 10
+    assert not got.get("quarantine"), "the unreadable record goes with the redone shard's outputs"
 
 
 def test_a_shard_whose_name_is_not_utf8_is_refused_by_name_never_skipped(

@@ -175,9 +175,24 @@ def test_vocab_check_reads_bert_bundles_fp32_and_int8(tmp_path: Path) -> None:
     from curafilter.onnx_vocab import embedding_rows
 
     bundle = make_tiny_bert_bundle(tmp_path / "b", int8_copy=True)
-    assert embedding_rows(bundle / "model.onnx") == 136
-    assert embedding_rows(bundle / "model-int8.onnx") == 136
+    assert embedding_rows(bundle / "model.onnx") == (136, 64)
+    assert embedding_rows(bundle / "model-int8.onnx") == (136, 64)
     assert curafilter.load_model(bundle, device="cpu", variant="int8").score_texts(["hi"]).shape == (1, 4)
+
+
+def test_a_card_max_length_past_the_position_table_is_refused_at_load(tmp_path: Path) -> None:
+    """It used to load, then fail inside ONNX Runtime with a traceback on the first long document."""
+    import msgspec
+
+    from curafilter.card import read_card, write_card
+
+    bundle = make_tiny_bert_bundle(tmp_path / "b", max_length=64, int8_copy=True)
+    write_card(bundle, msgspec.structs.replace(read_card(bundle), max_length=65))
+    for variant in ("fp32", "int8"):
+        with pytest.raises(ModelError, match=r"max_length is 65 but the model .* has 64 positions"):
+            curafilter.load_model(bundle, device="cpu", variant=variant)
+    write_card(bundle, msgspec.structs.replace(read_card(bundle), max_length=64))
+    assert curafilter.load_model(bundle, device="cpu").score_texts(["word " * 200]).shape == (1, 4)
 
 
 def test_vocab_check_agrees_with_onnx_and_loading_a_model_does_not_import_it(tmp_path: Path) -> None:
@@ -194,7 +209,7 @@ def test_vocab_check_agrees_with_onnx_and_loading_a_model_does_not_import_it(tmp
     for name in ("model.onnx", "model-int8.onnx"):
         graph = onnx.load(bundle / name).graph
         table = next(t for t in graph.initializer if t.dims and t.dims[0] == 136 and len(t.dims) == 2)
-        assert embedding_rows(bundle / name) == table.dims[0]
+        assert embedding_rows(bundle / name)[0] == table.dims[0]
     code = (f"import sys, curafilter; m = curafilter.load_model({str(bundle)!r}, device='cpu'); "
             "m.score_texts(['hi']); print('onnx' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -187,6 +187,34 @@ def test_killed_run_resumes_to_the_same_outputs(tmp_path: Path) -> None:
     assert leftovers == []
 
 
+def test_an_interrupted_run_brings_stats_json_up_to_its_finished_shards(tmp_path: Path) -> None:
+    """Ctrl-C used to leave no stats.json (or the previous run's), though shards had finished."""
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(4):
+        write_shard(corpus / f"s{i}.jsonl", doc_lines(30, seed=i, prefix=f"s{i}-"))
+    model = curafilter.load_model(bundle, device="cpu")
+    calls = 0
+    real = model.score_batch
+
+    def score_then_stop(batch):
+        nonlocal calls
+        calls += 1
+        if calls > 2:
+            raise KeyboardInterrupt
+        return real(batch)
+
+    model.score_batch = score_then_stop  # one shard a batch: the third batch is the stop
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        curafilter.run([corpus], out, model=model, progress=False, batch_tokens=1 << 16, threads=1)
+    done = len(list((out / "manifest").glob("*.json")))
+    assert 0 < done < 4
+    totals = json.loads((out / "stats.json").read_text())
+    assert (totals["shards_completed"], totals["docs"]) == (done, 30 * done)
+
+
 def test_scores_only_and_limit(tmp_path: Path, corpus: Path) -> None:
     bundle = make_tiny_bundle(tmp_path / "bundle")
     out = tmp_path / "scores"
@@ -232,7 +260,9 @@ def test_rules_errors_name_key_and_line() -> None:
         '[[rule]]\nroute = "drop"\nreason = "x"\n\nwhen.any = { toxicity = 1.5 }\n': r"rules\.toml:5:.*within \[0, 1\]",
         '[[rule]]\nroute = "explode"\nreason = "x"\nwhen.max = { threshold = 0.5 }\n': r"rules\.toml:2: rule\[0\]\.route",
         '[[rule]]\nroute = "drop"\nreason = "x"\nwhen.any = { toxicity = "high" }\n': r"rules\.toml:4: rule\[0\]\.when\.any: Expected `float`",
-        '[[rule]]\nroute = "drop"\nreason = "x"\nwhen = {}\n': r"exactly one of any, all, max, weighted_mean",
+        '[[rule]]\nroute = "drop"\nreason = "x"\nwhen = {}\n': r"rule\[0\]\.when: exactly one of any, all, max, weighted_mean",
+        # An empty `over` used to mean every principle.
+        '[[rule]]\nroute = "drop"\nreason = "x"\nwhen.max = { threshold = 0.5, over = [] }\n': r"rule\[0\]\.when\.max: over lists no principle",
         '[[rule]]\nroute = "drop"\nreason = "x"\nwhen.any = { toxicity = 0.5 }\nwhen.max = { threshold = 0.5 }\n': r"exactly one",
         'default = "keep"\n[[rule]\nroute = "drop"\n': r"invalid TOML.*line 2",
         '[[rule]]\nroute = "drop"\nreason = "x"\nwhen.weighted_mean = { weights = { toxicity = 0 }, threshold = 0.5 }\n': r"sum to more than 0",

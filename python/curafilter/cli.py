@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import math
+import os
 import re
 import sys
 import warnings
@@ -32,7 +33,7 @@ from curafilter.device import CPU_BATCH_TOKENS, GPU_BATCH_TOKENS
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.model import ALL_WINDOWS
 from curafilter.progress import doc_progress, input_bytes, shard_progress
-from curafilter.stream import stream
+from curafilter.stream import MAX_THREADS, stream
 
 if TYPE_CHECKING:
     from curafilter.annotate import AnnotateStats
@@ -82,6 +83,7 @@ def _split_partition(text: str) -> tuple[int, int]:
 
 partition_arg = _number_type(_split_partition, lambda v: 0 <= v[0] < v[1], "I/N with 0 <= I < N, e.g. 0/4")
 non_negative_int = _number_type(int, lambda v: v >= 0, "an integer of 0 or more")
+threads_int = _number_type(int, lambda v: 0 <= v <= MAX_THREADS, f"an integer from 0 to {MAX_THREADS}")
 max_length_int = _number_type(int, lambda v: v >= 2, "an integer of at least 2")
 on_off = _number_type(lambda t: {"on": True, "off": False}.get(t), lambda v: v is not None, "on or off")
 windows_type = _number_type(lambda t: ALL_WINDOWS if t == "all" else int(t), lambda v: v >= 1,
@@ -109,6 +111,13 @@ class StreamStats(msgspec.Struct, kw_only=True):
         return self.docs / self.seconds if self.seconds else 0.0
 
 
+def _same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): not the same file
+        return False
+
+
 def cmd_stream(args: argparse.Namespace, console: Console) -> int:
     s = stream(
         args.inputs,
@@ -123,6 +132,9 @@ def cmd_stream(args: argparse.Namespace, console: Console) -> int:
     )
     reasons: Counter[str] = Counter()
     truncated = padded = 0
+    if args.quarantine and any(_same_file(args.quarantine, shard) for shard in s.shards):
+        s.close()
+        raise ConfigError(f"--quarantine {args.quarantine} is one of the inputs; writing it would erase that input")
     try:
         quarantine_out = open(args.quarantine, "wb") if args.quarantine else None
     except OSError as e:
@@ -406,13 +418,10 @@ def _cell(value: object) -> str:
 
 
 def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
-    from curafilter.outputs import RunIdentity
+    from curafilter.outputs import read_identity
 
     root = Path(args.out)
-    try:
-        identity = msgspec.json.decode((root / "run.json").read_bytes(), type=RunIdentity)
-    except FileNotFoundError:
-        raise InputError(f"{root} is not a curafilter output folder (no run.json)") from None
+    identity = read_identity(root)
     default = ["scores", "quarantine"] if identity.scores_only else ["drop", "revise", "tag", "keep", "quarantine"]
     routes = [args.route] if args.route else default
     out = results_console()
@@ -779,7 +788,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--windows", type=positive_int, default=1, help="token windows per document (1: the head only)")
     s.add_argument("--overlap", type=non_negative_int, default=0, help="tokens each window shares with the previous one")
     s.add_argument("--batch-tokens", type=positive_int, default=16384, help="padded tokens per batch")
-    s.add_argument("--threads", type=non_negative_int, default=0, help="tokeniser threads (0: one per core)")
+    s.add_argument("--threads", type=threads_int, default=0, help="tokeniser threads (0: one per core)")
     s.add_argument("--text-key", default="text", help="field holding the text; dotted paths allowed")
     s.add_argument("--id-key", default=None, help="field holding the document id (default: none)")
     s.add_argument("--quarantine", metavar="FILE", help="write quarantine records here as JSONL")
@@ -803,7 +812,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: on where the bundle has a cheap stage)")
     r.add_argument("--batch-tokens", type=positive_int, default=None,
                    help=f"padded tokens per batch (default: {CPU_BATCH_TOKENS} on CPU, {GPU_BATCH_TOKENS} on GPU)")
-    r.add_argument("--threads", type=non_negative_int, default=0, help="tokeniser threads (0: one per core)")
+    r.add_argument("--threads", type=threads_int, default=0, help="tokeniser threads (0: one per core)")
     r.add_argument("--text-key", default="text", help="field holding the text; dotted paths allowed")
     r.add_argument("--id-key", default=None, help="field holding the document id (default: none)")
     r.add_argument("--scores-only", action="store_true", help="write compact score rows instead of documents")
@@ -839,7 +848,7 @@ def build_parser() -> argparse.ArgumentParser:
     ro.add_argument("--rules", required=True, help="rules TOML")
     ro.add_argument("--batch-tokens", type=positive_int, default=None,
                     help=f"documents read per batch, in padded tokens (default: {GPU_BATCH_TOKENS})")
-    ro.add_argument("--threads", type=non_negative_int, default=0, help="threads (0: one per core)")
+    ro.add_argument("--threads", type=threads_int, default=0, help="threads (0: one per core)")
     ro.add_argument("--field", default="curafilter", help="name of the field added to each record")
     ro.add_argument("--tag-prefix", default=None, help="prepend this to the text of tagged documents")
     ro.add_argument("--json", action="store_true", help="print the statistics as one JSON object")

@@ -119,7 +119,7 @@ class Model:
             self.providers = self.session.get_providers()
         self.device = f"cuda:{request.index}" if on_gpu else "cpu"
         self._check_io()
-        self._check_vocab()
+        self._check_tables()
 
     def _session(self, v: Variant, gpu: bool, request: DeviceRequest, threads: int) -> ort.InferenceSession:
         name = next((k for k, x in self.card.variants.items() if x is v), "?")
@@ -153,21 +153,27 @@ class Model:
         self._output_dtype = np.float16 if outputs[SCORES].type == "tensor(float16)" else np.float32
         self._buffers = _Buffers()
 
-    def _check_vocab(self) -> None:
-        """Every id the tokenizer can emit must index the model's embedding table, or ONNX Runtime
-        fails mid-run on the first document that uses one."""
+    def _check_tables(self) -> None:
+        """Every id the tokenizer can emit must index the model's embedding table, and a window of
+        the card's max_length must fit its position table, or ONNX Runtime fails mid-run on the
+        first document that needs one."""
         try:
             vocab = tokenizer_vocab_size(self.tokenizer_path)
         except Exception as e:  # tokenizers raises its own exception type for a corrupt file
             raise TokenizerError(f"cannot load tokenizer {self.tokenizer_path}: {e}") from None
         try:
-            rows = embedding_rows(self.model_file)
-        except Exception:  # noqa: BLE001 - onnx's parse errors have no common base
-            rows = None  # ONNX Runtime loaded it; an unreadable layout only means we cannot check
+            rows, positions = embedding_rows(self.model_file)
+        except Exception:  # noqa: BLE001 - protobuf's parse errors have no common base
+            rows = positions = None  # ONNX Runtime loaded it; an unreadable layout only means we cannot check
         if rows is not None and vocab > rows:
             raise ModelError(
                 f"{self.model_file}: the tokenizer ({self.tokenizer_path.name}) has {vocab} token ids "
                 f"but the model's embedding table has {rows} rows; the bundle's tokenizer and model do not match"
+            )
+        if positions is not None and self.max_length > positions:
+            raise ModelError(
+                f"{self.path / CARD_FILE}: max_length is {self.max_length} but the model "
+                f"({self.model_file.name}) has {positions} positions; set max_length to at most {positions}"
             )
 
     @property

@@ -1,5 +1,6 @@
-"""How many token ids a model accepts, and how many a tokenizer can produce: a tokenizer whose ids
-run past the model's embedding table would otherwise fail inside ONNX Runtime, mid-run."""
+"""How many token ids and positions a model accepts, and how many ids a tokenizer can produce: a
+tokenizer whose ids run past the model's embedding table, or a card whose max_length runs past its
+position table, would otherwise fail inside ONNX Runtime, mid-run."""
 
 from __future__ import annotations
 
@@ -43,26 +44,36 @@ def _model_proto() -> type:
     return message_factory.GetMessageClass(pool.FindMessageTypeByName("curafilter_onnx_subset.ModelProto"))
 
 
-def embedding_rows(model_file: Path) -> int | None:
-    """Rows of the table the first ``Gather`` on ``input_ids`` reads, or None when the graph does
-    not say (no such Gather, or a table computed at run time)."""
+def _table(name: str, tables: dict[str, list[int]], produced_by: dict) -> list[int] | None:
+    """The dims of the initializer behind `name`, following a dequantised or cast table back."""
+    for _ in range(8):
+        src = produced_by.get(name)
+        if name in tables or src is None or src.op_type not in _PASS_TABLE or not src.input:
+            break
+        name = src.input[0]
+    return tables.get(name)
+
+
+def embedding_rows(model_file: Path) -> tuple[int | None, int | None]:
+    """Rows of the token table (the first ``Gather`` on ``input_ids``) and of the position table
+    (a 2-D table, named for positions, that a ``Gather`` or ``Slice`` reads: curafilter's exporter
+    slices ``emb/pos_table``, exports of transformers gather ``...position_embeddings.weight``);
+    None for one the graph does not say."""
     graph = _model_proto().FromString(Path(model_file).read_bytes()).graph
     tables = {t.name: list(t.dims) for t in graph.initializer}
     produced_by = {out: n for n in graph.node for out in n.output}
     ids = {"input_ids"}
+    vocab = positions = None
     for node in graph.node:  # topologically sorted in a valid model
         if node.op_type in _PASS_IDS and node.input and node.input[0] in ids:
             ids.update(node.output)
-        elif node.op_type == "Gather" and len(node.input) >= 2 and node.input[1] in ids:
-            table = node.input[0]
-            for _ in range(8):  # follow a dequantised or cast table back to its initializer
-                src = produced_by.get(table)
-                if table in tables or src is None or src.op_type not in _PASS_TABLE or not src.input:
-                    break
-                table = src.input[0]
-            dims = tables.get(table)
-            return dims[0] if dims else None
-    return None
+        elif node.op_type in ("Gather", "Slice") and node.input:
+            dims = _table(node.input[0], tables, produced_by)
+            if node.op_type == "Gather" and vocab is None and len(node.input) >= 2 and node.input[1] in ids:
+                vocab = dims[0] if dims else None
+            elif positions is None and dims and len(dims) == 2 and "pos" in node.input[0].lower():
+                positions = dims[0]
+    return vocab, positions
 
 
 def tokenizer_vocab_size(tokenizer_file: Path) -> int:

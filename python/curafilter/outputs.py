@@ -108,6 +108,18 @@ def shard_name(path: str) -> str:
     return output_name(path, SHARD_SUFFIX)
 
 
+def read_identity(root: Path) -> RunIdentity:
+    """The run identity of output folder `root`: an error naming it when it is not one (a missing
+    folder, a file given in its place, a damaged run.json)."""
+    path = Path(root) / "run.json"
+    try:
+        return msgspec.json.decode(path.read_bytes(), type=RunIdentity)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(f"{root} is not a curafilter output folder (no run.json)") from None
+    except (msgspec.DecodeError, msgspec.ValidationError) as e:
+        raise InputError(f"{path} is not a curafilter run record: {e}") from None
+
+
 def record_name(path: str) -> str:
     """Name of the manifest record of input shard `path`."""
     return output_name(path, RECORD_SUFFIX)
@@ -282,6 +294,46 @@ class OutputDir:
         return out
 
 
+class ZstdFrames(io.RawIOBase):
+    """The decompressed bytes of every frame of a zstd file, streamed. Damaged data, or a file
+    that ends inside a frame, raises InputError naming the file: python-zstandard's stream_reader
+    returns what it has decoded and stops at a cut, so a truncated route file used to read as
+    fewer records (or none) without a word."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, fh: Any, path: Path | str) -> None:
+        self._fh, self._path = fh, path
+        self._dctx = zstandard.ZstdDecompressor()
+        self._frame: Any = None  # the frame being decoded; None between frames
+        self._left = b""  # compressed bytes past the last frame's end, not yet decoded
+        self._out, self._pos = b"", 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while self._pos == len(self._out):
+            data, self._left = (self._left or self._fh.read(self.CHUNK)), b""
+            if not data:
+                if self._frame is not None:
+                    raise InputError(f"{self._path}: truncated zstd data (the file ends inside a frame); "
+                                     "the file is damaged")
+                return 0
+            if self._frame is None:
+                self._frame = self._dctx.decompressobj()
+            try:
+                self._out, self._pos = self._frame.decompress(data), 0
+            except zstandard.ZstdError as e:
+                raise InputError(f"{self._path}: corrupt zstd data ({e}); the file is damaged") from None
+            if self._frame.eof:
+                self._left, self._frame = self._frame.unused_data, None
+        n = min(len(b), len(self._out) - self._pos)
+        b[:n] = self._out[self._pos:self._pos + n]
+        self._pos += n
+        return n
+
+
 def route_records(f: Path) -> Iterator[bytes]:
     """The lines of a route file, streamed (a Parquet route file's rows as JSON objects)."""
     if f.suffix == ".parquet":
@@ -290,7 +342,7 @@ def route_records(f: Path) -> Iterator[bytes]:
         yield from parquet_records(f)
         return
     with f.open("rb") as fh:
-        yield from io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(fh, read_across_frames=True))
+        yield from io.BufferedReader(ZstdFrames(fh, f), buffer_size=1 << 16)
 
 
 class ScoreRow(msgspec.Struct):

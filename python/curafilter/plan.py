@@ -49,7 +49,7 @@ import msgspec
 import numpy as np
 
 from curafilter.errors import ConfigError, InputError, InternalError
-from curafilter.outputs import PARTIAL, RunIdentity, ScoreRow, route_records, score_rows, write_atomic
+from curafilter.outputs import PARTIAL, ScoreRow, read_identity, route_records, score_rows, write_atomic
 from curafilter.rules import ROUTES, parse_rules
 
 INF = math.inf
@@ -336,10 +336,7 @@ def _routed(files: list[Path], field: str) -> Iterator[tuple[Path, int, str, _Fi
 def load_sample(folder: str | os.PathLike[str]) -> Sample:
     """The scores stored in a run's output folder, one row per document."""
     root = Path(folder)
-    try:
-        ident = msgspec.json.decode((root / "run.json").read_bytes(), type=RunIdentity)
-    except FileNotFoundError:
-        raise InputError(f"{root} is not a curafilter output folder (no run.json)") from None
+    ident = read_identity(root)
     routes = ["scores"] if ident.scores_only else ["keep", "drop", "revise", "tag"]
     files = [f for r in routes for suffix in ("", PARTIAL) for f in sorted((root / r).glob("*.jsonl.zst" + suffix))]
     if not ident.scores_only and any(next((root / r).glob("*.parquet*"), None) for r in routes):

@@ -31,7 +31,7 @@ import numpy as np
 
 from curafilter import __version__
 from curafilter.errors import ConfigError, CurafilterError, InputError
-from curafilter.outputs import SCORE_ROW, Reservoir, RunIdentity, route_records, write_atomic
+from curafilter.outputs import SCORE_ROW, Reservoir, RunIdentity, read_identity, route_records, write_atomic
 from curafilter.raw_json import RecordError, raw_string, raw_value
 from curafilter.rules import Rules, default_rules_text, load_rules, parse_rules
 from curafilter.run import HIST_BINS, score_histogram
@@ -461,10 +461,7 @@ def _throughput(runs: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
 
 def run_report(root: Path, *, sample: int, seed: int, chars: int) -> tuple[dict[str, Any], list[str]]:
     """The data and the HTML sections of a run's (or a --scores-only run's) folder."""
-    try:
-        identity = msgspec.json.decode((root / "run.json").read_bytes(), type=RunIdentity)
-    except (msgspec.DecodeError, msgspec.ValidationError) as e:
-        raise InputError(f"{root / 'run.json'} is not a curafilter run record: {e}") from None
+    identity = read_identity(root)
     stats = _read_json(root / "stats.json", "the folder's totals; written when a run finishes")
     run_files = sorted((root / "runs").glob("*.json")) if (root / "runs").is_dir() else []
     runs = [(f"runs/{f.name}", _read_json(f, "a run's statistics")) for f in run_files]

@@ -27,7 +27,6 @@ from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
 import msgspec
-import zstandard
 
 from curafilter._core import ShardOutputs
 from curafilter.parquet_out import is_parquet, parquet_records
@@ -35,7 +34,7 @@ from curafilter.raw_json import RecordError, UnreadableRecord, raw_string, raw_v
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.llm import ChatClient, LLMError, parse_usage, redact
 from curafilter.model import Model
-from curafilter.outputs import claim_output_dir
+from curafilter.outputs import ZstdFrames, claim_output_dir
 from curafilter.principles import PrinciplesFile, revision_messages, unfence
 from curafilter.rewrite_check import check_rewrite
 
@@ -163,9 +162,8 @@ def _read_lines(path: Path) -> list[bytes]:
         if data[:2] == b"\x1f\x8b":
             data = gzip.decompress(data)
         elif data[:4] == b"\x28\xb5\x2f\xfd":
-            with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data), read_across_frames=True) as r:
-                data = r.read()
-    except (OSError, EOFError, gzip.BadGzipFile, zstandard.ZstdError) as e:
+            data = ZstdFrames(io.BytesIO(data), path).readall()
+    except (OSError, EOFError, gzip.BadGzipFile) as e:
         raise InputError(f"{path}: cannot read the revise queue file: {e}") from None
     return data.splitlines()
 

@@ -116,8 +116,9 @@ class Rules:
         index = {p: i for i, p in enumerate(self.principles)}
 
         def fail(i: int, key: str, msg: str) -> ConfigError:
-            loc, _ = _where(source, self.text, f"$.rule[{i}].when.{key}")
-            return ConfigError(f"{loc}: rule[{i}].when.{key}: {msg}")
+            where = f"rule[{i}].when" + (f".{key}" if key else "")
+            loc, _ = _where(source, self.text, f"$.{where}")
+            return ConfigError(f"{loc}: {where}: {msg}")
 
         def check(i: int, key: str, name: str, value: float, *, threshold: bool = True) -> None:
             if name not in index:
@@ -142,6 +143,9 @@ class Rules:
             if c.max is not None:
                 if not 0.0 <= c.max.threshold <= 1.0:
                     raise fail(i, "max", f"threshold must be within [0, 1], got {c.max.threshold}")
+                if c.max.over is not None and not c.max.over:
+                    # Leaving `over` out means every principle; an empty list reads as none.
+                    raise fail(i, "max", "over lists no principle (leave `over` out to take every principle)")
                 for name in c.max.over or []:
                     check(i, "max", name, 0.0)
             if c.weighted_mean is not None:

@@ -28,7 +28,7 @@ from curafilter.device import GPU_BATCH_TOKENS, zstd_workers
 from curafilter.errors import ConfigError, InputError, InternalError
 from curafilter.raw_json import RecordError, raw_string, value_span, with_value
 from curafilter.model import Model, load_model
-from curafilter.outputs import OutputDir, RunIdentity, score_rows, shard_name, write_atomic
+from curafilter.outputs import OutputDir, RunIdentity, read_identity, score_rows, shard_name, write_atomic
 from curafilter.progress import input_bytes, shard_progress
 from curafilter.rules import ROUTES, Rules, default_rules_text, load_rules, parse_rules
 from curafilter.stream import PathsLike, Stream, _paths, stream
@@ -61,8 +61,9 @@ class RunStats(msgspec.Struct, kw_only=True):
     windows_total: int = 0  # token windows the documents have: more than scored when the cascade is on
     cascade: bool = False
     escalation_rate: float = 0.0  # windows_scored / windows_total
-    # Input files not read because they are not a format curafilter reads (quarantined whole as
-    # unsupported_format, never marked complete): path → why.
+    # Input files not read, or not read to the end: a format curafilter does not read (quarantined
+    # whole as unsupported_format) or a file that could not be read (unreadable_file); never marked
+    # complete, so a later run tries them again: path → why.
     refused: dict[str, str] = msgspec.field(default_factory=dict)
     shards_busy: int = 0  # a partitioned run's shards left to other live workers (claimed by them)
     retries: int = 0  # the Ray engine: shards retried after their worker died
@@ -137,6 +138,10 @@ def check_field_name(field_name: str, *, text_key: str, id_key: str | None = Non
     (Any other document that already has the field is quarantined as ``field_collision``.)"""
     if not isinstance(field_name, str) or not field_name:
         raise ConfigError(f"field must be a non-empty name, got {field_name!r}")
+    # A key needing JSON escapes cannot be probed for in the documents (field_collision): the
+    # decoder that looks for it takes plain names only.
+    if any(c in '"\\' or ord(c) < 0x20 for c in field_name):
+        raise ConfigError(f"--field {field_name!r}: a field name cannot hold a quote, a backslash or a control character")
     for option, key in (("--text-key", text_key), ("--id-key", id_key)):
         if key and key.split(".")[0] == field_name:
             raise ConfigError(
@@ -212,7 +217,12 @@ class Router:
         by_shard: dict[int, list[bytes]] = {}
         for q in batch.quarantined:
             self.tally.quarantine[q.reason] += 1
-            if q.reason == "unsupported_format":
+            # A file that is there but cannot be read (permissions, an I/O error) holds documents
+            # this run did not route: like a foreign format, it is not marked done, so the run
+            # exits 1 and a later one reads it. A dangling link or a link loop is no file: its
+            # record has no identity (outputs._identity) and is redone once the link resolves.
+            if q.reason == "unsupported_format" or (q.reason == "unreadable_file"
+                                                    and os.path.isfile(self.shards[q.shard])):
                 self.refused[q.shard] = q.detail
             by_shard.setdefault(q.shard, []).append(self._enc.encode(q.to_dict()))
         for shard, lines in by_shard.items():
@@ -590,6 +600,10 @@ def _drive(s: Stream, router: Router, score: Callable[[Batch], Scores], *, limit
             router.finish(shard, record=False)
     except BaseException:
         router.abort()
+        # Shards finished before the stop (Ctrl-C, a fatal error) have their records: stats.json
+        # is brought up to them, as after any invocation. Best effort: the stop is what to report.
+        with contextlib.suppress(Exception):
+            merge_stats(router.out.root)
         raise
     return limited
 
@@ -662,10 +676,7 @@ def merge_stats(out: str | os.PathLike[str]) -> FolderStats:
     into one folder, whichever finished last. Idempotent; safe while workers still run (it then
     counts the shards finished so far)."""
     od = OutputDir(out)
-    try:
-        identity = msgspec.json.decode((od.root / "run.json").read_bytes(), type=RunIdentity)
-    except FileNotFoundError:
-        raise InputError(f"{out} is not a curafilter output folder (no run.json)") from None
+    identity = read_identity(od.root)
     runs = sorted((od.root / "runs").glob("*.json")) if (od.root / "runs").is_dir() else []
     totals = folder_totals(od, identity, last=f"runs/{runs[-1].name}" if runs else "")
     write_atomic(od.root / "stats.json", _pretty(totals))
@@ -692,10 +703,7 @@ def reroute(
     started = time.perf_counter()
     console = console or Console(stderr=True)
     src = Path(scores)
-    try:
-        old = msgspec.json.decode((src / "run.json").read_bytes(), type=RunIdentity)
-    except FileNotFoundError:
-        raise InputError(f"{src} is not a curafilter output folder (no run.json)") from None
+    old = read_identity(src)
     if not old.scores_only:
         raise ConfigError(f"{src} was not written with --scores-only; route needs score rows")
     check_field_name(field_name, text_key=old.text_key)

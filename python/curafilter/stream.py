@@ -22,6 +22,11 @@ def _paths(paths: PathsLike) -> list[str]:
     return [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else [os.fspath(p) for p in paths]
 
 
+# Tokeniser threads beyond this only fail to start (the system's thread limit) or idle: a bound
+# that a typo (--threads 100000) hits with a usage error rather than an internal one.
+MAX_THREADS = 1024
+
+
 def stream(
     paths: PathsLike,
     *,
@@ -79,6 +84,8 @@ def stream(
             ok = False
         if not ok:
             raise ConfigError(f"invalid option {name}: must be an integer of at least {least}, got {value!r}")
+    if threads > MAX_THREADS:
+        raise ConfigError(f"invalid option threads: must be at most {MAX_THREADS}, got {threads!r}")
     return Stream(
         _paths(paths),
         None if tokenizer is None else os.fspath(tokenizer_file(tokenizer)),

@@ -422,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
             "leave-sources-out: five fine-tuning runs, each holding out whole sources ("
             + "; ".join(f"{n}: {', '.join(sorted(s))}" for n, s in FOLDS)
             + f"); up to {cv['cap']} training and {cv['test_cap']} held-out texts per source, principle and label "
-            f"(and {cv['in_context']} set in ordinary text{f', as many framed' if cv.get('framed') else ''}), "
+            f"(and {cv['in_context']} set in ordinary text{', as many framed' if cv.get('framed') else ''}), "
             f"{cv['train_length']} tokens. "
             "AUROC per principle is the mean over its held-out sources; `baselines` holds the same for TF-IDF word "
             "1-2-grams + logistic regression (best C of 1, 10), for the fine-tuned logit plus a quarter of TF-IDF's "
