@@ -400,6 +400,34 @@ def test_revise_keys_records_by_queue_position_and_reads_every_format(tmp_path: 
     assert "queued 6; written 6 = 6 revised + 0 dropped + 0 failed" in capsys.readouterr().err
 
 
+def test_a_revise_folder_in_use_is_refused_and_batch_import_errors_name_the_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A second revise into a folder used to put the first's in-flight records back to pending and
+    pay for them twice; a missing or odd batch file was a traceback."""
+    import os
+
+    from curafilter.outputs import lock_folder
+
+    bundle, queue, principles = revise_setup(tmp_path, 3)
+    out = tmp_path / "revised"
+    with FakeLLM(lambda body, n: (200, {}, document_of(body).replace("gamma", "world"), 0.0)) as server:
+        fd = lock_folder(out)  # as a running revise holds it
+        try:
+            assert _revise_cli([queue], out, principles, bundle, server.url) == 1
+            assert "is in use by another curafilter process" in capsys.readouterr().err
+            assert not server.requests
+        finally:
+            os.close(fd)
+        assert _revise_cli([queue], out, principles, bundle, server.url) == 0
+    capsys.readouterr()
+    bad = tmp_path / "results.jsonl"
+    bad.write_text('{"custom_id": ["a"], "response": {"status_code": 200}}\n')
+    for path, what in ((tmp_path / "missing.jsonl", "cannot read batch results"), (bad, "results.jsonl:1")):
+        assert _revise_cli([queue], out, principles, bundle, "http://127.0.0.1:9/v1", "--import-batch", str(path)) == 1
+        err = capsys.readouterr().err
+        assert what in err and "Traceback" not in err, err
+
+
 def test_revise_exits_1_when_every_call_fails_and_retry_failed_requeues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bundle, queue, principles = revise_setup(tmp_path, 5)
     out = tmp_path / "revised"

@@ -88,6 +88,55 @@ def test_client_times_out_then_retries_and_never_shows_the_key(monkeypatch: pyte
     assert "sk-secret" not in repr(client)
 
 
+def test_client_turns_undecodable_or_too_deep_answers_into_llm_errors() -> None:
+    """A false Content-Encoding was an httpx.DecodingError traceback (the ledger stuck in flight);
+    a body nested past the decoder's depth a RecursionError."""
+    out, _, _, server = run_client(lambda b, n: (200, {"Content-Encoding": "gzip", "X-Raw": "1"}, "not gzip", 0.0),
+                                   backoff=0.01, max_retries=1)
+    assert isinstance(out, LLMError) and "unreadable response" in str(out) and len(server.requests) == 2
+    deep = "[" * 200_000 + "]" * 200_000
+    out, _, _, _ = run_client(lambda b, n: (200, {"X-Raw": "1"}, deep, 0.0), backoff=0.01, max_retries=0)
+    assert isinstance(out, LLMError) and "not a chat completion" in str(out)
+
+
+def test_unusable_scores_are_recorded_never_raised() -> None:
+    from curafilter.llm import parse_json_object
+    from curafilter.principles import validate_scores
+
+    assert parse_json_object("{" * 100_000 + "}" * 100_000) is None
+    for v in (10**400, -(10**400), float("nan"), "0.5", True):
+        assert isinstance(validate_scores({"scores": {"a": v}}, ["a"]), str), v
+    assert validate_scores({"scores": {"a": 1}}, ["a"]) == ({"a": 1.0}, "")
+
+
+def test_annotate_never_erases_a_file_it_did_not_write(tmp_path: Path, docs: Path) -> None:
+    """-o on an existing JSONL file that is not a labels file (the input itself, say) used to
+    keep only the lines that read as labels: the rest were erased."""
+    principles = tmp_path / "p.toml"
+    principles.write_text(PRINCIPLES)
+    plain = write_shard(tmp_path / "plain.jsonl", [json.dumps({"text": f"doc {i}"}).encode() for i in range(5)])
+    before = plain.read_bytes()
+    with FakeLLM(teacher) as server:
+        base = ["--principles", str(principles), "--endpoint", server.url, "--model", "teacher", "-q"]
+        assert main(["annotate", str(plain), "-o", str(plain), *base]) == 1
+        assert main(["annotate", str(docs), "-o", str(plain), *base]) == 1
+        assert plain.read_bytes() == before and not server.requests
+
+
+def test_annotate_resumes_whatever_the_spelling_of_the_input_path(tmp_path: Path, docs: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    principles = tmp_path / "p.toml"
+    principles.write_text(PRINCIPLES)
+    labels = tmp_path / "labels.jsonl"
+    with FakeLLM(teacher) as server:
+        base = ["--principles", str(principles), "--endpoint", server.url, "--model", "teacher", "-o", str(labels), "-q"]
+        assert main(["annotate", str(docs), *base]) == 0
+        asked = len(server.requests)
+        monkeypatch.chdir(docs.parent)
+        assert main(["annotate", docs.name, *base]) == 0
+        assert len(server.requests) == asked and len(labels.read_text().splitlines()) == 40
+
+
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
     words = ["hello world", "the text", "a number", "this document"]

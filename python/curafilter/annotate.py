@@ -13,6 +13,7 @@ whose failure is recorded; ``retry_failed=True`` (``--retry-failed``) asks for t
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import hashlib
 import heapq
 import os
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import msgspec
 
+from curafilter._core import resolve_inputs
 from curafilter.errors import ConfigError
 from curafilter.llm import ChatClient, LLMError, parse_json_object
 from curafilter.principles import PrinciplesFile, annotation_messages, validate_scores
@@ -91,7 +93,8 @@ def iter_docs(inputs: PathsLike, *, text_key: str = "text", id_key: str | None =
                     warnings.warn(f"{shard}:{line}: not labelled: {e}", UnreadableRecord, stacklevel=2)
                     continue
                 if text is not None:
-                    yield Doc(batch.ids[i] or f"{shard}:{line}", shard, line, text)
+                    # By absolute path: a re-run that spells the input another way resumes.
+                    yield Doc(batch.ids[i] or f"{os.path.abspath(shard)}:{line}", shard, line, text)
 
 
 def sample(docs: Iterator[Doc], n: int | None, seed: int) -> list[Doc]:
@@ -108,20 +111,21 @@ def sample(docs: Iterator[Doc], n: int | None, seed: int) -> list[Doc]:
 
 
 def read_done(path: Path) -> set[str]:
-    """Ids already labelled. A torn last line (a killed run) is dropped from the file."""
+    """Ids already labelled. A torn last line (a killed run) is dropped from the file; any other
+    line that is not a label row means the file is not one annotate wrote, and it is refused
+    rather than rewritten (which would erase it)."""
     if not path.exists():
         return set()
-    good: list[bytes] = []
+    lines = path.read_bytes().splitlines()
     ids: set[str] = set()
-    torn = False
-    for line in path.read_bytes().splitlines():
+    for n, line in enumerate(lines, 1):
         try:
             ids.add(msgspec.json.decode(line, type=LabelRow).id)
-            good.append(line)
-        except (msgspec.DecodeError, msgspec.ValidationError):
-            torn = True
-    if torn:
-        path.write_bytes(b"".join(x + b"\n" for x in good))
+        except (msgspec.DecodeError, msgspec.ValidationError) as e:
+            if n < len(lines):
+                raise ConfigError(f"{path}:{n}: not a label row written by curafilter annotate ({e}); "
+                                  "-o names a labels file: choose another") from None
+            path.write_bytes(b"".join(x + b"\n" for x in lines[:-1]))
     return ids
 
 
@@ -177,6 +181,26 @@ async def annotate_async(
     if out.is_dir():
         raise ConfigError(f"labels file {out} is a folder; -o names a JSONL file")
     failures = out.with_name(out.name.removesuffix(".jsonl") + ".failures.jsonl")
+    for shard in resolve_inputs(_paths(inputs)):
+        for mine in (out, failures):
+            if mine.exists() and os.path.samefile(mine, shard):
+                raise ConfigError(f"{mine} is one of the inputs; annotate writes labels there: choose another -o")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fo = out.open("ab")
+    try:
+        fcntl.flock(fo, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when fo closes, or the process ends
+    except OSError:
+        fo.close()
+        raise ConfigError(f"{out} is being written by another curafilter annotate; wait for it or choose another -o") from None
+    with fo:
+        return await _annotate_into(fo, out, failures, inputs, principles=principles, client=client, n=n, seed=seed,
+                                    text_key=text_key, id_key=id_key, max_chars=max_chars, parse_retries=parse_retries,
+                                    retry_failed=retry_failed, on_progress=on_progress)
+
+
+async def _annotate_into(fo, out: Path, failures: Path, inputs: PathsLike, *, principles: PrinciplesFile,
+                         client: ChatClient, n: int | None, seed: int, text_key: str, id_key: str | None,
+                         max_chars: int, parse_retries: int, retry_failed: bool, on_progress) -> AnnotateStats:
     done = read_done(out)
     failed_before = read_failures(failures)
     chosen = sample(iter_docs(inputs, text_key=text_key, id_key=id_key), n, seed)
@@ -192,8 +216,7 @@ async def annotate_async(
     stats = AnnotateStats(selected=len(chosen), skipped_done=skipped_done,
                           skipped_failed=len(chosen) - skipped_done - len(todo))
     enc = msgspec.json.Encoder()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("ab") as fo, failures.open("ab") as ff:
+    with failures.open("ab") as ff:
         for fut in asyncio.as_completed([_label(client, principles, d, max_chars=max_chars,
                                                 parse_retries=parse_retries) for d in todo]):
             row = await fut

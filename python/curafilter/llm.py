@@ -180,6 +180,8 @@ class ChatClient:
                 last = f"timed out after {self.timeout:g} s"
             except httpx.TransportError as e:
                 last = f"connection error: {e.__class__.__name__}"
+            except httpx.HTTPError as e:  # a body that cannot be decoded (a false Content-Encoding), ...
+                last = f"unreadable response: {e.__class__.__name__}"
             if attempt > self.max_retries:
                 break
             self.stats.retries += 1
@@ -193,7 +195,7 @@ class ChatClient:
         try:
             data = msgspec.json.decode(resp.content)
             text = data["choices"][0]["message"]["content"]
-        except (msgspec.DecodeError, KeyError, IndexError, TypeError) as e:
+        except (msgspec.DecodeError, KeyError, IndexError, TypeError, RecursionError) as e:
             raise LLMError(self.redact(f"{self.shown_url}: response is not a chat completion ({e.__class__.__name__}: {e})")) from None
         usage = parse_usage(data.get("usage") if isinstance(data, dict) else None)
         self.stats.usage.prompt_tokens += usage.prompt_tokens
@@ -212,6 +214,6 @@ def parse_json_object(text: str) -> dict[str, Any] | None:
         return None
     try:
         obj = msgspec.json.decode(s[start : end + 1].encode())
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):  # nested past the decoder's depth
         return None
     return obj if isinstance(obj, dict) else None

@@ -146,6 +146,34 @@ def _identity(shard: str) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
+def lock_folder(root: Path, *, shared: bool = False) -> int:
+    """Lock ROOT/.lock and return its descriptor (closing it, or the process ending however it
+    ends, releases the lock): exclusive for one writer (two processes writing one folder would
+    remove each other's temporary files and interleave shards, or ask an LLM twice for one
+    document), shared for partitioned runs. A folder held by another process is a ConfigError
+    naming its pid."""
+    ensure_dir(root)
+    path = root / ".lock"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise ConfigError(f"cannot create lock file {path}: {e.strerror or e}") from None
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+    except OSError as e:
+        holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
+        os.close(fd)
+        if e.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+            raise ConfigError(f"cannot lock {path}: {e.strerror or e}") from None
+        who = f"another curafilter process (pid {holder})" if holder else "partitioned curafilter runs"
+        how = " (partitioned runs share a folder only with other partitioned runs)" if shared or not holder else ""
+        raise ConfigError(f"{root} is in use by {who}{how}; wait for it to finish or choose another -o") from None
+    if not shared:  # the pid names the one holder; shared holders leave it empty
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    return fd
+
+
 def claim_output_dir(path: Path) -> None:
     """Create an output folder and mark it as curafilter's, so that a directory walk over inputs
     never reads it back (an output folder inside an input folder is common)."""
@@ -176,30 +204,10 @@ class OutputDir:
 
     @contextlib.contextmanager
     def locked(self, *, shared: bool = False) -> Iterator[None]:
-        """Hold a lock on OUT/.lock: exclusive for a whole run (two processes writing one folder
-        would remove each other's temporary files and interleave shards), shared for a partitioned
-        one (each shard is then claimed, see curafilter.claims). The lock is released when the
-        process exits, however it ends."""
-        ensure_dir(self.root)
-        path = self.root / ".lock"
+        """Hold the folder's lock (`lock_folder`) for a whole run; shared for a partitioned one
+        (each shard is then claimed, see curafilter.claims)."""
+        fd = lock_folder(self.root, shared=shared)
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as e:
-            raise ConfigError(f"cannot create lock file {path}: {e.strerror or e}") from None
-        try:
-            try:
-                fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
-            except OSError as e:
-                if e.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                    raise ConfigError(f"cannot lock {path}: {e.strerror or e}") from None
-                holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
-                who = f"another curafilter process (pid {holder})" if holder else "partitioned curafilter runs"
-                how = " (partitioned runs share a folder only with other partitioned runs)" if shared or not holder else ""
-                raise ConfigError(f"{self.root} is in use by {who}{how}; "
-                                  "wait for it to finish or choose another -o") from None
-            if not shared:  # the pid names the one holder; shared holders leave it empty
-                os.ftruncate(fd, 0)
-                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
             yield
         finally:
             os.close(fd)  # releases the lock

@@ -157,7 +157,8 @@ def validate_scores(obj: dict | None, names: list[str]) -> tuple[dict[str, float
     out = {}
     for n in names:
         v = scores.get(n)
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0.0 <= float(v) <= 1.0:
+        # `0 <= v <= 1` before float(v): an integer of 400 digits does not convert.
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
             return f"score for {n!r} is missing or not a number in [0, 1]: {v!r}"
         out[n] = float(v)
     reason = obj.get("reason")

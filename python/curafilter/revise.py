@@ -34,7 +34,7 @@ from curafilter.raw_json import RecordError, UnreadableRecord, raw_string, raw_v
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.llm import ChatClient, LLMError, parse_usage, redact
 from curafilter.model import Model
-from curafilter.outputs import ZstdFrames, claim_output_dir
+from curafilter.outputs import ZstdFrames, claim_output_dir, lock_folder
 from curafilter.principles import PrinciplesFile, revision_messages, unfence
 from curafilter.rewrite_check import check_rewrite
 
@@ -75,6 +75,9 @@ class Prices:
 class Ledger:
     def __init__(self, path: Path) -> None:
         claim_output_dir(path.parent)
+        # One revise per folder at a time: a second one would put the first's in-flight records
+        # back to pending (recover) and pay for them twice. Held as long as this ledger lives.
+        self._lock = os.fdopen(lock_folder(path.parent), "rb")
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
@@ -83,6 +86,16 @@ class Ledger:
         if "doc_id" not in columns:
             raise ConfigError(f"{path} is a ledger of an older curafilter (keyed by document id); "
                               "revise into a new -o folder")
+
+    def close(self) -> None:
+        self.db.close()
+        self._lock.close()  # releases the folder
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def enqueue(self, rows: list[QueueRow]) -> int:
         """Queue records not in the ledger yet (by queue position); returns how many were new."""
@@ -319,23 +332,23 @@ async def revise_async(
     if max_attempts < 1:
         raise ConfigError(f"max_attempts must be at least 1, got {max_attempts}")
     out = Path(out)
-    ledger = Ledger(out / "ledger.sqlite")
-    rows = queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key)
-    ledger.enqueue(rows)
-    ledger.recover()
-    if retry_failed:
-        ledger.retry_failed()
-    before = ledger.counts()
-    lock = asyncio.Lock()
-    while True:
-        docs = ledger.claim(batch)
-        if not docs:
-            break
-        await asyncio.gather(*(_one(client, principles, model, prices, ledger, d, max_attempts, lock) for d in docs))
-        if on_progress:
-            on_progress(ledger.counts())
-    return _finish(ledger, out, before, len(rows), started, text_key=text_key, field=field, model=model,
-                   teacher=client.model)
+    with Ledger(out / "ledger.sqlite") as ledger:
+        rows = queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key)
+        ledger.enqueue(rows)
+        ledger.recover()
+        if retry_failed:
+            ledger.retry_failed()
+        before = ledger.counts()
+        lock = asyncio.Lock()
+        while True:
+            docs = ledger.claim(batch)
+            if not docs:
+                break
+            await asyncio.gather(*(_one(client, principles, model, prices, ledger, d, max_attempts, lock) for d in docs))
+            if on_progress:
+                on_progress(ledger.counts())
+        return _finish(ledger, out, before, len(rows), started, text_key=text_key, field=field, model=model,
+                       teacher=client.model)
 
 
 def _finish(ledger: Ledger, out: Path, before: dict[str, int], read: int, started: float, *, text_key: str,
@@ -379,18 +392,18 @@ def estimate(inputs: list[str], *, principles: PrinciplesFile, model: Model, pri
 def export_batch(inputs: list[str], path: str | os.PathLike[str], *, principles: PrinciplesFile, client: ChatClient,
                  model: Model, out: str | os.PathLike[str], text_key: str, id_key: str | None, field: str) -> int:
     """Write OpenAI Batch API requests for every pending document (queued in the ledger first)."""
-    ledger = Ledger(Path(out) / "ledger.sqlite")
-    ledger.enqueue(queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key))
-    ledger.recover()
-    enc = msgspec.json.Encoder()
-    n = 0
-    with open(path, "wb") as f:
-        for doc_id, text, violated in ledger.db.execute(
-                "SELECT id, text, violated FROM docs WHERE state = 'pending' ORDER BY id").fetchall():
-            req = {"custom_id": doc_id, "method": "POST", "url": "/v1/chat/completions",
-                   "body": client.body(revision_messages(principles, text, msgspec.json.decode(violated)))}
-            f.write(enc.encode(req) + b"\n")
-            n += 1
+    with Ledger(Path(out) / "ledger.sqlite") as ledger:
+        ledger.enqueue(queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key))
+        ledger.recover()
+        enc = msgspec.json.Encoder()
+        n = 0
+        with open(path, "wb") as f:
+            for doc_id, text, violated in ledger.db.execute(
+                    "SELECT id, text, violated FROM docs WHERE state = 'pending' ORDER BY id").fetchall():
+                req = {"custom_id": doc_id, "method": "POST", "url": "/v1/chat/completions",
+                       "body": client.body(revision_messages(principles, text, msgspec.json.decode(violated)))}
+                f.write(enc.encode(req) + b"\n")
+                n += 1
     return n
 
 
@@ -398,34 +411,41 @@ async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str]
                        max_attempts: int, prices: Prices, text_key: str, field: str) -> ReviseStats:
     """Merge OpenAI Batch API results: each answer is re-scored exactly as a live call would be."""
     started = time.time()
-    ledger = Ledger(Path(out) / "ledger.sqlite")
-    before = ledger.counts()
-    lock = asyncio.Lock()
-    for n, line in enumerate(Path(path).read_bytes().splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            r = msgspec.json.decode(line)
-            doc_id = r["custom_id"]
-        except (msgspec.DecodeError, KeyError, TypeError) as e:
-            raise InputError(f"{path}:{n}: not a batch result line: {e}") from None
-        row = ledger.db.execute("SELECT state, attempts, text FROM docs WHERE id = ?", (doc_id,)).fetchone()
-        if row is None or row[0] in ("done", "dropped", "failed"):
-            continue  # unknown or already settled: importing twice changes nothing
-        attempts = row[1] + 1
-        resp = r.get("response")
-        resp = resp if isinstance(resp, dict) else {}
-        body = resp.get("body")
-        body = body if isinstance(body, dict) else {}
-        if resp.get("status_code") != 200 or r.get("error"):
-            state = "failed" if attempts >= max_attempts else "pending"
-            ledger.settle(doc_id, state=state, attempts=attempts, reason=redact(f"batch request failed: {r.get('error') or resp.get('status_code')}"))
-            continue
-        try:
-            text = body["choices"][0]["message"]["content"]
-        except (KeyError, IndexError, TypeError):
-            text = ""
-        usage = parse_usage(body.get("usage"))  # a malformed usage counts as 0 tokens, never loses the answer
-        await _judge(ledger, model, doc_id, row[2], text if isinstance(text, str) else "", attempts, max_attempts, prices,
-                     usage.prompt_tokens, usage.completion_tokens, lock)
-    return _finish(ledger, Path(out), before, 0, started, text_key=text_key, field=field, model=model, teacher=teacher)
+    try:
+        lines = Path(path).read_bytes().splitlines()
+    except OSError as e:
+        raise InputError(f"cannot read batch results {path}: {e.strerror or e}") from None
+    with Ledger(Path(out) / "ledger.sqlite") as ledger:
+        before = ledger.counts()
+        lock = asyncio.Lock()
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                r = msgspec.json.decode(line)
+                doc_id = r["custom_id"]
+            except (msgspec.DecodeError, KeyError, TypeError, RecursionError) as e:
+                raise InputError(f"{path}:{n}: not a batch result line: {e}") from None
+            if not isinstance(doc_id, str):
+                raise InputError(f"{path}:{n}: not a batch result line: custom_id is {type(doc_id).__name__}, not a string")
+            row = ledger.db.execute("SELECT state, attempts, text FROM docs WHERE id = ?", (doc_id,)).fetchone()
+            if row is None or row[0] in ("done", "dropped", "failed"):
+                continue  # unknown or already settled: importing twice changes nothing
+            attempts = row[1] + 1
+            resp = r.get("response")
+            resp = resp if isinstance(resp, dict) else {}
+            body = resp.get("body")
+            body = body if isinstance(body, dict) else {}
+            if resp.get("status_code") != 200 or r.get("error"):
+                state = "failed" if attempts >= max_attempts else "pending"
+                ledger.settle(doc_id, state=state, attempts=attempts, reason=redact(f"batch request failed: {r.get('error') or resp.get('status_code')}"))
+                continue
+            try:
+                text = body["choices"][0]["message"]["content"]
+            except (KeyError, IndexError, TypeError):
+                text = ""
+            usage = parse_usage(body.get("usage"))  # a malformed usage counts as 0 tokens, never loses the answer
+            await _judge(ledger, model, doc_id, row[2], text if isinstance(text, str) else "", attempts, max_attempts,
+                         prices, usage.prompt_tokens, usage.completion_tokens, lock)
+        return _finish(ledger, Path(out), before, 0, started, text_key=text_key, field=field, model=model,
+                       teacher=teacher)
