@@ -81,7 +81,7 @@ pub fn read_parquet(
         };
         let n = batch.num_rows() as u64;
         let mut keep_going = true;
-        for ev in rows(&batch, row, text, id, probe, &bad) {
+        for ev in rows(&batch, path, row, text, id, probe, &bad) {
             totals.lines += 1;
             if !emit(ev) {
                 keep_going = false;
@@ -106,6 +106,7 @@ pub fn read_parquet(
 /// The events of one batch whose first row is `first`.
 fn rows(
     batch: &RecordBatch,
+    path: &Path,
     first: u64,
     text: &FieldPath,
     id: Option<&FieldPath>,
@@ -118,7 +119,7 @@ fn rows(
     let raws = match json_rows(batch) {
         Ok(r) => r,
         Err(e) => {
-            let detail = format!("row cannot be written as JSON: {e}");
+            let detail = format!("{}: row cannot be written as JSON: {e}", path.display());
             return (0..n as u64).map(|i| RowEvent::Bad(bad(first + i, Reason::UnsupportedFormat, detail.clone()))).collect();
         }
     };

@@ -215,3 +215,32 @@ def test_inspect_and_the_revise_queue_read_parquet_route_files(tmp_path: Path, c
     (f,) = (out / "drop").glob("*.parquet")
     rows = [json.loads(line) for line in _read_lines(f)]
     assert [r["doc_id"] for r in rows] == pq.read_table(f).column("doc_id").to_pylist()
+
+
+def test_columns_pandas_and_polars_write_are_read_routed_and_shown(tmp_path: Path, capsys) -> None:
+    """Nanosecond timestamps (pandas' default) broke inspect and revise on Parquet route files; a
+    named time zone quarantined every row of the shard as unsupported; a string_view text column
+    (polars) broke Parquet output."""
+    import datetime
+
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    day = datetime.datetime(2020, 1, 1, 12, 30)
+    table = pa.table({
+        "text": pa.array(["hello world one", "the text two", "a number three"], pa.string_view()),
+        "ns": pa.array([day, None, day], pa.timestamp("ns")),
+        "zoned": pa.array([day, day, None], pa.timestamp("us", tz="Europe/Paris")),
+        "took": pa.array([datetime.timedelta(seconds=3), None, None], pa.duration("ns")),
+    })
+    shard = tmp_path / "frame.parquet"
+    pq.write_table(table, shard)
+    for fmt in ("parquet", "jsonl.zst"):
+        out = tmp_path / fmt
+        stats = curafilter.run([shard], out, model=bundle, device="cpu", progress=False, output_format=fmt)
+        assert (stats.docs, stats.quarantined, stats.refused) == (3, 0, {})
+        assert main(["inspect", str(out), "-n", "10"]) == 0
+        shown = capsys.readouterr().out
+        assert all(t in shown for t in ("hello world one", "the text two", "a number three")), shown
+    back = pa.concat_tables([pq.read_table(f) for f in (tmp_path / "parquet").glob("*/*.parquet")])
+    assert back.num_rows == 3 and back.column("ns").to_pylist().count(None) == 1
+    rows = [r for route in outputs(tmp_path / "jsonl.zst").values() for r in route]
+    assert len(rows) == 3 and sorted(r["zoned"] is None for r in rows) == [False, False, True]

@@ -38,9 +38,31 @@ def parquet_records(path: str | os.PathLike[str]) -> Iterator[bytes]:
     import msgspec
 
     _, pq = _pyarrow()
+    enc = msgspec.json.Encoder(enc_hook=_json_value)
     for rb in pq.ParquetFile(path).iter_batches(batch_size=READ_ROWS):
         for row in rb.to_pylist():
-            yield msgspec.json.encode(row)
+            yield enc.encode(row)
+
+
+def _json_value(obj: object) -> object:
+    """What msgspec does not encode itself: pyarrow gives nanosecond timestamps and durations as
+    pandas objects (subclasses of datetime and timedelta, which msgspec refuses)."""
+    import datetime
+
+    if isinstance(obj, (datetime.datetime, datetime.date, datetime.time)):
+        return obj.isoformat()
+    if isinstance(obj, datetime.timedelta):
+        return obj.total_seconds()
+    raise NotImplementedError(f"cannot write a {type(obj).__name__} as JSON")
+
+
+def _without_views(pa, rb):
+    """`rb` with string_view / binary_view columns as string / binary: pyarrow has no take or
+    filter kernel for the view types (polars and recent pandas write them)."""
+    plain = {pa.string_view(): pa.string(), pa.binary_view(): pa.binary()}
+    if not any(f.type in plain for f in rb.schema):
+        return rb
+    return rb.cast(pa.schema([f.with_type(plain.get(f.type, f.type)) for f in rb.schema]))
 
 
 def _pyarrow():
@@ -115,6 +137,7 @@ class ParquetShardOutputs:
             start = 0
             schema = None
             for rb in source.iter_batches(batch_size=READ_ROWS):
+                rb = _without_views(pa, rb)
                 idx = np.arange(start, start + rb.num_rows)
                 start += rb.num_rows
                 codes = self.route[idx]
