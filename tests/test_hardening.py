@@ -4,6 +4,7 @@ one-line error (or a quarantine record), never a traceback, a hang or silently w
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -235,6 +236,40 @@ def test_api_refuses_values_the_cli_refuses(tmp_path: Path) -> None:
     for kw in [dict(concurrency=0), dict(timeout=0), dict(timeout=float("nan")), dict(max_retries=-1)]:
         with pytest.raises(ConfigError, match=next(iter(kw))):
             ChatClient("http://127.0.0.1:9/v1", "m", **kw)
+
+
+def test_the_python_api_refuses_wrong_types_by_name(tmp_path: Path) -> None:
+    """These used to be TypeError / OverflowError / AttributeError from deep inside, threads=10**6
+    an exhausted machine, and cascade=0 meant on."""
+    import numpy as np
+
+    from curafilter.errors import CurafilterError
+
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(3))
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    for kw in [dict(windows=-1), dict(windows=1.5), dict(overlap=-1), dict(threads=-1), dict(threads="x"),
+               dict(threads=10**6), dict(cascade=0), dict(cascade="off"), dict(device=None)]:
+        with pytest.raises(ConfigError, match=next(iter(kw))):
+            curafilter.load_model(bundle, **kw)
+    for name in (None, 5):
+        with pytest.raises(ConfigError, match="bundle folder"):
+            curafilter.load_model(name)
+    model = curafilter.load_model(bundle, device="cpu", cascade=np.False_, windows="all")
+    assert model.cascade is False and model.windows > 1000
+    for kw in [dict(batch_tokens=-1), dict(batch_tokens="x"), dict(batch_tokens=2**70)]:
+        with pytest.raises(ConfigError, match="batch_tokens"):
+            model.score_texts(["a"], **kw)
+    with pytest.raises(CurafilterError, match=r"texts\[1\] holds a lone surrogate"):
+        model.score_texts(["fine", "ab\ud800cd"])
+    for kw, what in [(dict(limit=1.5), "limit"), (dict(limit="3"), "limit"), (dict(partition="0/2"), "partition"),
+                     (dict(text_key=None), "text_key")]:
+        with pytest.raises(ConfigError, match=what):
+            curafilter.run([shard], tmp_path / "out", model=model, progress=False, **kw)
+    with pytest.raises(ConfigError, match="out must be"):
+        curafilter.run([shard], None, model=model, progress=False)
+    assert not (tmp_path / "out").exists()
+    with model.stream(os.fsencode(shard)) as s:  # a bytes path is one path, not a list of ints
+        assert sum(len(b) for b in s) == 3
 
 
 def test_fatal_cli_errors_are_one_line_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -1217,3 +1252,16 @@ def test_a_document_cannot_close_its_own_fence_and_echoed_tags_are_stripped(tmp_
     code = "```python\nprint('hi')\n```"
     assert unfence(code, original="```python\nprint('kill')\n```") == code
     assert unfence("```\nonly an opening line") == "```\nonly an opening line"
+
+
+def test_inspect_shows_the_rows_of_a_limited_scores_only_sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`run --scores-only --limit N` is how `plan` samples a corpus; inspect showed nothing of it
+    (its rows are in .partial files)."""
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(50))
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    out = tmp_path / "out"
+    curafilter.run([shard], out, model=bundle, device="cpu", progress=False, scores_only=True, limit=12)
+    capsys.readouterr()
+    assert main(["inspect", str(out), "-n", "3"]) == 0
+    shown = capsys.readouterr().out
+    assert "scores: 3 of 12" in shown and "a --limit cut short" in shown

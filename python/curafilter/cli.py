@@ -418,7 +418,7 @@ def _cell(value: object) -> str:
 
 
 def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
-    from curafilter.outputs import read_identity
+    from curafilter.outputs import PARTIAL, read_identity
 
     root = Path(args.out)
     identity = read_identity(root)
@@ -429,15 +429,19 @@ def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
     # Document text, ids, paths and reasons are untrusted: shown with plain() (no markup, no
     # terminal control sequences: an ESC in a document must not drive the terminal).
     for route in routes:
-        files = sorted([*(root / route).glob("*.jsonl.zst"), *(root / route).glob("*.parquet")])
+        # A --limit run leaves its last shards' files as .partial: shown too (a --scores-only
+        # sample for `plan` is often nothing else), and said so.
+        partial = sorted(f for f in (root / route).glob(f"*{PARTIAL}") if f.name.endswith((".jsonl.zst" + PARTIAL, ".parquet" + PARTIAL)))
+        files = sorted([*(root / route).glob("*.jsonl.zst"), *(root / route).glob("*.parquet")]) + partial
         sample, total = sample_lines(files, args.n, args.seed)
         if args.json:  # each record as it is in the route file, not decoded
-            shown.append({"route": route, "total": total, "sample": [
+            shown.append({"route": route, "total": total, "partial_files": len(partial), "sample": [
                 {"file": str(f), "line": n, "record": msgspec.Raw(line.rstrip(b"\r\n"))} for f, n, line in sample]})
             continue
         if not sample:
             continue
-        t = Table(title=f"{route}: {len(sample)} of {total:,}", show_lines=True)
+        note = f" ({len(partial)} file(s) of shards a --limit cut short)" if partial else ""
+        t = Table(title=f"{route}: {len(sample)} of {total:,}{note}", show_lines=True)
         if route == "quarantine":
             for col in ("shard", "line", "reason", "detail"):
                 t.add_column(col, overflow="fold")

@@ -30,9 +30,9 @@ from curafilter.device import (
     gpu_provider_options,
     session_options,
 )
-from curafilter.errors import ConfigError, ModelError, TokenizerError
+from curafilter.errors import ConfigError, InputError, ModelError, TokenizerError
 from curafilter.onnx_vocab import embedding_rows, tokenizer_vocab_size
-from curafilter.stream import PathsLike, Stream, stream
+from curafilter.stream import MAX_THREADS, PathsLike, Stream, check_int, stream
 
 __all__ = ["Model", "load_model"]
 
@@ -82,6 +82,20 @@ class Model:
         overlap: int | None = None,
         cascade: bool | None = None,
     ) -> None:
+        # Options are checked by name before anything loads: a wrong type used to surface as a
+        # TypeError or OverflowError from deep inside (or, for threads=10**6, to exhaust memory).
+        if cascade is not None and not isinstance(cascade, (bool, np.bool_)):
+            raise ConfigError(f"cascade must be True, False or None, got {cascade!r}")
+        cascade = None if cascade is None else bool(cascade)
+        check_int("threads", threads, 0, MAX_THREADS)
+        if windows == "all":
+            windows = ALL_WINDOWS
+        if windows is not None:
+            check_int("windows", windows, 1)
+        if overlap is not None:
+            check_int("overlap", overlap, 0)
+        if not isinstance(device, str):
+            raise ConfigError(f"device must be a string ('auto', 'cpu', 'cuda' or 'cuda:N'), got {device!r}")
         self.path = path
         self.card = card
         # The cascade (curafilter.cascade) is on by default where the bundle ships a cheap stage.
@@ -322,12 +336,21 @@ class Model:
         or polars Series of strings. A bare str is refused (it would be scored character by
         character), and so is a missing text (None, NaN, null): the error names its index."""
         items = text_list(texts)
+        if batch_tokens is not None:
+            check_int("batch_tokens", batch_tokens, 1)
+        if cascade is not None and not isinstance(cascade, (bool, np.bool_)):
+            raise ConfigError(f"cascade must be True, False or None, got {cascade!r}")
         out = np.zeros((len(items), len(self.principles)), dtype=np.float32)
         tok = self.tokenizer() if cascade is None or cascade == self.cascade else \
-            self._cached_tokenizer(self.windows, cascade=cascade and self.cheap is not None)
-        for batch in tok.encode_batches(items, batch_tokens=batch_tokens or self.batch_tokens,
-                                        pad_multiple=self.pad_multiple):
-            out[batch.line.astype(np.intp)] = self.score_batch(batch)
+            self._cached_tokenizer(self.windows, cascade=bool(cascade) and self.cheap is not None)
+        try:
+            for batch in tok.encode_batches(items, batch_tokens=batch_tokens or self.batch_tokens,
+                                            pad_multiple=self.pad_multiple):
+                out[batch.line.astype(np.intp)] = self.score_batch(batch)
+        except UnicodeEncodeError:  # a lone surrogate ("\ud800"): not Unicode text, cannot be tokenised
+            bad = next((i for i, t in enumerate(items) if not t.isascii() and _has_surrogate(t)), None)
+            raise InputError(f"texts[{bad}] holds a lone surrogate code point, which is not valid Unicode text; "
+                             "clean it (e.g. text.encode('utf-8', 'replace').decode())") from None
         return out
 
     def stream(self, paths: PathsLike, **options: object) -> Stream:
@@ -335,6 +358,14 @@ class Model:
         options = {"windows": self.windows, "overlap": self.overlap, "batch_tokens": self.batch_tokens,
                    "pad_multiple": self.pad_multiple, "cheap": self.cheap, "cascade": self.cascade, **options}
         return stream(paths, tokenizer=self.tokenizer_path, max_length=self.max_length, **options)  # type: ignore[arg-type]
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def text_list(texts: object, *, what: str = "texts") -> list[str]:
@@ -462,6 +493,8 @@ def load_model(
     ``cascade``: score only the windows the bundle's cheap stage escalates (on by default where
     the bundle has one; see :mod:`curafilter.cascade`).
     """
+    if not isinstance(name_or_path, (str, os.PathLike)):
+        raise ConfigError(f"a model is a bundle folder or a bundled name (e.g. 'default'), got {name_or_path!r}")
     path = bundle_dir(name_or_path)
     return Model(path, read_card(path), device=device, variant=variant, threads=threads, windows=windows,
                  overlap=overlap, cascade=cascade)

@@ -344,7 +344,7 @@ class ZstdFrames(io.RawIOBase):
 
 def route_records(f: Path) -> Iterator[bytes]:
     """The lines of a route file, streamed (a Parquet route file's rows as JSON objects)."""
-    if f.suffix == ".parquet":
+    if f.name.removesuffix(PARTIAL).endswith(".parquet"):
         from curafilter.parquet_out import parquet_records
 
         yield from parquet_records(f)

@@ -31,7 +31,7 @@ from curafilter.model import Model, load_model
 from curafilter.outputs import OutputDir, RunIdentity, read_identity, score_rows, shard_name, write_atomic
 from curafilter.progress import input_bytes, shard_progress
 from curafilter.rules import ROUTES, Rules, default_rules_text, load_rules, parse_rules
-from curafilter.stream import PathsLike, Stream, _paths, stream
+from curafilter.stream import PathsLike, Stream, _paths, check_int, stream
 
 # A principle "flags strongly" at or above HIGH; the others are "clean" below LOW. Documents like
 # that are reported as principle conflicts: worth a look when tuning rules or the model.
@@ -130,6 +130,20 @@ def bundle_rules(model: Model, rules: str | os.PathLike[str] | None) -> Rules:
         return load_rules(shipped, model.principles)
     thresholds = {p: float(t) for p, t in zip(model.principles, model.thresholds)}
     return parse_rules(default_rules_text(thresholds), model.principles, source=f"{model.path} (derived rules)")
+
+
+def check_run_options(out: object, *, text_key: object, id_key: object, limit: object, partition: object) -> None:
+    """The API's arguments a wrong type of would only fail deep inside, with a Python error."""
+    if not isinstance(out, (str, os.PathLike)):
+        raise ConfigError(f"out must be a folder path, got {out!r}")
+    for name, key in (("text_key", text_key), ("id_key", id_key)):
+        if not (isinstance(key, str) and key) and not (key is None and name == "id_key"):
+            raise ConfigError(f"{name} must be a non-empty field name, got {key!r}")
+    if limit is not None:
+        check_int("limit", limit, 0)
+    if partition is not None and not (isinstance(partition, tuple) and len(partition) == 2
+                                      and all(isinstance(v, int) and not isinstance(v, bool) for v in partition)):
+        raise ConfigError(f"partition must be a tuple (index, count) of integers, got {partition!r}")
 
 
 def check_field_name(field_name: str, *, text_key: str, id_key: str | None = None) -> None:
@@ -396,6 +410,7 @@ def run(
     """
     started = time.perf_counter()
     console = console or Console(stderr=True)
+    check_run_options(out, text_key=text_key, id_key=id_key, limit=limit, partition=partition)
     if not scores_only:
         check_field_name(field_name, text_key=text_key, id_key=id_key)
     if isinstance(model, Model):
@@ -406,8 +421,6 @@ def run(
     else:
         m = load_model(model, device=device, windows=windows, overlap=overlap, cascade=cascade)
     r = bundle_rules(m, rules)
-    if limit is not None and limit < 0:
-        raise ConfigError(f"limit must be positive, got {limit}")
     identity = RunIdentity(model=m.id, windows=m.windows, overlap=m.overlap, cascade=m.cascade, rules=r.digest,
                            principles=m.principles,
                            scores_only=scores_only,

@@ -19,7 +19,30 @@ PathsLike = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
 def _paths(paths: PathsLike) -> list[str]:
     # A name that is not UTF-8 passes as it is (surrogate escapes): the core refuses it by name.
-    return [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else [os.fspath(p) for p in paths]
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        return [os.fsdecode(paths)]
+    try:
+        return [os.fsdecode(p) for p in paths]
+    except TypeError as e:  # not iterable, or an item that is not a path
+        raise ConfigError(f"inputs must be a path or a list of paths, got {paths!r} ({e})") from None
+
+
+# The core takes counts as 64-bit integers; a larger one is a typo, refused by name rather than
+# overflowing in the conversion.
+MAX_COUNT = (1 << 63) - 1
+
+
+def check_int(name: str, value: object, least: int, most: int = MAX_COUNT) -> int:
+    """`value` as an int in [least, most], or a ConfigError naming the option (a bool, a float or
+    a string is refused, not truncated)."""
+    try:
+        ok = not isinstance(value, bool) and least <= operator.index(value) <= most  # type: ignore[arg-type]
+    except TypeError:
+        ok = False
+    if not ok:
+        bound = f"of at least {least}" if most == MAX_COUNT else f"from {least} to {most}"
+        raise ConfigError(f"invalid option {name}: must be an integer {bound}, got {value!r}")
+    return operator.index(value)  # type: ignore[arg-type]
 
 
 # Tokeniser threads beyond this only fail to start (the system's thread limit) or idle: a bound
@@ -77,15 +100,9 @@ def stream(
     for name, value, least in (("max_length", max_length, 2), ("windows", windows, 1), ("overlap", overlap, 0),
                                ("batch_tokens", batch_tokens, 1), ("pad_multiple", pad_multiple, 1),
                                ("max_batch", max_batch, 1), ("sort_window", sort_window, 1),
-                               ("threads", threads, 0), ("max_line_bytes", max_line_bytes, 1)):
-        try:
-            ok = operator.index(value) >= least
-        except TypeError:
-            ok = False
-        if not ok:
-            raise ConfigError(f"invalid option {name}: must be an integer of at least {least}, got {value!r}")
-    if threads > MAX_THREADS:
-        raise ConfigError(f"invalid option threads: must be at most {MAX_THREADS}, got {threads!r}")
+                               ("max_line_bytes", max_line_bytes, 1)):
+        check_int(name, value, least)
+    check_int("threads", threads, 0, MAX_THREADS)
     return Stream(
         _paths(paths),
         None if tokenizer is None else os.fspath(tokenizer_file(tokenizer)),
