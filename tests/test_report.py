@@ -275,3 +275,14 @@ def test_report_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit) as e:
         main(["report", str(tmp_path), "-o", "r.html", "--sample", "-1"])
     assert e.value.code == 2
+
+
+def test_a_document_the_cascade_cleared_is_shown_from_its_head_not_whole() -> None:
+    """Its window offsets are -1: used as a slice start, that embedded the whole document (and
+    marked its last character) whatever --chars said."""
+    from curafilter.report import _scores_html, passage
+
+    text = "head of a long document " + "A" * 100_000
+    shown = passage(text, -1, 600)
+    assert len(shown) < 700 and "<mark>" not in shown and shown.startswith("head of")
+    assert "starts at character" not in _scores_html({"toxicity": 0.1}, {}, {"toxicity": -1})

@@ -325,6 +325,34 @@ def test_route_from_scores_equals_a_full_run(tmp_path: Path, corpus: Path) -> No
         reroute(direct, tmp_path / "x", rules=rules, progress=False)
 
 
+def test_route_keeps_every_shard_refuses_edited_ones_and_carries_the_windowing(tmp_path: Path) -> None:
+    """A shard whose every line was quarantined used to vanish from the routed folder (no score
+    row named it); an edited shard got the old scores of other lines; run.json said windows 1."""
+    import time
+
+    from curafilter.errors import InputError
+    from curafilter.run import reroute
+
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES)
+    data = tmp_path / "in"
+    data.mkdir()
+    write_shard(data / "a.jsonl", doc_lines(10))
+    write_shard(data / "b.jsonl", [b"{bad", b"[1, 2]", b'{"no": "text"}'])
+    scores = tmp_path / "scores"
+    model = curafilter.load_model(bundle, device="cpu", windows=3, overlap=4)
+    first = curafilter.run([data], scores, model=model, progress=False, scores_only=True)
+    routed = reroute(scores, tmp_path / "routed", rules=rules, progress=False)
+    assert (routed.shards_total, routed.docs, routed.quarantined) == (2, first.docs, first.quarantined) == (2, 10, 3)
+    ident = json.loads((tmp_path / "routed" / "run.json").read_text())
+    assert (ident["windows"], ident["overlap"]) == (3, 4)
+    time.sleep(0.01)
+    write_shard(data / "a.jsonl", list(reversed(doc_lines(10))))  # same lines, other order
+    with pytest.raises(InputError, match=r"a\.jsonl: changed since its scores were written"):
+        reroute(scores, tmp_path / "routed2", rules=rules, progress=False)
+
+
 def test_noop_rerun_keeps_the_folder_totals_in_stats_json(tmp_path: Path, corpus: Path) -> None:
     bundle = make_tiny_bundle(tmp_path / "bundle")
     out = tmp_path / "out"

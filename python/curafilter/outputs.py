@@ -136,7 +136,7 @@ def ensure_dir(path: Path, what: str = "output folder") -> None:
         raise ConfigError(f"cannot create {what} {path}: {e.strerror or e}") from None
 
 
-def _identity(shard: str) -> tuple[int, int]:
+def shard_identity(shard: str) -> tuple[int, int]:
     """Size and mtime that tell whether a shard changed; (-1, 0) for one that cannot be read (a
     dangling link, quarantined as unreadable_file), until it can."""
     try:
@@ -281,12 +281,12 @@ class OutputDir:
             rec = msgspec.json.decode(path.read_bytes(), type=ShardRecord)
         except (msgspec.DecodeError, msgspec.ValidationError):
             return None  # a damaged record (records are written atomically, so not by us): redo the shard
-        if (rec.size, rec.mtime_ns) != _identity(shard):
+        if (rec.size, rec.mtime_ns) != shard_identity(shard):
             return None
         return rec
 
     def complete(self, shard: str, counts: dict[str, int], identity: RunIdentity) -> ShardRecord:
-        size, mtime_ns = _identity(shard)
+        size, mtime_ns = shard_identity(shard)
         rec = ShardRecord(shard=shard, size=size, mtime_ns=mtime_ns, counts=counts,
                           model=identity.model, rules=identity.rules, completed_at=time.time())
         write_atomic(self.record_path(shard), msgspec.json.encode(rec))

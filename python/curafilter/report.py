@@ -369,7 +369,7 @@ def score_change_plot(change: dict[str, dict[str, dict[str, float]]]) -> str:
 def passage(text: str, start: int | None, chars: int) -> str:
     """The text to show, as HTML: from the head, or with the flagged window (starting at `start`)
     marked and some context before it."""
-    if start is None:
+    if start is None or start < 0:  # -1: the cascade cleared the document, no window scored
         return esc(text[:chars]) + ("…" if len(text) > chars else "")
     lead = max(0, start - LEAD)
     return ("…" if lead else "") + esc(text[lead:start]) + f"<mark>{esc(text[start:start + chars])}</mark>" + (
@@ -380,7 +380,7 @@ def _scores_html(scores: dict[str, float], flag: dict[str, float], at: dict[str,
     cells = []
     for p, v in scores.items():
         hot = " hot" if v >= flag.get(p, FALLBACK_FLAG) else ""
-        where = f' title="its window starts at character {at[p]:,}"' if at and p in at else ""
+        where = f' title="its window starts at character {at[p]:,}"' if at and at.get(p, -1) >= 0 else ""
         cells.append(f'<span class="score{hot}"{where}>{esc(p)} {v:.3f}</span>')
     return " ".join(cells)
 

@@ -28,7 +28,7 @@ from curafilter.device import GPU_BATCH_TOKENS, zstd_workers
 from curafilter.errors import ConfigError, InputError, InternalError
 from curafilter.raw_json import RecordError, raw_string, value_span, with_value
 from curafilter.model import Model, load_model
-from curafilter.outputs import OutputDir, RunIdentity, read_identity, score_rows, shard_name, write_atomic
+from curafilter.outputs import OutputDir, RunIdentity, read_identity, shard_identity, score_rows, shard_name, write_atomic
 from curafilter.progress import input_bytes, shard_progress
 from curafilter.rules import ROUTES, Rules, default_rules_text, load_rules, parse_rules
 from curafilter.stream import PathsLike, Stream, _paths, check_int, stream
@@ -234,7 +234,7 @@ class Router:
             # A file that is there but cannot be read (permissions, an I/O error) holds documents
             # this run did not route: like a foreign format, it is not marked done, so the run
             # exits 1 and a later one reads it. A dangling link or a link loop is no file: its
-            # record has no identity (outputs._identity) and is redone once the link resolves.
+            # record has no identity (outputs.shard_identity) and is redone once the link resolves.
             if q.reason == "unsupported_format" or (q.reason == "unreadable_file"
                                                     and os.path.isfile(self.shards[q.shard])):
                 self.refused[q.shard] = q.detail
@@ -727,19 +727,29 @@ def reroute(
         # Older folders recorded shard paths as given (relative to where run was started).
         table.setdefault(os.path.abspath(row.shard), {})[row.line] = np.array([row.scores[p] for p in old.principles])
         saved_tokens.setdefault(os.path.abspath(row.shard), {})[row.line] = row.tokens
-    identity = RunIdentity(model=old.model, rules=r.digest, principles=old.principles, scores_only=False,
+    # The scores' windowing goes with them: a later `run` into this folder must score alike.
+    identity = RunIdentity(model=old.model, windows=old.windows, overlap=old.overlap, cascade=old.cascade,
+                           rules=r.digest, principles=old.principles, scores_only=False,
                            field=field_name, text_key=old.text_key, tag_prefix=tag_prefix)
     od = OutputDir(out)
-    all_shards = sorted(table)
+    # Every shard the scores folder completed, those with no score row too (every line of them
+    # quarantined): their quarantine records are routed again like any other shard's.
+    records = OutputDir(src).records()
+    all_shards = sorted(set(table) | {os.path.abspath(rec.shard) for rec in records})
     for shard in all_shards:
         if not Path(shard).exists():
             raise InputError(f"{shard}: the shard these scores came from is gone; routing needs the documents")
+    for rec in records:
+        if (rec.size, rec.mtime_ns) != shard_identity(rec.shard):
+            # Scores are matched to documents by line: after an edit they would score other text.
+            raise InputError(f"{rec.shard}: changed since its scores were written ({src}); "
+                             "score it again with `curafilter run --scores-only` before routing")
     nan = np.full(len(old.principles), np.nan)
     with od.locked():
         pending, _ = _claim_pending(od, identity, all_shards)
 
         def tokens(batch: Batch) -> np.ndarray:  # documents are read untokenised: the saved counts
-            counts = saved_tokens[pending[int(batch.shard[0])]]
+            counts = saved_tokens.get(pending[int(batch.shard[0])], {})
             return np.array([counts.get(int(line), -1) for line in batch.line], dtype=np.int64)
 
         # No model here: routing is as fast as reading, so compression gets workers as on a GPU.
@@ -747,7 +757,7 @@ def reroute(
                         tokens_of=tokens, zstd_workers=zstd_workers(True))
 
         def saved(batch: Batch) -> tuple[np.ndarray, None]:
-            rows = table[pending[int(batch.shard[0])]]
+            rows = table.get(pending[int(batch.shard[0])], {})
             return np.stack([rows.get(int(line), nan) for line in batch.line]).astype(np.float32), None
 
         total_bytes = input_bytes(pending)
