@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -97,3 +98,48 @@ def test_exported_bundle_loads_scores_and_agrees_across_variants(built: tuple[Pa
     assert int8.variant == "int8"
     assert np.abs(int8.score_texts([r.text for r in test]) - scores).max() < 0.2
 
+
+
+def _label_line(i: int, scores: dict[str, float]) -> str:
+    return json.dumps({"id": f"d{i}", "shard": "/x", "line": i + 1, "text": f"text number {i}", "scores": scores,
+                       "reason": "r", "teacher": "t"})
+
+
+def test_teacher_labels_of_a_rare_principle_are_validated_by_fold(tmp_path: Path) -> None:
+    """One hash fold without a positive used to send the principle to grouping by source, and a
+    single teacher is one source: distill refused labels it could validate."""
+    from curafilter import distill
+    from curafilter.annotate import teacher_rows
+
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n".join(_label_line(i, {"deception": 0.9 if i % 2 == 0 else 0.1,
+                                                "toxicity": 0.8 if i % 4 == 0 else 0.05}) for i in range(60)) + "\n\n")
+    ds = distill.Dataset.from_rows(teacher_rows(labels), ["deception", "toxicity"])
+    distill.check_labels(ds)  # passes: the folds are the groups
+    assert len({g for g, p in zip(ds.group, ds.principle) if p == 1}) >= 4
+
+
+def test_distill_refuses_bad_labels_names_and_options_before_any_work(tmp_path: Path, capsys) -> None:
+    from curafilter.cli import main
+    from test_llm import tiny_encoder
+
+    encoder = tiny_encoder(tmp_path / "enc")  # 64 positions
+    good = tmp_path / "good.jsonl"
+    good.write_text("\n".join(_label_line(i, {"deception": 0.9 if i % 2 else 0.1}) for i in range(20)) + "\n")
+    spaced = tmp_path / "spaced.jsonl"
+    spaced.write_text("\n".join(_label_line(i, {"hate speech": 0.9 if i % 2 else 0.1}) for i in range(20)) + "\n")
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(_label_line(0, {"deception": 0.9}) + "\n{not json\n" + _label_line(2, {"deception": 0.1}) + "\n")
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    base = ["--frozen", "--no-baselines", "--encoder", str(encoder)]
+    for argv, what in [
+        (["distill", str(broken), "-o", str(tmp_path / "b1"), *base], "broken.jsonl:2"),
+        (["distill", str(spaced), "-o", str(tmp_path / "b2"), *base], "unique identifiers"),
+        (["distill", str(good), "-o", str(a_file), *base], "not a folder"),
+        (["distill", str(good), "-o", str(tmp_path / "b3"), *base, "--max-length", "100"], "64 positions"),
+    ]:
+        assert main(argv) == 1, argv
+        err = capsys.readouterr().err
+        assert what in err and "Traceback" not in err, err
+    assert not any((tmp_path / b).exists() for b in ("b1", "b2", "b3"))

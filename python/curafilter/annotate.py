@@ -25,7 +25,7 @@ from pathlib import Path
 import msgspec
 
 from curafilter._core import resolve_inputs
-from curafilter.errors import ConfigError
+from curafilter.errors import ConfigError, InputError
 from curafilter.llm import ChatClient, LLMError, parse_json_object
 from curafilter.principles import PrinciplesFile, annotation_messages, validate_scores
 from curafilter.raw_json import RecordError, UnreadableRecord, raw_string
@@ -244,8 +244,13 @@ def teacher_rows(path: str | os.PathLike[str], principles: list[str] | None = No
     from curafilter.labels import LabeledRow
 
     rows = []
-    for line in Path(path).read_bytes().splitlines():
-        r = msgspec.json.decode(line, type=LabelRow)
+    for n, line in enumerate(Path(path).read_bytes().splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            r = msgspec.json.decode(line, type=LabelRow)
+        except (msgspec.DecodeError, msgspec.ValidationError) as e:
+            raise InputError(f"{path}:{n}: not a label row written by curafilter annotate: {e}") from None
         fold = int(hashlib.blake2b(r.id.encode(), digest_size=4).hexdigest(), 16) % 5
         for p, score in r.scores.items():
             if principles is None or p in principles:

@@ -575,23 +575,32 @@ def cmd_distill(args: argparse.Namespace, console: Console) -> int:
     if not labels.is_file():
         raise InputError(f"labels file {args.labels} does not exist" if not labels.exists()
                          else f"labels file {args.labels} is not a file")
+    if Path(args.out).exists() and not Path(args.out).is_dir():  # checked before the work, not after
+        raise ConfigError(f"output folder {args.out} exists and is not a folder; choose another -o")
     distill.require_train()  # before reading labels or computing anything
     try:
         rows = teacher_rows(labels, threshold=args.label_threshold)
     except OSError as e:
         raise InputError(f"cannot read labels file {args.labels}: {e}") from None
-    except (msgspec.DecodeError, UnicodeDecodeError) as e:
-        raise InputError(f"labels file {args.labels} is not annotate output (JSON lines): {e}") from None
     if args.principles:
         from curafilter.principles import load_principles
 
         spec = load_principles(args.principles)
         principles = [Principle(p.name, p.description) for p in spec.principle]
     else:
-        principles = [Principle(n, n) for n in sorted({r.principle for r in rows})]
+        from curafilter.principles import check_names
+
+        names = sorted({r.principle for r in rows})
+        check_names(names, f"labels file {args.labels}")  # they become keys of the bundle's rules.toml
+        principles = [Principle(n, n) for n in names]
     ds = distill.Dataset.from_rows(rows, [p.name for p in principles])
     distill.check_labels(ds)
     encoder = Path(args.encoder) if args.encoder else distill.find_encoder()
+    positions = msgspec.json.decode((encoder / "config.json").read_bytes()).get("max_position_embeddings") \
+        if (encoder / "config.json").is_file() else None
+    if isinstance(positions, int) and args.max_length > positions:
+        raise ConfigError(f"--max-length {args.max_length}: the encoder {encoder} has {positions} positions; "
+                          f"use at most {positions}")
     fine_tune = None
     if args.fine_tune:
         from curafilter.finetune import FineTune, require_torch
@@ -941,7 +950,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--principles", default=None, help="principles TOML (descriptions for the card)")
     d.add_argument("--name", default="distilled", help="bundle name for the card")
     d.add_argument("--version", default="0.1.0", help="bundle version for the card")
-    d.add_argument("--max-length", type=int, default=256, help="tokens per document the bundle reads")
+    d.add_argument("--max-length", type=max_length_int, default=256, help="tokens per document the bundle reads")
     d.add_argument("--label-threshold", type=float, default=0.5, help="teacher score counted as a violation")
     d.add_argument("--no-baselines", action="store_true", help="skip the baseline methods in validation (faster)")
     mode = d.add_mutually_exclusive_group()
@@ -949,8 +958,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="fine-tune the encoder with one head per principle (default; needs the train extra: torch)")
     mode.add_argument("--frozen", dest="fine_tune", action="store_false",
                       help="keep the encoder frozen and fit linear wide-and-deep heads (fast, no torch)")
-    d.add_argument("--epochs", type=float, default=1.0, help="fine-tuning epochs (default: 1)")
-    d.add_argument("--lr", type=float, default=4e-5, help="fine-tuning learning rate of the encoder (default: 4e-5)")
+    d.add_argument("--epochs", type=positive_float, default=1.0, help="fine-tuning epochs (default: 1)")
+    d.add_argument("--lr", type=positive_float, default=4e-5, help="fine-tuning learning rate of the encoder (default: 4e-5)")
     d.add_argument("--folds", type=int, default=3, help="validation folds when fine-tuning; each trains a model (default: 3)")
     d.add_argument("--json", action="store_true", help="print the held-out agreement as one JSON object")
     d.set_defaults(func=cmd_distill)

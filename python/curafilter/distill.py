@@ -86,12 +86,17 @@ class Dataset:
         if not rows:
             raise ConfigError(f"no labelled rows for the principles {names}")
         # Held-out folds test transfer to unseen kinds of text, not to unseen rows of a seen kind.
-        # Group by category when every category of a principle has both labels; where categories
-        # are the labels themselves (e.g. "hate" / "neither"), group by source instead.
+        # Group by category when most of a principle's rows are in categories holding both labels;
+        # where categories are the labels themselves (e.g. "hate" / "neither"), group by source
+        # instead. "Most", not "every": annotate's hash folds of a rare principle often leave one
+        # fold without a positive, and a single teacher is a single source (nothing to validate).
         labels_in: dict[tuple[str, str], set[int]] = {}
+        rows_in: dict[tuple[str, str], int] = {}
         for r in rows:
             labels_in.setdefault((r.principle, r.category), set()).add(r.label)
-        by_category = {p: all(len(v) == 2 for (q, _), v in labels_in.items() if q == p) for p in names}
+            rows_in[r.principle, r.category] = rows_in.get((r.principle, r.category), 0) + 1
+        by_category = {p: 2 * sum(n for k, n in rows_in.items() if k[0] == p and len(labels_in[k]) == 2)
+                          > sum(n for k, n in rows_in.items() if k[0] == p) for p in names}
         group = [(r.category or r.source) if by_category[r.principle] else r.source for r in rows]
         return cls(
             texts=[r.text for r in rows],

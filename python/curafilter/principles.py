@@ -55,10 +55,16 @@ def load_principles(path: str | os.PathLike[str]) -> PrinciplesFile:
     names = spec.names
     if not names:
         raise ConfigError(f"{p}: no [[principle]] entries")
+    check_names(names, str(p))
+    return spec
+
+
+def check_names(names: list[str], where: str) -> None:
+    """Principle names are unique identifiers: they are keys of rules files, score columns and
+    JSON fields, and a name such as "hate speech" would make a rules file that does not parse."""
     bad = [n for n in names if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n)]
     if bad or len(set(names)) != len(names):
-        raise ConfigError(f"{p}: principle names must be unique identifiers, got {names}")
-    return spec
+        raise ConfigError(f"{where}: principle names must be unique identifiers (letters, digits, _), got {names}")
 
 
 def _rubric(spec: PrinciplesFile) -> str:
