@@ -36,3 +36,25 @@ def test_bench_measures_every_stage_and_writes_json(tmp_path: Path, capsys) -> N
                  "--model-docs", "8", "--lengths", "16", "--windows", "3", "--json"]) == 0
     stages = {m["stage"]: m for m in json.loads(capsys.readouterr().out)["measures"]}
     assert stages["read+tokenise"]["detail"].startswith("3 window(s)")
+
+
+def test_bench_refuses_what_would_fail_after_the_work_and_measures_a_small_corpus(tmp_path: Path, capsys) -> None:
+    """--lengths past the model's positions was an ONNX Runtime traceback mid-benchmark; -o an
+    input overwrote it, -o a folder was a traceback after the run; a corpus of one batch measured
+    the model on 0 documents."""
+    from conftest import make_tiny_bert_bundle
+
+    bundle = make_tiny_bert_bundle(tmp_path / "bundle", max_length=64)
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(12))
+    before = shard.read_bytes()
+    base = ["bench", str(shard), "--model", str(bundle), "--device", "cpu", "--docs", "12", "--model-docs", "8"]
+    for extra, what in [(["--lengths", "128"], "64 positions"), (["--lengths", "32", "-o", str(shard)], "is one of the inputs"),
+                        (["--lengths", "32", "-o", str(tmp_path)], "is a folder"),
+                        (["--lengths", "32", "-o", str(tmp_path / "no" / "r.json")], "does not exist")]:
+        assert main([*base, *extra]) == 1
+        err = capsys.readouterr().err
+        assert what in err and "Traceback" not in err, err
+    assert shard.read_bytes() == before
+    assert main([*base, "--lengths", "32", "--json"]) == 0
+    stages = {m["stage"]: m for m in json.loads(capsys.readouterr().out)["measures"]}
+    assert stages["model fp32 @32"]["docs"] > 0

@@ -23,7 +23,9 @@ import numpy as np
 from rich.console import Console
 
 from curafilter.device import GPU_BATCH_TOKENS, zstd_workers
+from curafilter.errors import ConfigError
 from curafilter.model import load_model
+from curafilter.onnx_vocab import embedding_rows
 from curafilter.stream import PathsLike, _paths, stream
 
 
@@ -72,6 +74,11 @@ def bench(inputs: PathsLike, *, model: str | os.PathLike[str] = "default", devic
     console = console or Console(stderr=True)
     paths = _paths(inputs)
     m = load_model(model, device=device, windows=windows, cascade=cascade)
+    for variant in sorted(m.card.variants):  # before any work: ONNX Runtime would fail mid-way
+        _, positions = embedding_rows(m.path / m.card.variants[variant].file)
+        too_long = [n for n in lengths if positions is not None and n > positions]
+        if too_long:
+            raise ConfigError(f"--lengths {too_long}: the model ({variant}) has {positions} positions")
     measures = []
 
     console.print(f"[bold]read+tokenise[/] ({docs:,} docs)")
@@ -116,9 +123,12 @@ def bench(inputs: PathsLike, *, model: str | os.PathLike[str] = "default", devic
                     n += len(b)
                     if n >= model_docs + 32:
                         break
+            if not batches:
+                continue
             v.score_batch(batches[0])  # warm-up: session and kernels
             t0 = time.perf_counter()
-            done = sum(len(v.score_batch(b)) for b in batches[1:])
+            # A corpus of one batch is timed on that batch again, not reported as 0 documents.
+            done = sum(len(v.score_batch(b)) for b in batches[1:] or batches)
             measures.append(_measure(f"model {variant} @{length}", done, time.perf_counter() - t0, f"on {v.device}"))
 
     console.print("[bold]end to end[/]")

@@ -335,12 +335,21 @@ def cmd_run(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_bench(args: argparse.Namespace, console: Console) -> int:
+    from curafilter._core import resolve_inputs
     from curafilter.benchmark import bench
+    from curafilter.outputs import write_atomic
 
+    if args.out:  # checked before the benchmark runs, not after
+        dest = Path(args.out)
+        if dest.is_dir() or not dest.parent.is_dir():
+            raise ConfigError(f"-o {dest}: " + ("is a folder" if dest.is_dir() else f"folder {dest.parent} does not exist")
+                              + "; -o names the JSON report file")
+        if any(_same_file(dest, shard) for shard in resolve_inputs(args.inputs)):
+            raise ConfigError(f"-o {dest} is one of the inputs; writing the report would erase it")
     report = bench(args.inputs, model=args.model, device=args.device, docs=args.docs, model_docs=args.model_docs,
                    lengths=args.lengths, windows=args.windows, cascade=args.cascade, console=console)
     if args.out:
-        Path(args.out).write_bytes(msgspec.json.format(msgspec.json.encode(report), indent=2) + b"\n")
+        write_atomic(Path(args.out), msgspec.json.format(msgspec.json.encode(report), indent=2) + b"\n")
     if args.json:
         print_json(report)
         return 0
