@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import msgspec
 import numpy as np
 import pytest
 import zstandard
@@ -536,3 +537,22 @@ def test_documents_carry_their_token_counts_through_run_and_route(tmp_path: Path
     for route, records in outputs(tmp_path / "routed").items():
         if route != "quarantine":
             assert all(r["curafilter"]["tokens"] == got[r["id"]] for r in records if r["id"] in got)
+
+
+def test_a_folder_is_resumed_only_by_the_weights_that_began_it(tmp_path: Path) -> None:
+    """Bundles with one name and version (every unnamed `distill` output) counted as one model:
+    a folder could mix two classifiers' scores."""
+    from curafilter.outputs import RunIdentity
+
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(5))
+    first, other = make_tiny_bundle(tmp_path / "b1", seed=0), make_tiny_bundle(tmp_path / "b2", seed=1)
+    out = tmp_path / "out"
+    curafilter.run([shard], out, model=first, device="cpu", progress=False)
+    write_shard(tmp_path / "b.jsonl", doc_lines(5, seed=3))
+    with pytest.raises(ConfigError, match="model_digest"):
+        curafilter.run([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], out, model=other, device="cpu", progress=False)
+    # A folder written before digests were recorded resumes by name and version, as it did.
+    ident = msgspec.json.decode((out / "run.json").read_bytes(), type=RunIdentity)
+    (out / "run.json").write_bytes(msgspec.json.encode(msgspec.structs.replace(ident, model_digest="")))
+    again = curafilter.run([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], out, model=first, device="cpu", progress=False)
+    assert (again.shards_skipped, again.docs) == (1, 5)

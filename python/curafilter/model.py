@@ -7,6 +7,8 @@ probability that each document violates each principle.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import threading
 from collections import OrderedDict
@@ -212,6 +214,17 @@ class Model:
     def id(self) -> str:
         """Identifies the scores: bundle name, version and variant."""
         return f"{self.card.name}@{self.card.version}/{self.variant}"
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """The loaded variant's weights, as the first 16 hex digits of its file's SHA-256: what
+        tells two bundles with one name and version apart (an output folder is resumed only by
+        the model that began it)."""
+        h = hashlib.sha256()
+        with open(self.model_file, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()[:16]
 
     def __repr__(self) -> str:
         return f"Model({self.id!r}, device={self.device!r}, providers={self.providers})"

@@ -43,6 +43,9 @@ PARTIAL = ".partial"  # suffix of the files of a shard that a --limit cut short
 
 class RunIdentity(msgspec.Struct, frozen=True, kw_only=True):
     model: str
+    # The weights (Model.digest): two bundles with one name and version (every `distill` output is
+    # distilled@0.1.0 unless named) are told apart. Empty in folders written before it was kept.
+    model_digest: str = ""
     # Windowing changes what a score means: a folder is not resumed under another one.
     windows: int = 1
     overlap: int = 0
@@ -223,6 +226,8 @@ class OutputDir:
                 old = msgspec.json.decode(path.read_bytes(), type=RunIdentity)
             except (msgspec.ValidationError, msgspec.DecodeError) as e:
                 raise ConfigError(f"{path} is not a curafilter run record ({e}); choose another -o") from None
+            if not old.model_digest:  # written before digests were recorded: the name and version decide
+                old = msgspec.structs.replace(old, model_digest=identity.model_digest)
             if old != identity:
                 diffs = [
                     f"{f}: {getattr(old, f)!r} there, {getattr(identity, f)!r} now"
