@@ -132,10 +132,13 @@ def test_distill_refuses_bad_labels_names_and_options_before_any_work(tmp_path: 
     broken.write_text(_label_line(0, {"deception": 0.9}) + "\n{not json\n" + _label_line(2, {"deception": 0.1}) + "\n")
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text(_label_line(0, {"deception": 0.9}) + "\n" + _label_line(1, {"deception": 7.5}) + "\n")
     base = ["--frozen", "--no-baselines", "--encoder", str(encoder)]
     for argv, what in [
         (["distill", str(broken), "-o", str(tmp_path / "b1"), *base], "broken.jsonl:2"),
         (["distill", str(spaced), "-o", str(tmp_path / "b2"), *base], "unique identifiers"),
+        (["distill", str(odd), "-o", str(tmp_path / "b2"), *base], "odd.jsonl:2: scores must be within [0, 1]"),
         (["distill", str(good), "-o", str(a_file), *base], "not a folder"),
         (["distill", str(good), "-o", str(tmp_path / "b3"), *base, "--max-length", "100"], "64 positions"),
     ]:

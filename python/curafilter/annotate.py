@@ -251,6 +251,9 @@ def teacher_rows(path: str | os.PathLike[str], principles: list[str] | None = No
             r = msgspec.json.decode(line, type=LabelRow)
         except (msgspec.DecodeError, msgspec.ValidationError) as e:
             raise InputError(f"{path}:{n}: not a label row written by curafilter annotate: {e}") from None
+        odd = {p: s for p, s in r.scores.items() if not 0 <= s <= 1}
+        if odd:
+            raise InputError(f"{path}:{n}: scores must be within [0, 1], got {odd}")
         fold = int(hashlib.blake2b(r.id.encode(), digest_size=4).hexdigest(), 16) % 5
         for p, score in r.scores.items():
             if principles is None or p in principles:
