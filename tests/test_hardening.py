@@ -270,6 +270,10 @@ def test_the_python_api_refuses_wrong_types_by_name(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
     with model.stream(os.fsencode(shard)) as s:  # a bytes path is one path, not a list of ints
         assert sum(len(b) for b in s) == 3
+    # Valid values of other types than int and tuple still work (numpy ints went into run.json).
+    done = curafilter.run([shard], tmp_path / "p", model=bundle, device="cpu", progress=False, partition=[0, 1],
+                          windows=np.int64(2), limit=np.int64(3))
+    assert done.docs == 3 and json.loads((tmp_path / "p" / "run.json").read_text())["windows"] == 2
 
 
 def test_fatal_cli_errors_are_one_line_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -370,3 +370,27 @@ def test_revise_killed_and_resumed_has_no_duplicates_or_losses(tmp_path: Path) -
     ids = [r["curafilter_revision"]["id"] for v in got.values() for r in v]
     assert len(ids) == len(set(ids)) == 80
     assert calls_before < len(server.requests)
+
+
+def test_annotate_resumes_older_labels_and_skips_its_own_files_in_an_input_folder(
+        tmp_path: Path, docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ids of labels written before they named shards by absolute path still count as done (from
+    the same folder); a labels file inside the input folder is never read as documents, nor
+    refused on the second run."""
+    principles = tmp_path / "p.toml"
+    principles.write_text(PRINCIPLES)
+    monkeypatch.chdir(tmp_path)
+    labels = tmp_path / "labels.jsonl"
+    old = {"id": f"{docs.name}:1", "shard": docs.name, "line": 1, "text": "hello world 0 gamma alpha",
+           "scores": {"deception": 0.8, "toxicity": 0.9}, "reason": "scripted", "teacher": "teacher"}
+    labels.write_text(json.dumps(old) + "\n")
+    with FakeLLM(teacher) as server:
+        base = ["--principles", str(principles), "--endpoint", server.url, "--model", "teacher", "-q"]
+        assert main(["annotate", docs.name, "-o", str(labels), *base]) == 0
+        assert len(server.requests) == 39 and len(labels.read_text().splitlines()) == 40
+        inside = tmp_path / "corpus"
+        inside.mkdir()
+        (inside / docs.name).write_bytes(docs.read_bytes())
+        for _ in range(2):
+            assert main(["annotate", str(inside), "-o", str(inside / "labels.jsonl"), *base]) == 0
+        assert len((inside / "labels.jsonl").read_text().splitlines()) == 40

@@ -348,6 +348,10 @@ def test_route_keeps_every_shard_refuses_edited_ones_and_carries_the_windowing(t
     assert (routed.shards_total, routed.docs, routed.quarantined) == (2, first.docs, first.quarantined) == (2, 10, 3)
     ident = json.loads((tmp_path / "routed" / "run.json").read_text())
     assert (ident["windows"], ident["overlap"]) == (3, 4)
+    # A folder an earlier `route` wrote (windowing left at the defaults) still resumes.
+    (tmp_path / "routed" / "run.json").write_text(json.dumps({**ident, "windows": 1, "overlap": 0, "cascade": False}))
+    again = reroute(scores, tmp_path / "routed", rules=rules, progress=False)
+    assert (again.shards_skipped, again.cascade) == (2, False)
     time.sleep(0.01)
     write_shard(data / "a.jsonl", list(reversed(doc_lines(10))))  # same lines, other order
     with pytest.raises(InputError, match=r"a\.jsonl: changed since its scores were written"):

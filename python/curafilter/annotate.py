@@ -120,7 +120,12 @@ def read_done(path: Path) -> set[str]:
     ids: set[str] = set()
     for n, line in enumerate(lines, 1):
         try:
-            ids.add(msgspec.json.decode(line, type=LabelRow).id)
+            row = msgspec.json.decode(line, type=LabelRow)
+            ids.add(row.id)
+            if row.id == f"{row.shard}:{row.line}" and not os.path.isabs(row.shard):
+                # Labelled before ids named the shard by its absolute path: resumed from the same
+                # folder, the document is still known as done.
+                ids.add(f"{os.path.abspath(row.shard)}:{row.line}")
         except (msgspec.DecodeError, msgspec.ValidationError) as e:
             if n < len(lines):
                 raise ConfigError(f"{path}:{n}: not a label row written by curafilter annotate ({e}); "
@@ -181,10 +186,16 @@ async def annotate_async(
     if out.is_dir():
         raise ConfigError(f"labels file {out} is a folder; -o names a JSONL file")
     failures = out.with_name(out.name.removesuffix(".jsonl") + ".failures.jsonl")
+    named = {os.path.abspath(p) for p in _paths(inputs)}
+    shards = []
     for shard in resolve_inputs(_paths(inputs)):
-        for mine in (out, failures):
-            if mine.exists() and os.path.samefile(mine, shard):
-                raise ConfigError(f"{mine} is one of the inputs; annotate writes labels there: choose another -o")
+        mine = [m for m in (out, failures) if os.path.abspath(m) == os.path.abspath(shard)
+                or (m.exists() and os.path.samefile(m, shard))]
+        if mine and os.path.abspath(shard) in named:
+            raise ConfigError(f"{mine[0]} is one of the inputs; annotate writes labels there: choose another -o")
+        if not mine:  # its own files, found in an input folder, are not documents
+            shards.append(shard)
+    inputs = shards
     out.parent.mkdir(parents=True, exist_ok=True)
     fo = out.open("ab")
     try:

@@ -89,13 +89,13 @@ class Model:
         if cascade is not None and not isinstance(cascade, (bool, np.bool_)):
             raise ConfigError(f"cascade must be True, False or None, got {cascade!r}")
         cascade = None if cascade is None else bool(cascade)
-        check_int("threads", threads, 0, MAX_THREADS)
+        threads = check_int("threads", threads, 0, MAX_THREADS)
         if windows == "all":
             windows = ALL_WINDOWS
         if windows is not None:
-            check_int("windows", windows, 1)
+            windows = check_int("windows", windows, 1)  # a plain int: it goes into run.json
         if overlap is not None:
-            check_int("overlap", overlap, 0)
+            overlap = check_int("overlap", overlap, 0)
         if not isinstance(device, str):
             raise ConfigError(f"device must be a string ('auto', 'cpu', 'cuda' or 'cuda:N'), got {device!r}")
         self.path = path

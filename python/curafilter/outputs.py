@@ -313,7 +313,9 @@ class ZstdFrames(io.RawIOBase):
     returns what it has decoded and stops at a cut, so a truncated route file used to read as
     fewer records (or none) without a word."""
 
-    CHUNK = 1 << 20
+    # Compressed bytes decoded at a time: all their output is held at once, and repetitive text
+    # expands by thousands (a MiB of it held ~450 MB), so the piece is small.
+    CHUNK = 1 << 16
 
     def __init__(self, fh: Any, path: Path | str) -> None:
         self._fh, self._path = fh, path
@@ -342,7 +344,7 @@ class ZstdFrames(io.RawIOBase):
             if self._frame.eof:
                 self._left, self._frame = self._frame.unused_data, None
         n = min(len(b), len(self._out) - self._pos)
-        b[:n] = self._out[self._pos:self._pos + n]
+        b[:n] = memoryview(self._out)[self._pos:self._pos + n]
         self._pos += n
         return n
 

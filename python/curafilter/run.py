@@ -141,9 +141,13 @@ def check_run_options(out: object, *, text_key: object, id_key: object, limit: o
             raise ConfigError(f"{name} must be a non-empty field name, got {key!r}")
     if limit is not None:
         check_int("limit", limit, 0)
-    if partition is not None and not (isinstance(partition, tuple) and len(partition) == 2
-                                      and all(isinstance(v, int) and not isinstance(v, bool) for v in partition)):
-        raise ConfigError(f"partition must be a tuple (index, count) of integers, got {partition!r}")
+    if partition is not None:
+        try:
+            index, count = partition  # type: ignore[misc]
+            check_int("partition index", index, 0)
+            check_int("partition count", count, 1)
+        except (TypeError, ValueError, ConfigError):
+            raise ConfigError(f"partition must be a pair (index, count) of integers, got {partition!r}") from None
 
 
 def check_field_name(field_name: str, *, text_key: str, id_key: str | None = None) -> None:
@@ -411,6 +415,8 @@ def run(
     started = time.perf_counter()
     console = console or Console(stderr=True)
     check_run_options(out, text_key=text_key, id_key=id_key, limit=limit, partition=partition)
+    if partition is not None:
+        partition = (int(partition[0]), int(partition[1]))
     if not scores_only:
         check_field_name(field_name, text_key=text_key, id_key=id_key)
     if isinstance(model, Model):
@@ -622,7 +628,8 @@ def _drive(s: Stream, router: Router, score: Callable[[Batch], Scores], *, limit
 
 
 def _finish_stats(router: Router, out: str | os.PathLike[str], r: Rules, shards_total: int, skipped: int,
-                  total_bytes: int, started: float, limited: bool, *, busy: int = 0) -> RunStats:
+                  total_bytes: int, started: float, limited: bool, *, busy: int = 0, scored: bool = True) -> RunStats:
+    """`scored`: False for `route`, which runs no model (no cascade to report on)."""
     t = router.tally
     principles = router.identity.principles
     hist = t.hist if t.hist is not None else np.zeros((len(principles), HIST_BINS), dtype=np.int64)
@@ -636,7 +643,7 @@ def _finish_stats(router: Router, out: str | os.PathLike[str], r: Rules, shards_
         histograms={p: hist[j].tolist() for j, p in enumerate(principles)},
         conflicts={p: int(conflicts[j]) for j, p in enumerate(principles)},
         input_bytes=total_bytes, seconds=time.perf_counter() - started, limited=limited, windows_scored=t.windows,
-        windows_total=t.windows_total, cascade=router.identity.cascade,
+        windows_total=t.windows_total, cascade=router.identity.cascade and scored,
         escalation_rate=round(t.windows / t.windows_total, 4) if t.windows_total else 0.0,
         refused={router.shards[i]: why for i, why in sorted(router.refused.items())}, shards_busy=busy,
     )
@@ -728,10 +735,15 @@ def reroute(
         table.setdefault(os.path.abspath(row.shard), {})[row.line] = np.array([row.scores[p] for p in old.principles])
         saved_tokens.setdefault(os.path.abspath(row.shard), {})[row.line] = row.tokens
     # The scores' windowing goes with them: a later `run` into this folder must score alike.
-    identity = RunIdentity(model=old.model, model_digest=old.model_digest, windows=old.windows, overlap=old.overlap, cascade=old.cascade,
-                           rules=r.digest, principles=old.principles, scores_only=False,
+    identity = RunIdentity(model=old.model, model_digest=old.model_digest, windows=old.windows, overlap=old.overlap,
+                           cascade=old.cascade, rules=r.digest, principles=old.principles, scores_only=False,
                            field=field_name, text_key=old.text_key, tag_prefix=tag_prefix)
     od = OutputDir(out)
+    if (od.root / "run.json").is_file():
+        prior = read_identity(od.root)
+        if (prior.windows, prior.overlap, prior.cascade) == (1, 0, False):
+            # Written by a `route` that recorded no windowing (the defaults): resumed as before.
+            identity = msgspec.structs.replace(identity, windows=1, overlap=0, cascade=False)
     # Every shard the scores folder completed, those with no score row too (every line of them
     # quarantined): their quarantine records are routed again like any other shard's.
     records = OutputDir(src).records()
@@ -767,4 +779,4 @@ def reroute(
             _drive(s, router, saved, limit=None, total_bytes=total_bytes, console=console, progress=progress,
                    label="route")
         return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,
-                             started, False)
+                             started, False, scored=False)
