@@ -605,8 +605,10 @@ def cmd_distill(args: argparse.Namespace, console: Console) -> int:
     ds = distill.Dataset.from_rows(rows, [p.name for p in principles])
     distill.check_labels(ds)
     encoder = Path(args.encoder) if args.encoder else distill.find_encoder()
-    positions = msgspec.json.decode((encoder / "config.json").read_bytes()).get("max_position_embeddings") \
-        if (encoder / "config.json").is_file() else None
+    try:  # the encoder's own checks come later; this one only needs its position count
+        positions = msgspec.json.decode((encoder / "config.json").read_bytes()).get("max_position_embeddings")
+    except (OSError, msgspec.DecodeError, AttributeError):
+        positions = None
     if isinstance(positions, int) and args.max_length > positions:
         raise ConfigError(f"--max-length {args.max_length}: the encoder {encoder} has {positions} positions; "
                           f"use at most {positions}")
