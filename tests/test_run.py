@@ -216,6 +216,32 @@ def test_an_interrupted_run_brings_stats_json_up_to_its_finished_shards(tmp_path
     assert (totals["shards_completed"], totals["docs"]) == (done, 30 * done)
 
 
+def test_sigterm_stops_a_run_cleanly_and_it_resumes(tmp_path: Path) -> None:
+    """A scheduler's SIGTERM used to end the process where it stood: stats.json stale, temporary
+    files left for the next run to sweep. It now unwinds as Ctrl-C does, exit 143."""
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(16):
+        write_shard(corpus / f"s{i:02d}.jsonl.zst", doc_lines(1500, seed=i, prefix=f"s{i}-"), fmt="zst")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "curafilter", "run", str(corpus), "-o", str(out), "--model", str(bundle),
+                             "--device", "cpu", "-q", "--batch-tokens", "256"])
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if (out / "manifest").is_dir() and len(list((out / "manifest").glob("*.json"))) >= 2:
+            break
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == 143
+    done = len(list((out / "manifest").glob("*.json")))
+    assert 0 < done < 16, f"the signal should land mid-run (completed shards: {done})"
+    assert json.loads((out / "stats.json").read_text())["shards_completed"] == done
+    assert not [p for p in out.rglob(".*.tmp")]
+    stats = curafilter.run([corpus], out, model=bundle, device="cpu", progress=False, batch_tokens=256)
+    assert stats.shards_skipped == done and json.loads((out / "stats.json").read_text())["docs"] == 16 * 1500
+
+
 def test_scores_only_and_limit(tmp_path: Path, corpus: Path) -> None:
     bundle = make_tiny_bundle(tmp_path / "bundle")
     out = tmp_path / "scores"

@@ -1028,12 +1028,30 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class Terminated(BaseException):
+    """SIGTERM, as a scheduler sends to preempt a job: it unwinds like Ctrl-C, so what a stop
+    cleans up (temporary files, stats.json, a revise ledger's connection) is cleaned up."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+    import threading
+
     args = build_parser().parse_args(argv)
     # Tables go to stdout; progress and errors to stderr.
     console = Console(stderr=True)
+    previous = None
+    if threading.current_thread() is threading.main_thread():  # handlers can only be set there
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return args.func(args, console)
+    except Terminated:
+        console.print("[yellow]terminated[/]")
+        return 143
     except CurafilterError as e:
         # The message names paths, keys and rule reasons: print it as plain text, never as markup.
         from curafilter.llm import redact  # URL credentials never reach the terminal
@@ -1043,6 +1061,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         console.print("[yellow]interrupted[/]")
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":
