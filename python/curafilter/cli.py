@@ -2,7 +2,8 @@
 
 Exit codes: 0 success (quarantined lines are reported, not fatal); 1 fatal error (missing input,
 bad option, unloadable tokenizer or model), or a run that refused an input file of a format it
-does not read (the other files are routed); 2 bad command-line usage; 130 interrupted.
+does not read (the other files are routed); 2 bad command-line usage; 130 interrupted; 143 terminated
+(SIGTERM).
 """
 
 from __future__ import annotations
