@@ -66,3 +66,7 @@ def test_evaluate_command(tmp_path: Path, tiny_bundle: Path, capsys: pytest.Capt
     labels.write_text('{"text": "a", "principle": "toxicity"}\n')
     assert main(["evaluate", str(tiny_bundle), str(labels)]) == 1
     assert "labels.jsonl:1" in capsys.readouterr().err
+    # Nothing the model scores: an error, not an empty table with exit 0.
+    labels.write_text('{"text": "a", "principle": "unknown", "label": 1}\n')
+    assert main(["evaluate", str(tiny_bundle), str(labels)]) == 1
+    assert "no labelled rows for the principles" in capsys.readouterr().err

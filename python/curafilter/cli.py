@@ -209,6 +209,9 @@ def cmd_evaluate(args: argparse.Namespace, console: Console) -> int:
     with doc_progress(console, disable=args.quiet or args.json) as bar:
         task = bar.add_task("evaluate", total=None)
         report = evaluate(model, args.labels, on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+    if not report.principles:  # an empty table and exit 0 would read as a measured result
+        raise InputError(f"{args.labels}: no labelled rows for the principles {model.principles}"
+                         + (f" (rows for others: {report.skipped_rows})" if report.skipped_rows else ""))
     if args.json:
         print_json(report)
         return 0
