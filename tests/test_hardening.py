@@ -219,6 +219,9 @@ LLM = ["--endpoint", "http://127.0.0.1:9/v1", "--model", "m"]
     (["revise", "x", "--principles", "p", "-o", "o", "--max-attempts", "0"], "--max-attempts"),
     (["revise", "x", "--principles", "p", "-o", "o", "--price-in", "-1"], "--price-in"),
     (["inspect", "x", "-n", "-1"], "-n"),
+    (["distill-cheap", "b", "x", "--recall", "1.5"], "--recall"),  # these failed only after the scoring
+    (["distill-cheap", "b", "x", "--folds", "1"], "--folds"),
+    (["distill-cheap", "b", "x", "--bits", "30"], "--bits"),
 ])
 def test_bad_numeric_options_are_usage_errors(argv: list[str], option: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as e:

@@ -91,6 +91,7 @@ windows_type = _number_type(lambda t: ALL_WINDOWS if t == "all" else int(t), lam
                             "a positive integer or 'all'")
 positive_float = _number_type(float, lambda v: math.isfinite(v) and v > 0, "a number greater than 0")
 non_negative_float = _number_type(float, lambda v: math.isfinite(v) and v >= 0, "a number of 0 or more")
+recall_float = _number_type(float, lambda v: 0 < v <= 1, "a number in (0, 1]")
 
 
 class StreamStats(msgspec.Struct, kw_only=True):
@@ -984,13 +985,13 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("inputs", nargs="+", help="corpus files, directories or globs: text like what the bundle will score, "
                    "with some documents the model flags")
     c.add_argument("--docs", type=positive_int, default=2000, help="documents scored in every window (default: 2000)")
-    c.add_argument("--recall", type=positive_float, default=0.98,
+    c.add_argument("--recall", type=recall_float, default=0.98,
                    help="share of the documents flagged by scoring every window that the cascade must still flag "
                         "(cross-fitted; default: 0.98)")
-    c.add_argument("--folds", type=positive_int, default=5,
+    c.add_argument("--folds", type=_number_type(int, lambda v: v >= 2, "an integer of at least 2"), default=5,
                    help="cross-fitting folds: each document's windows are scored by a fit that did not see it, and "
                         "the cuts are set on those scores (default: 5)")
-    c.add_argument("--bits", type=positive_int, default=None,
+    c.add_argument("--bits", type=_number_type(int, lambda v: 8 <= v <= 24, "an integer from 8 to 24"), default=None,
                    help="hash bits of the features, 8 to 24 (default: curafilter.cascade.DEFAULT_BITS, 20)")
     c.add_argument("--alpha", type=positive_float, default=CASCADE_ALPHA, help="ridge penalty (default: %(default)s)")
     c.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
