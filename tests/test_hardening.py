@@ -311,6 +311,9 @@ def test_fatal_cli_errors_are_one_line_exit_1(tmp_path: Path, capsys: pytest.Cap
                  ["route", str(a_file), "-o", str(tmp_path / "rr"), "--rules", str(bad_rules)],
                  ["plan", str(a_file), "--goals", str(REPO / "examples" / "goals.toml"), "-o", str(tmp_path / "plan.toml")]):
         fails(argv, "a-file", "not a curafilter output folder")
+    pytest.importorskip("sklearn")
+    # A bundled name would be written into curafilter's installed files.
+    fails(["distill-cheap", "default", str(shard)], "'default' is not a bundle folder")
 
 
 def test_damaged_or_truncated_route_files_are_errors_naming_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -662,6 +662,12 @@ def cmd_distill_cheap(args: argparse.Namespace, console: Console) -> int:
         import sklearn.linear_model  # noqa: F401
     except ImportError:
         raise ConfigError("distill-cheap needs scikit-learn: pip install 'curafilter[train]'") from None
+    if not Path(args.bundle).is_dir():
+        # A bundled name resolves to curafilter's installed files: writing there would change the
+        # model every user of this installation gets (and a reinstall would undo it).
+        raise ConfigError(f"distill-cheap writes into the bundle: {args.bundle!r} is not a bundle folder; for a "
+                          "bundled model, copy its folder first (python -c \"import curafilter; "
+                          f"print(curafilter.load_model('{args.bundle}').path)\") and pass the copy")
     bundle = bundle_dir(args.bundle)
     model = load_model(bundle, device=args.device, cascade=False)
     with doc_progress(console, disable=args.quiet) as progress:
