@@ -25,6 +25,13 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// Writing an output (a full disk, a folder made read-only): said as a write, not a read.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("cannot load tokenizer {path}: {msg}")]
     Tokenizer { path: PathBuf, msg: String },
     #[error("invalid option {name}: {msg}")]
@@ -37,5 +44,9 @@ pub enum Error {
 impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io { path: path.into(), source }
+    }
+
+    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Write { path: path.into(), source }
     }
 }

@@ -28,7 +28,7 @@ fn to_py(py: Python<'_>, e: Error) -> PyErr {
             "InputError"
         }
         Error::Tokenizer { .. } => "TokenizerError",
-        Error::Config { .. } => "ConfigError",
+        Error::Config { .. } | Error::Write { .. } => "ConfigError",
         Error::Internal(_) => "InternalError",
     };
     let ty = py

@@ -39,14 +39,14 @@ pub struct AtomicZstdWriter {
 impl AtomicZstdWriter {
     pub fn create(dest: &Path, zstd: Zstd) -> Result<Self> {
         let dir = dest.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
         let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("out");
         let tmp = dir.join(format!(".{name}.tmp"));
-        let file = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        let file = File::create(&tmp).map_err(|e| Error::write(&tmp, e))?;
         let mut enc = zstd::stream::write::Encoder::new(BufWriter::with_capacity(1 << 20, file), zstd.level)
-            .map_err(|e| Error::io(&tmp, e))?;
+            .map_err(|e| Error::write(&tmp, e))?;
         if zstd.workers > 0 {
-            enc.multithread(zstd.workers).map_err(|e| Error::io(&tmp, e))?;
+            enc.multithread(zstd.workers).map_err(|e| Error::write(&tmp, e))?;
         }
         Ok(AtomicZstdWriter { tmp, dest: dest.to_path_buf(), enc: Some(enc), lines: 0 })
     }
@@ -55,9 +55,9 @@ impl AtomicZstdWriter {
     pub fn write_line(&mut self, parts: &[&[u8]]) -> Result<()> {
         let enc = self.enc.as_mut().expect("write after finish");
         for p in parts {
-            enc.write_all(p).map_err(|e| Error::io(&self.tmp, e))?;
+            enc.write_all(p).map_err(|e| Error::write(&self.tmp, e))?;
         }
-        enc.write_all(b"\n").map_err(|e| Error::io(&self.tmp, e))?;
+        enc.write_all(b"\n").map_err(|e| Error::write(&self.tmp, e))?;
         self.lines += 1;
         Ok(())
     }
@@ -65,10 +65,10 @@ impl AtomicZstdWriter {
     /// Complete the zstd frame, flush to disk, and rename into place. Returns the line count.
     pub fn finish(mut self) -> Result<u64> {
         let enc = self.enc.take().expect("finish twice");
-        let buf = enc.finish().map_err(|e| Error::io(&self.tmp, e))?;
-        let file = buf.into_inner().map_err(|e| Error::io(&self.tmp, e.into_error()))?;
-        file.sync_all().map_err(|e| Error::io(&self.tmp, e))?;
-        fs::rename(&self.tmp, &self.dest).map_err(|e| Error::io(&self.dest, e))?;
+        let buf = enc.finish().map_err(|e| Error::write(&self.tmp, e))?;
+        let file = buf.into_inner().map_err(|e| Error::write(&self.tmp, e.into_error()))?;
+        file.sync_all().map_err(|e| Error::write(&self.tmp, e))?;
+        fs::rename(&self.tmp, &self.dest).map_err(|e| Error::write(&self.dest, e))?;
         Ok(self.lines)
     }
 }

@@ -1275,3 +1275,37 @@ def test_inspect_shows_the_rows_of_a_limited_scores_only_sample(tmp_path: Path, 
     assert main(["inspect", str(out), "-n", "3"]) == 0
     shown = capsys.readouterr().out
     assert "scores: 3 of 12" in shown and "a --limit cut short" in shown
+
+
+def test_a_full_disk_is_a_one_line_error_and_the_run_resumes_after(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Writes that failed for want of space (the lock's pid, run.json, a manifest record, stats.json)
+    were tracebacks, and the core said "cannot read" for a route file it could not write. Needs a
+    real full disk: a small tmpfs, which only root may mount (skipped otherwise)."""
+    import shutil
+
+    small = tmp_path / "small"
+    small.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(small)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        bundle = make_tiny_bundle(tmp_path / "bundle")
+        data = tmp_path / "data"
+        data.mkdir()
+        import random
+
+        rng = random.Random(0)
+        for s in range(3):  # incompressible text: the route files need more than the disk has
+            write_shard(data / f"s{s}.jsonl", [json.dumps({"id": f"{s}-{i}", "text": "%x" % rng.getrandbits(12_000)}).encode()
+                                              for i in range(120)])
+        out = small / "out"
+        argv = ["run", str(data), "-o", str(out), "--model", str(bundle), "--device", "cpu", "-q"]
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("error: cannot write") and "No space left" in err and err.count("\n") == 1, err
+        # Space again: the folder is moved to a bigger disk and the run resumes to every document.
+        shutil.copytree(out, tmp_path / "out", symlinks=True)
+        stats = curafilter.run([data], tmp_path / "out", model=bundle, device="cpu", progress=False)
+        got = outputs(tmp_path / "out")
+        assert sum(len(v) for k, v in got.items() if k != "quarantine") == 360 and stats.quarantined == 0
+    finally:
+        subprocess.run(["umount", str(small)], capture_output=True)

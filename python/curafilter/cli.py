@@ -698,6 +698,15 @@ def cmd_distill_cheap(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_revise(args: argparse.Namespace, console: Console) -> int:
+    import sqlite3
+
+    try:
+        return _revise(args, console)
+    except sqlite3.Error as e:  # "database or disk is full", a ledger on a read-only disk
+        raise ConfigError(f"{Path(args.out) / 'ledger.sqlite'}: {e}") from None
+
+
+def _revise(args: argparse.Namespace, console: Console) -> int:
     import asyncio
 
     from curafilter.model import load_model
@@ -806,7 +815,7 @@ class _DefaultsHelpFormatter(argparse.HelpFormatter):
 
 DESCRIPTION = ("curafilter: score pre-training documents against principles with a small ONNX classifier, "
                "route them by rules, and label, distill and revise with an LLM. Exit codes: 0 success; "
-               "1 fatal error; 2 bad usage; 130 interrupted.")
+               "1 fatal error; 2 bad usage; 130 interrupted; 143 terminated.")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -1063,6 +1072,12 @@ def main(argv: list[str] | None = None) -> int:
     except Terminated:
         console.print("[yellow]terminated[/]")
         return 143
+    except OSError as e:
+        # What the environment refuses past the checks (a disk that fills mid-run, a folder made
+        # read-only): one line naming the file, as for every other error.
+        where = f"{e.filename}: " if e.filename else ""
+        console.print(Text.assemble(("error:", "bold red"), " ", strip_controls(f"{where}{e.strerror or e}")), soft_wrap=True)
+        return 1
     except CurafilterError as e:
         # The message names paths, keys and rule reasons: print it as plain text, never as markup.
         from curafilter.llm import redact  # URL credentials never reach the terminal

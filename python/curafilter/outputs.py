@@ -172,8 +172,12 @@ def lock_folder(root: Path, *, shared: bool = False) -> int:
         how = " (partitioned runs share a folder only with other partitioned runs)" if shared or not holder else ""
         raise ConfigError(f"{root} is in use by {who}{how}; wait for it to finish or choose another -o") from None
     if not shared:  # the pid names the one holder; shared holders leave it empty
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        except OSError as e:
+            os.close(fd)
+            raise ConfigError(f"cannot write {path}: {e.strerror or e}") from None
     return fd
 
 
@@ -193,11 +197,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     # The pid in the temporary name: processes of a partitioned run may write one file (stats.json)
     # at once, and must never rename each other's half-written copy.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as e:  # a full disk, a folder made read-only: named, and no half file left
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise ConfigError(f"cannot write {path}: {e.strerror or e}") from None
 
 
 class OutputDir:
