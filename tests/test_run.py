@@ -158,24 +158,33 @@ curafilter.run([sys.argv[1]], sys.argv[2], model=sys.argv[3], device="cpu", prog
 """
 
 
+def _shards(folder: Path, n: int) -> Path:
+    """`n` zstd shards of 1,500 documents: a run over them lasts long enough to stop mid-way."""
+    folder.mkdir()
+    for i in range(n):
+        write_shard(folder / f"s{i:02d}.jsonl.zst", doc_lines(1500, seed=i, prefix=f"s{i}-"), fmt="zst")
+    return folder
+
+
+def _records_once_done(out: Path, proc: subprocess.Popen, n: int) -> None:
+    """Wait (up to 2 minutes) until `out` holds `n` manifest records or `proc` has ended."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if (out / "manifest").is_dir() and len(list((out / "manifest").glob("*.json"))) >= n:
+            return
+        time.sleep(0.005)
+
+
 def test_killed_run_resumes_to_the_same_outputs(tmp_path: Path) -> None:
     bundle = make_tiny_bundle(tmp_path / "bundle")
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    for i in range(24):
-        write_shard(corpus / f"s{i:02d}.jsonl.zst", doc_lines(1500, seed=i, prefix=f"s{i}-"), fmt="zst")
+    corpus = _shards(tmp_path / "in", 24)
     reference = tmp_path / "reference"
     curafilter.run([corpus], reference, model=bundle, device="cpu", progress=False, batch_tokens=256)
 
     out = tmp_path / "out"
     args = [sys.executable, "-c", RESUME_SCRIPT, str(corpus), str(out), str(bundle)]
     proc = subprocess.Popen(args)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        done = len(list((out / "manifest").glob("*.json"))) if (out / "manifest").is_dir() else 0
-        if done >= 2 or proc.poll() is not None:
-            break
-        time.sleep(0.005)
+    _records_once_done(out, proc, 2)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     killed_at = len(list((out / "manifest").glob("*.json")))
@@ -220,18 +229,11 @@ def test_sigterm_stops_a_run_cleanly_and_it_resumes(tmp_path: Path) -> None:
     """A scheduler's SIGTERM used to end the process where it stood: stats.json stale, temporary
     files left for the next run to sweep. It now unwinds as Ctrl-C does, exit 143."""
     bundle = make_tiny_bundle(tmp_path / "bundle")
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    for i in range(16):
-        write_shard(corpus / f"s{i:02d}.jsonl.zst", doc_lines(1500, seed=i, prefix=f"s{i}-"), fmt="zst")
+    corpus = _shards(tmp_path / "in", 16)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "curafilter", "run", str(corpus), "-o", str(out), "--model", str(bundle),
                              "--device", "cpu", "-q", "--batch-tokens", "256"])
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if (out / "manifest").is_dir() and len(list((out / "manifest").glob("*.json"))) >= 2:
-            break
-        time.sleep(0.005)
+    _records_once_done(out, proc, 2)
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=60) == 143
     done = len(list((out / "manifest").glob("*.json")))
