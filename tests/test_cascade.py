@@ -79,7 +79,7 @@ def with_gamma_stage(bundle: Path, *, cut: float = 0.0) -> Path:
     weights[3, gamma] = 50.0
     card = read_card(bundle)
     d = cascade.Distilled(weights=weights, bias=np.full(4, -6.0, np.float32), cut=np.array([9, 9, 9, cut], np.float32),
-                          recall={"all": 1.0}, flagged={}, escalation_rate=0.0, held_out_docs=0, held_out_windows=0)
+                          recall={"all": 1.0}, flagged={}, triggers={}, escalation_rate=0.0, held_out_docs=0, held_out_windows=0)
     write_card(bundle, cascade.write_stage(bundle, card, d, distilled_on="test"))
     return bundle
 
@@ -214,6 +214,37 @@ def test_cuts_are_set_on_every_flagged_document_and_recall_is_held_out(tmp_path:
     assert (cheap[hits] >= d.cut[0]).all() and (cheap[~hits] >= d.cut[0]).mean() < 0.5
     with pytest.raises(ConfigError, match="folds"):
         cascade.distill(sample, ["toxicity"], np.array([0.5], np.float32), folds=1)
+
+
+def test_one_strong_feature_escalates_a_long_ordinary_window() -> None:
+    # Feature 7 is in 22 windows and the transformer flags 21 of them (short ones, and two of 300
+    # ordinary features). As a trigger (TRIGGER_SUPPORT, TRIGGER_SHARE) it must escalate any window
+    # that holds it however long and ordinary the rest, where a mean over the window's features
+    # would dilute it; a feature flagged in one window only has too little support to become one.
+    rng = np.random.default_rng(2)
+    bits, indptr, indices, scores = 12, [0], [], []
+    for d in range(300):
+        long, short = d in (7, 152), d % 15 == 0
+        feats = set(rng.integers(100, 700, 300 if long else 20).tolist())
+        if long or short:
+            feats = set(rng.integers(100, 700, 300 if long else 3).tolist()) | {7}
+        if d == 150:
+            feats.add(8)
+        indices += sorted(feats)
+        indptr.append(len(indices))
+        scores.append([0.95 if ((long or short) and d != 30) or d == 150 else float(rng.uniform(0.001, 0.05))])
+    sample = cascade.WindowSample(np.array(indptr, np.int64), np.array(indices, np.uint32), np.array(scores, np.float32),
+                                  np.arange(300), 300, bits)
+    d = cascade.distill(sample, ["toxicity"], np.array([0.5], np.float32), recall=0.9, folds=3)
+    assert d.triggers == {"toxicity": 1} and d.weights[0, 7] == cascade.TRIGGER_WEIGHT and d.weights[0, 8] < cascade.TRIGGER_WEIGHT
+    cheap = np.asarray(sample.matrix() @ d.weights.T).ravel() + d.bias[0]
+    holds = np.array([7 in sample.indices[sample.indptr[i]:sample.indptr[i + 1]] for i in range(300)])
+    assert holds.sum() == 22 and (cheap[holds] >= d.cut[0]).all()
+    # The longest window there is (512 features), every other feature the most ordinary one, in
+    # the bundle's float16 weights, scored as the Rust scorer does (reference_score): still escalated.
+    w16 = d.weights.astype(np.float16).astype(np.float32)
+    f = np.concatenate([[7], np.argsort(w16[0, 100:700])[:511] + 100])
+    assert w16[0, 7] == cascade.TRIGGER_WEIGHT and d.bias[0] + w16[0, f].sum() / np.sqrt(f.size) >= d.cut[0]
 
 
 def test_a_broken_cascade_file_names_the_bundle(tmp_path: Path) -> None:

@@ -680,14 +680,14 @@ def cmd_distill_cheap(args: argparse.Namespace, console: Console) -> int:
                                + ", ".join(args.inputs) + f"; recall target {args.recall}")
     write_card(bundle, card)
     report = {"bundle": str(bundle), "docs": sample.docs, "windows": int(sample.doc.size),
-              "flagged_docs": d.flagged, "recall": d.recall, "escalation_rate": d.escalation_rate,
+              "flagged_docs": d.flagged, "triggers": d.triggers, "recall": d.recall, "escalation_rate": d.escalation_rate,
               "transformer_windows_saved": round(1 - d.escalation_rate, 4),
               "cut": dict(zip(model.principles, np.round(d.cut.astype(float), 4).tolist()))}
     if args.json:
         print_json(report)
         return 0
     t = Table(title=plain(f"cheap stage → {bundle}"), show_header=False)
-    for k in ("docs", "windows", "flagged_docs", "recall", "escalation_rate", "cut"):
+    for k in ("docs", "windows", "flagged_docs", "triggers", "recall", "escalation_rate", "cut"):
         t.add_row(k, plain(str(report[k])))
     results_console().print(t)
     for name, n in d.flagged.items():

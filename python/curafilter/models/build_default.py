@@ -49,7 +49,7 @@ from third_person import third_person_rows
 from validation import (ENSEMBLE_WEIGHT, FOLDS, METHODS, PAGES, WRITTEN, at_thresholds, fold_masks, macro, oof_logit,
                         per_source_auroc, stratified, tfidf_scores)
 from written_artifacts import artifact_rows
-from written_narratives import narrative_rows
+from written_narratives import narrative_rows, narrative_stories
 from written_stance import stance_rows
 from written_text import written_rows
 
@@ -269,6 +269,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="long benign pages joined from written pieces of the training genres, negatives for every head")
     ap.add_argument("--narratives", type=int, default=0,
                     help="benign stories with tension (written_narratives.py), negatives for every head; 0: none")
+    ap.add_argument("--calibrate-narratives", type=int, default=0,
+                    help="whole benign stories with tension (written_narratives.py, never trained on) as one more "
+                         "kind of ordinary text the thresholds are set on; 0: none")
     ap.add_argument("--version", default="0.6.0")
     args = ap.parse_args(argv)
 
@@ -326,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     calibration = [whole_documents(shards[0], None, skip=CALIBRATION_SKIP) + whole_documents(shards[1], CHECK_SKIP, skip=0),
                    background_texts(shards[0], args.calibration, seed=1, skip=2600)[args.calibration:], calib_written,
                    joined_documents(calib_written, args.calibration)]
+    if args.calibrate_narratives:
+        calibration.append(narrative_stories(args.calibrate_narratives))
     ds = distill.Dataset.from_rows(rows, names)
     ds = distill.with_background(ds, wiki + train_written + junk_texts())
     t = finetune.Targets.from_dataset(ds)

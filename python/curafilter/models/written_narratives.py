@@ -402,6 +402,18 @@ def _pieces(text: str) -> list[str]:
     return pieces + [current]
 
 
+def narrative_stories(n: int, seed: int = 1) -> list[str]:
+    """About `n` whole benign stories, spread evenly over the plots: a kind of ordinary text for
+    the thresholds (build_default's --calibrate-narratives), scored whole as a run scores a
+    document."""
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    per_plot = -(-n // len(PLOTS))
+    stories = [story for plot in PLOTS.values()
+               for story in distinct_texts(lambda: _story(plot, rng), per_plot, seen, tries=per_plot * 20, lo=200, hi=20000)]
+    return stories[:n]
+
+
 def narrative_rows(n: int, seed: int = 0) -> list[dict]:
     """About `n` benign story pieces, spread evenly over the plots; label 0 for every head."""
     rng = random.Random(seed)
