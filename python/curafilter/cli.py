@@ -682,12 +682,16 @@ def cmd_distill_cheap(args: argparse.Namespace, console: Console) -> int:
     report = {"bundle": str(bundle), "docs": sample.docs, "windows": int(sample.doc.size),
               "flagged_docs": d.flagged, "triggers": d.triggers, "recall": d.recall, "escalation_rate": d.escalation_rate,
               "transformer_windows_saved": round(1 - d.escalation_rate, 4),
+              # Transformer work without the cascade over work with it: the end-to-end gain is
+              # somewhat lower (tokenising, and escalated windows are full-length while every
+              # document's last window is short): the default model's 8.5% gave 11.8 here, 11.6x measured.
+              "expected_speedup": round(1 / max(d.escalation_rate, 1 / max(int(sample.doc.size), 1)), 1),
               "cut": dict(zip(model.principles, np.round(d.cut.astype(float), 4).tolist()))}
     if args.json:
         print_json(report)
         return 0
     t = Table(title=plain(f"cheap stage → {bundle}"), show_header=False)
-    for k in ("docs", "windows", "flagged_docs", "triggers", "recall", "escalation_rate", "cut"):
+    for k in ("docs", "windows", "flagged_docs", "triggers", "recall", "escalation_rate", "expected_speedup", "cut"):
         t.add_row(k, plain(str(report[k])))
     results_console().print(t)
     for name, n in d.flagged.items():
