@@ -402,28 +402,28 @@ def _pieces(text: str) -> list[str]:
     return pieces + [current]
 
 
+def _tellings(n: int, seed: int) -> dict[str, list[str]]:
+    """Per plot, about n / len(PLOTS) distinct whole tellings."""
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    per_plot = -(-n // len(PLOTS))
+    return {name: distinct_texts(lambda: _story(plot, rng), per_plot, seen, tries=per_plot * 20, lo=200, hi=20000)
+            for name, plot in PLOTS.items()}
+
+
 def narrative_stories(n: int, seed: int = 1) -> list[str]:
     """About `n` whole benign stories, spread evenly over the plots: a kind of ordinary text for
     the thresholds (build_default's --calibrate-narratives), scored whole as a run scores a
     document."""
-    rng = random.Random(seed)
-    seen: set[str] = set()
-    per_plot = -(-n // len(PLOTS))
-    stories = [story for plot in PLOTS.values()
-               for story in distinct_texts(lambda: _story(plot, rng), per_plot, seen, tries=per_plot * 20, lo=200, hi=20000)]
-    return stories[:n]
+    return [story for stories in _tellings(n, seed).values() for story in stories][:n]
 
 
 def narrative_rows(n: int, seed: int = 0) -> list[dict]:
     """About `n` benign story pieces, spread evenly over the plots; label 0 for every head."""
-    rng = random.Random(seed)
-    seen: set[str] = set()
-    rows: list[dict] = []
     per_plot = -(-n // len(PLOTS))
-    for name, plot in PLOTS.items():
-        texts: list[str] = []
-        for story in distinct_texts(lambda: _story(plot, rng), per_plot, seen, tries=per_plot * 20, lo=200, hi=20000):
-            texts += _pieces(story)
+    rows: list[dict] = []
+    for name, stories in _tellings(n, seed).items():
+        texts = [piece for story in stories for piece in _pieces(story)]
         rows += [{"text": t, "principle": "background", "label": 0, "source": SOURCE, "category": f"narrative:{name}"}
                  for t in texts[:per_plot]]
     return rows[:n]
