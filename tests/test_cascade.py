@@ -215,6 +215,29 @@ def test_cuts_are_set_on_every_flagged_document_and_recall_is_held_out(tmp_path:
     assert (cheap[hits] >= d.cut[0]).all() and (cheap[~hits] >= d.cut[0]).mean() < 0.5
     with pytest.raises(ConfigError, match="folds"):
         cascade.distill(sample, ["toxicity"], np.array([0.5], np.float32), folds=1)
+    # A threshold below sigmoid(-LOGIT_CLIP): the cut is still at or under its own logit, so a
+    # cleared document's estimate stays under the threshold.
+    tiny = cascade.distill(sample, ["toxicity"], np.array([1e-5], np.float32), folds=4)
+    assert tiny.cut[0] <= np.log(1e-5 / (1 - 1e-5)) + 1e-6
+
+
+def test_distill_cheap_samples_the_first_documents_and_refuses_a_diverged_fit(tmp_path: Path) -> None:
+    bundle = gamma_bundle(tmp_path / "b", windows=16, overlap=4)
+    assert read_card(bundle).cascade is None
+    # 100 one-window documents, then 100 long flagged ones. The stream hands out each sort window
+    # longest first; `docs=100` must still be the first 100 documents, not the 100 longest.
+    lines = [json.dumps({"id": i, "text": "hello world"}).encode() for i in range(100)]
+    lines += [json.dumps({"id": i, "text": "gamma " + "hello world " * 100}).encode() for i in range(100, 200)]
+    model = curafilter.load_model(bundle, device="cpu", cascade=False)
+    sample = cascade.sample_windows(model, [write_shard(tmp_path / "c.jsonl", lines)], docs=100, bits=12)
+    assert sample.docs == 100 and sample.doc.size == 100 and (sample.scores[:, 3] < 0.5).all()
+    # A penalty so small that the fit diverges: refused in one line, and the bundle left as it was.
+    lines = [json.dumps({"id": i, "text": " ".join(["hello"] * (i % 60 + 1)) + (" gamma" if i % 4 == 0 else "")}).encode()
+             for i in range(150)]
+    out = subprocess.run([sys.executable, "-m", "curafilter", "distill-cheap", str(bundle), str(write_shard(tmp_path / "s.jsonl", lines)),
+                          "--docs", "150", "--bits", "8", "--alpha", "1e-300", "--device", "cpu", "-q"], capture_output=True, text=True)
+    assert out.returncode == 1 and "diverged" in out.stderr and "Traceback" not in out.stderr and "Warning" not in out.stderr
+    assert read_card(bundle).cascade is None and not (bundle / cascade.CASCADE_FILE).exists()
 
 
 def test_one_strong_feature_escalates_a_long_ordinary_window() -> None:

@@ -20,6 +20,7 @@ that one strong word escalates a window however long and ordinary the rest of it
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,7 +139,11 @@ def sample_windows(model, paths, *, docs: int, bits: int = DEFAULT_BITS,
     specials = model.tokenizer().specials
     indptr, indices, scores, doc = [np.zeros(1, np.int64)], [], [], []
     seen = total = 0
-    with model.stream(paths, cascade=False) as s:
+    # The stream sorts each `sort_window` documents longest first, so stopping inside one would
+    # sample its longest documents, not the first `docs`: windows of equal size (at most the
+    # stream's 4,096) that end at `docs`, give or take one document per window.
+    sort_window = -(-docs // -(-docs // 4096)) if docs > 0 else 1
+    with model.stream(paths, cascade=False, sort_window=sort_window) as s:
         for batch in s:
             take = min(len(batch), docs - seen)
             rows = int(np.searchsorted(batch.row_doc, take)) if take < len(batch) else batch.input_ids.shape[0]
@@ -183,7 +188,11 @@ def _fit(x, y: np.ndarray, alpha: float, weight: np.ndarray) -> tuple[np.ndarray
     # every weight the fit could not let a rare word count for much.
     idf = np.log((1 + x.shape[0]) / (1 + np.bincount(x.indices, minlength=x.shape[1]))).astype(np.float32)
     ridge = Ridge(alpha=alpha, solver="sparse_cg", fit_intercept=True, tol=1e-4)
-    ridge.fit(x @ diags(idf), y, sample_weight=weight)
+    # A fit that diverges (a tiny alpha) is refused by `distill` with one message, not a page of
+    # solver warnings.
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        ridge.fit(x @ diags(idf), y, sample_weight=weight)
     return (np.atleast_2d(ridge.coef_) * idf).astype(np.float32), np.atleast_1d(ridge.intercept_).astype(np.float32)
 
 
@@ -223,7 +232,10 @@ def _cuts(sample: WindowSample, rows: np.ndarray, cheap: np.ndarray, thresholds:
     """Per principle, the highest cut that still escalates, in `recall` of the documents of `rows`
     that scoring every window flags, one window over the threshold."""
     scores, doc = sample.scores[rows], sample.doc[rows]
-    limit = _logit(thresholds)
+    # Not clipped like the fit's targets: a cleared document's estimate must stay under a
+    # threshold below sigmoid(-LOGIT_CLIP) too.
+    t = np.clip(thresholds.astype(np.float64), 1e-12, 1 - 1e-12)
+    limit = np.log(t / (1 - t))
     cut = np.empty(scores.shape[1], np.float32)
     for p in range(scores.shape[1]):
         # Each flagged document is caught when one of its windows over the threshold is
@@ -294,6 +306,13 @@ def distill(sample: WindowSample, principles: list[str], thresholds: np.ndarray,
     every = np.arange(sample.doc.size)
     cut = _cuts(sample, every, cheap, thresholds, recall, flagged, principles)
     weights, bias = _fit(x, target, alpha, weight)
+    # The bundle keeps float16 weights: a fit that diverged (a tiny alpha) would write inf or nan
+    # and leave a bundle that no longer loads.
+    with np.errstate(over="ignore"):
+        finite = np.isfinite(weights.astype(np.float16)).all() and np.isfinite(bias).all() and np.isfinite(cut).all()
+    if not finite:
+        raise ConfigError(f"the cheap stage's fit diverged (alpha {alpha:g}): its weights are not finite in float16; "
+                          f"use a larger alpha (default {ALPHA:g})")
     weights = _with_triggers(weights, sample, row_of, over, every)
     triggers = {name: int((weights[p] == TRIGGER_WEIGHT).sum()) for p, name in enumerate(principles)}
     return Distilled(weights, bias, cut, per, flagged, triggers, round(escalated_n / max(every.size, 1), 4),
