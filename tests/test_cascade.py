@@ -172,6 +172,8 @@ def test_distilled_stage_keeps_the_models_flags(tmp_path: Path) -> None:
     # Recall is held out (each fold under cuts set on the others), so it can sit a little under the target.
     assert report["recall"]["toxicity"] >= 0.95 and report["escalation_rate"] < 0.5
     assert report["expected_speedup"] == pytest.approx(1 / report["escalation_rate"], rel=0.05)
+    # The gamma model flags nothing but toxicity: the other principles' cuts are not set for a recall, and --json says so.
+    assert [w.split(":")[0] for w in report["warnings"]] == ["deception", "power_seeking", "cruelty"]
     card = read_card(bundle)
     assert card.cascade is not None and (bundle / card.cascade.file).is_file()
     model = curafilter.load_model(bundle, device="cpu")

@@ -686,7 +686,11 @@ def cmd_distill_cheap(args: argparse.Namespace, console: Console) -> int:
               # somewhat lower (tokenising, and escalated windows are full-length while every
               # document's last window is short): the default model's 8.5% gave 11.8 here, 11.6x measured.
               "expected_speedup": round(1 / max(d.escalation_rate, 1 / max(int(sample.doc.size), 1)), 1),
-              "cut": dict(zip(model.principles, np.round(d.cut.astype(float), 4).tolist()))}
+              "cut": dict(zip(model.principles, np.round(d.cut.astype(float), 4).tolist())),
+              # In the JSON too: a stage distilled on a corpus the model hardly flags is written all the same.
+              "warnings": [f"{name}: only {n} documents flagged (fewer than {cascade.MIN_FLAGGED}), so its cut is at "
+                           "its threshold's logit rather than set for the recall, and its recall is measured on those "
+                           "few; add documents the model flags" for name, n in d.flagged.items() if n < cascade.MIN_FLAGGED]}
     if args.json:
         print_json(report)
         return 0
@@ -694,10 +698,8 @@ def cmd_distill_cheap(args: argparse.Namespace, console: Console) -> int:
     for k in ("docs", "windows", "flagged_docs", "triggers", "recall", "escalation_rate", "expected_speedup", "cut"):
         t.add_row(k, plain(str(report[k])))
     results_console().print(t)
-    for name, n in d.flagged.items():
-        if n < cascade.MIN_FLAGGED:
-            console.print(plain(f"{name}: only {n} documents flagged, so its cut is where the cheap stage "
-                                "predicts a flag and its recall is not measured; add documents the model flags", "yellow"))
+    for warning in report["warnings"]:
+        console.print(plain(warning, "yellow"))
     return 0
 
 
