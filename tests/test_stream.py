@@ -205,7 +205,10 @@ def test_ctrl_c_is_honoured_while_waiting(tmp_path: Path, tiny_tokenizer: Path) 
     def interrupt_then_unblock() -> None:
         time.sleep(0.3)
         os.kill(os.getpid(), signal.SIGINT)
-        time.sleep(0.3)
+        # The main thread sees the interrupt at its next 100 ms poll and then waits in close() for
+        # the reader, blocked opening the pipe. Unblocking 0.3 s after the signal let a loaded CI
+        # machine end the input before the poll came round (the stream then just ended).
+        time.sleep(2)
         with open(fifo, "wb"):  # lets the blocked reader see end of input, so close() can join
             pass
 
