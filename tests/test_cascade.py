@@ -273,6 +273,36 @@ def test_one_strong_feature_escalates_a_long_ordinary_window() -> None:
     assert w16[0, 7] == cascade.TRIGGER_WEIGHT and d.bias[0] + w16[0, f].sum() / np.sqrt(f.size) >= d.cut[0]
 
 
+def test_a_folder_is_not_resumed_across_a_new_cheap_stage_or_max_length(tmp_path: Path) -> None:
+    # distill-cheap rewrites a bundle's stage in place: a job resumed after it would route half
+    # its shards under one stage and half under another, and a changed max_length windows anew.
+    import msgspec
+
+    from curafilter.outputs import RunIdentity
+
+    bundle = with_gamma_stage(gamma_bundle(tmp_path / "b", windows=16, overlap=4), cut=0.0)
+    write_shard(tmp_path / "a.jsonl", [json.dumps({"text": t}).encode() for t in TEXTS])
+    out = tmp_path / "out"
+    curafilter.run([tmp_path / "a.jsonl"], out, model=bundle, device="cpu", progress=False)
+    write_shard(tmp_path / "b.jsonl", [json.dumps({"text": "gamma " + t}).encode() for t in TEXTS])
+    shards = [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
+    with_gamma_stage(bundle, cut=50.0)  # nothing escalated now
+    with pytest.raises(ConfigError, match="setup_digest"):
+        curafilter.run(shards, out, model=bundle, device="cpu", progress=False)
+    with_gamma_stage(bundle, cut=0.0)
+    card = read_card(bundle)
+    write_card(bundle, msgspec.structs.replace(card, max_length=card.max_length - 8))
+    with pytest.raises(ConfigError, match="setup_digest"):
+        curafilter.run(shards, out, model=bundle, device="cpu", progress=False)
+    write_card(bundle, card)
+    assert curafilter.run(shards, out, model=bundle, device="cpu", progress=False).shards_skipped == 1
+    # A folder written before the digest was kept resumes as it did.
+    ident = msgspec.json.decode((out / "run.json").read_bytes(), type=RunIdentity)
+    assert ident.setup_digest
+    (out / "run.json").write_bytes(msgspec.json.encode(msgspec.structs.replace(ident, setup_digest="")))
+    assert curafilter.run(shards, out, model=bundle, device="cpu", progress=False).shards_skipped == 2
+
+
 def test_a_broken_cascade_file_names_the_bundle(tmp_path: Path) -> None:
     bundle = with_gamma_stage(gamma_bundle(tmp_path / "b"))
     np.save(bundle / cascade.CASCADE_FILE, np.zeros((4, 8), np.float32))

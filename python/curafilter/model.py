@@ -226,6 +226,22 @@ class Model:
                 h.update(chunk)
         return h.hexdigest()[:16]
 
+    @functools.cached_property
+    def setup_digest(self) -> str:
+        """What besides the weights decides the scores, hashed like :attr:`digest`: the tokenizer,
+        the card's max length and, with the cascade on, its stage (weights, biases, cuts).
+        `distill-cheap` rewrites a stage in place, and a folder resumed across that would mix two
+        scorings."""
+        import msgspec
+
+        h = hashlib.sha256(self.tokenizer_path.read_bytes())
+        h.update(f"max_length={self.max_length}".encode())
+        c = self.card.cascade
+        if self.cascade and c is not None:
+            h.update(msgspec.json.encode([c.bits, c.bias, c.cut]))
+            h.update(bundle_file(self.path, c.file, "cascade.file", self.path / CARD_FILE).read_bytes())
+        return h.hexdigest()[:16]
+
     def __repr__(self) -> str:
         return f"Model({self.id!r}, device={self.device!r}, providers={self.providers})"
 

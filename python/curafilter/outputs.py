@@ -46,6 +46,8 @@ class RunIdentity(msgspec.Struct, frozen=True, kw_only=True):
     # The weights (Model.digest): two bundles with one name and version (every `distill` output is
     # distilled@0.1.0 unless named) are told apart. Empty in folders written before it was kept.
     model_digest: str = ""
+    # The tokenizer, max length and cascade stage (Model.setup_digest); empty in older folders.
+    setup_digest: str = ""
     # Windowing changes what a score means: a folder is not resumed under another one.
     windows: int = 1
     overlap: int = 0
@@ -237,6 +239,8 @@ class OutputDir:
                 raise ConfigError(f"{path} is not a curafilter run record ({e}); choose another -o") from None
             if not old.model_digest:  # written before digests were recorded: the name and version decide
                 old = msgspec.structs.replace(old, model_digest=identity.model_digest)
+            if not old.setup_digest:
+                old = msgspec.structs.replace(old, setup_digest=identity.setup_digest)
             if old != identity:
                 diffs = [
                     f"{f}: {getattr(old, f)!r} there, {getattr(identity, f)!r} now"

@@ -427,7 +427,7 @@ def run(
     else:
         m = load_model(model, device=device, windows=windows, overlap=overlap, cascade=cascade)
     r = bundle_rules(m, rules)
-    identity = RunIdentity(model=m.id, model_digest=m.digest, windows=m.windows, overlap=m.overlap, cascade=m.cascade, rules=r.digest,
+    identity = RunIdentity(model=m.id, model_digest=m.digest, setup_digest=m.setup_digest, windows=m.windows, overlap=m.overlap, cascade=m.cascade, rules=r.digest,
                            principles=m.principles,
                            scores_only=scores_only,
                            field=field_name, text_key=text_key, tag_prefix=tag_prefix, provenance=provenance,
@@ -735,7 +735,7 @@ def reroute(
         table.setdefault(os.path.abspath(row.shard), {})[row.line] = np.array([row.scores[p] for p in old.principles])
         saved_tokens.setdefault(os.path.abspath(row.shard), {})[row.line] = row.tokens
     # The scores' windowing goes with them: a later `run` into this folder must score alike.
-    identity = RunIdentity(model=old.model, model_digest=old.model_digest, windows=old.windows, overlap=old.overlap,
+    identity = RunIdentity(model=old.model, model_digest=old.model_digest, setup_digest=old.setup_digest, windows=old.windows, overlap=old.overlap,
                            cascade=old.cascade, rules=r.digest, principles=old.principles, scores_only=False,
                            field=field_name, text_key=old.text_key, tag_prefix=tag_prefix)
     od = OutputDir(out)
