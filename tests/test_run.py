@@ -374,6 +374,11 @@ def test_route_keeps_every_shard_refuses_edited_ones_and_carries_the_windowing(t
     first = curafilter.run([data], scores, model=model, progress=False, scores_only=True)
     routed = reroute(scores, tmp_path / "routed", rules=rules, progress=False)
     assert (routed.shards_total, routed.docs, routed.quarantined) == (2, first.docs, first.quarantined) == (2, 10, 3)
+    # Where each score's window starts goes with the scores, as in a direct windowed run's records
+    # (inspect and report show the passage from it).
+    curafilter.run([data], tmp_path / "direct", model=model, rules=rules, progress=False)
+    at = lambda folder: sorted((r["id"], r["curafilter"].get("at")) for rs in outputs(folder).values() for r in rs if "id" in r)  # noqa: E731
+    assert at(tmp_path / "routed") == at(tmp_path / "direct") and all(a for _, a in at(tmp_path / "direct"))
     ident = json.loads((tmp_path / "routed" / "run.json").read_text())
     assert (ident["windows"], ident["overlap"]) == (3, 4)
     # A folder an earlier `route` wrote (windowing left at the defaults) still resumes.

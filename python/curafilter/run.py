@@ -730,10 +730,16 @@ def reroute(
     r = load_rules(rules, old.principles)
     table: dict[str, dict[int, np.ndarray]] = {}
     saved_tokens: dict[str, dict[int, int]] = {}
+    # Where each score's window starts (rows of a windowed run have them): carried to the routed
+    # records, so that inspect and report show the flagged passage as after a direct run.
+    saved_at: dict[str, dict[int, list[int]]] = {}
     for _, _, row in score_rows(sorted((src / "scores").glob("*.jsonl.zst"))):
         # Older folders recorded shard paths as given (relative to where run was started).
-        table.setdefault(os.path.abspath(row.shard), {})[row.line] = np.array([row.scores[p] for p in old.principles])
-        saved_tokens.setdefault(os.path.abspath(row.shard), {})[row.line] = row.tokens
+        shard = os.path.abspath(row.shard)
+        table.setdefault(shard, {})[row.line] = np.array([row.scores[p] for p in old.principles])
+        saved_tokens.setdefault(shard, {})[row.line] = row.tokens
+        if row.at:
+            saved_at.setdefault(shard, {})[row.line] = [row.at.get(p, -1) for p in old.principles]
     # The scores' windowing goes with them: a later `run` into this folder must score alike.
     identity = RunIdentity(model=old.model, model_digest=old.model_digest, setup_digest=old.setup_digest, windows=old.windows, overlap=old.overlap,
                            cascade=old.cascade, rules=r.digest, principles=old.principles, scores_only=False,
@@ -768,9 +774,16 @@ def reroute(
         router = Router(od, identity, r, pending, text_key=old.text_key, tag_prefix=tag_prefix, scores_only=False,
                         tokens_of=tokens, zstd_workers=zstd_workers(True))
 
-        def saved(batch: Batch) -> tuple[np.ndarray, None]:
-            rows = table.get(pending[int(batch.shard[0])], {})
-            return np.stack([rows.get(int(line), nan) for line in batch.line]).astype(np.float32), None
+        unplaced = [-1] * len(old.principles)
+
+        def saved(batch: Batch) -> tuple[np.ndarray, np.ndarray | None]:
+            shard = pending[int(batch.shard[0])]
+            rows = table.get(shard, {})
+            scores = np.stack([rows.get(int(line), nan) for line in batch.line]).astype(np.float32)
+            if shard not in saved_at:
+                return scores, None
+            at = saved_at[shard]
+            return scores, np.array([at.get(int(line), unplaced) for line in batch.line], dtype=np.int64)
 
         total_bytes = input_bytes(pending)
         if pending:
