@@ -132,3 +132,16 @@ def test_cli_windows_all_and_windows_per_document_in_the_stats(tmp_path: Path, c
     with pytest.raises(SystemExit) as usage:
         main(["run", str(shard), "-o", str(tmp_path / "x"), "--model", str(bundle), "--windows", "some"])
     assert usage.value.code == 2
+
+
+def test_inspect_shifts_a_tagged_documents_passage_past_the_tag_prefix() -> None:
+    # A window's offset is into the text before --tag-prefix was put in front of it: inspect showed
+    # the passage that many characters early (report already shifted it).
+    from curafilter.cli import _Annotation, _passage
+
+    text = "[FLAGGED] " + "hello world " * 3 + "gamma here"
+    at = len("hello world " * 3)
+    tagged = _Annotation(scores={"toxicity": 0.9, "cruelty": 0.1}, reason="r", route="tag", at={"toxicity": at, "cruelty": 0})
+    assert _passage(text, tagged, 10, "[FLAGGED] ") == "…gamma here"
+    dropped = _Annotation(scores={"toxicity": 0.9}, reason="r", route="drop", at={"toxicity": at})
+    assert _passage(text[len("[FLAGGED] "):], dropped, 10, "[FLAGGED] ") == "…gamma here"

@@ -490,12 +490,14 @@ class _Annotation(msgspec.Struct):
     at: dict[str, int] = {}  # where the window that gave each score starts (several windows)
 
 
-def _passage(text: str, ann: "_Annotation", chars: int) -> str:
+def _passage(text: str, ann: "_Annotation", chars: int, tag_prefix: str | None) -> str:
     """What to show of a flagged document: from the window of its highest score, when that is
     not the head (the head of a long document may say nothing about why it was flagged)."""
     if ann.route in ("keep", "") or not ann.at or not ann.scores:
         return text[:chars]
     start = ann.at.get(max(ann.scores, key=lambda p: ann.scores[p]), 0)
+    if start > 0 and ann.route == "tag" and tag_prefix and text.startswith(tag_prefix):
+        start += len(tag_prefix)  # offsets are into the text before the prefix (as in report)
     return text[:chars] if start <= 0 else "…" + text[start:start + chars]
 
 
@@ -514,7 +516,7 @@ def _document_cells(line: bytes, identity: "RunIdentity", chars: int, where: str
     if not isinstance(ann, _Annotation):
         return plain(_cell(ident)), plain(_cell(text)[:chars]), plain("-")
     scores = " ".join(f"{k}={v:.2f}" for k, v in ann.scores.items())
-    shown = _passage(text, ann, chars) if isinstance(text, str) else _cell(text)[:chars]
+    shown = _passage(text, ann, chars, identity.tag_prefix) if isinstance(text, str) else _cell(text)[:chars]
     return plain(_cell(ident)), plain(shown), plain(f"{scores}\n{ann.reason}")
 
 
