@@ -145,3 +145,21 @@ def test_inspect_shifts_a_tagged_documents_passage_past_the_tag_prefix() -> None
     assert _passage(text, tagged, 10, "[FLAGGED] ") == "…gamma here"
     dropped = _Annotation(scores={"toxicity": 0.9}, reason="r", route="drop", at={"toxicity": at})
     assert _passage(text[len("[FLAGGED] "):], dropped, 10, "[FLAGGED] ") == "…gamma here"
+
+
+def test_windows_past_all_mean_all(tmp_path: Path) -> None:
+    # --windows 99999999999 and --windows all score alike: one setting in run.json, so a folder
+    # begun with one resumes with the other, and the report says "all".
+    from curafilter.model import ALL_WINDOWS
+    from curafilter.report import write_report
+
+    bundle = gamma_bundle(tmp_path / "b")
+    assert curafilter.load_model(bundle, device="cpu", windows=99999999999).windows == ALL_WINDOWS
+    write_shard(tmp_path / "a.jsonl", [json.dumps({"text": LONG}).encode()])
+    write_shard(tmp_path / "b.jsonl", [b'{"text": "gamma"}'])
+    out = tmp_path / "out"
+    curafilter.run([tmp_path / "a.jsonl"], out, model=bundle, device="cpu", windows=99999999999, progress=False)
+    again = curafilter.run([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], out, model=bundle, device="cpu", windows="all", progress=False)
+    assert again.shards_skipped == 1
+    write_report(out, tmp_path / "r.html")
+    assert "all per document" in (tmp_path / "r.html").read_text()

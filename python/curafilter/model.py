@@ -93,7 +93,8 @@ class Model:
         if windows == "all":
             windows = ALL_WINDOWS
         if windows is not None:
-            windows = check_int("windows", windows, 1)  # a plain int: it goes into run.json
+            # A plain int (it goes into run.json); any count past ALL_WINDOWS means the same, all.
+            windows = min(check_int("windows", windows, 1), ALL_WINDOWS)
         if overlap is not None:
             overlap = check_int("overlap", overlap, 0)
         if not isinstance(device, str):

@@ -31,6 +31,7 @@ import numpy as np
 
 from curafilter import __version__
 from curafilter.errors import ConfigError, CurafilterError, InputError
+from curafilter.model import ALL_WINDOWS
 from curafilter.outputs import SCORE_ROW, Reservoir, RunIdentity, read_identity, route_records, write_atomic
 from curafilter.raw_json import RecordError, raw_string, raw_value
 from curafilter.rules import Rules, default_rules_text, load_rules, parse_rules
@@ -523,7 +524,8 @@ def _summary_run(d: dict[str, Any], identity: RunIdentity) -> str:
         ("folder", esc(d["out"])),
         ("kind", esc("--scores-only run (score rows; no texts)" if d["kind"] == "scores-only" else "run")),
         ("model", esc(d["model"])),
-        ("windows", f"{identity.windows} per document, {identity.overlap} tokens overlap"
+        ("windows", f"{'all' if identity.windows >= ALL_WINDOWS else identity.windows} per document, "
+                    f"{identity.overlap} tokens overlap"
                     + (", cascade on" if identity.cascade else "")),
         ("rules", esc(f"{rules['source']} ({rules['digest']})")
          + (f'<p class="note">{esc(rules["note"])}</p>' if rules["note"] else "")),
