@@ -30,6 +30,7 @@ import numpy as np
 from curafilter._core import CheapStage, cheap_features
 from curafilter.card import CARD_FILE, Card, Cascade, bundle_file
 from curafilter.errors import ConfigError, ModelError
+from curafilter.stream import SORT_WINDOW
 
 __all__ = ["CASCADE_FILE", "load_stage", "estimate", "WindowSample", "sample_windows", "distill", "Distilled"]
 
@@ -141,8 +142,8 @@ def sample_windows(model, paths, *, docs: int, bits: int = DEFAULT_BITS,
     seen = total = 0
     # The stream sorts each `sort_window` documents longest first, so stopping inside one would
     # sample its longest documents, not the first `docs`: windows of equal size (at most the
-    # stream's 4,096) that end at `docs`, give or take one document per window.
-    sort_window = -(-docs // -(-docs // 4096)) if docs > 0 else 1
+    # stream's SORT_WINDOW) that end at `docs`, give or take one document per window.
+    sort_window = -(-docs // -(-docs // SORT_WINDOW)) if docs > 0 else 1
     with model.stream(paths, cascade=False, sort_window=sort_window) as s:
         for batch in s:
             take = min(len(batch), docs - seen)

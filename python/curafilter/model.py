@@ -221,11 +221,7 @@ class Model:
         """The loaded variant's weights, as the first 16 hex digits of its file's SHA-256: what
         tells two bundles with one name and version apart (an output folder is resumed only by
         the model that began it)."""
-        h = hashlib.sha256()
-        with open(self.model_file, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
-        return h.hexdigest()[:16]
+        return _hash_file(hashlib.sha256(), self.model_file).hexdigest()[:16]
 
     @functools.cached_property
     def setup_digest(self) -> str:
@@ -235,12 +231,12 @@ class Model:
         scorings."""
         import msgspec
 
-        h = hashlib.sha256(self.tokenizer_path.read_bytes())
+        h = _hash_file(hashlib.sha256(), self.tokenizer_path)
         h.update(f"max_length={self.max_length}".encode())
         c = self.card.cascade
         if self.cascade and c is not None:
             h.update(msgspec.json.encode([c.bits, c.bias, c.cut]))
-            h.update(bundle_file(self.path, c.file, "cascade.file", self.path / CARD_FILE).read_bytes())
+            _hash_file(h, bundle_file(self.path, c.file, "cascade.file", self.path / CARD_FILE))
         return h.hexdigest()[:16]
 
     def __repr__(self) -> str:
@@ -388,6 +384,14 @@ class Model:
         options = {"windows": self.windows, "overlap": self.overlap, "batch_tokens": self.batch_tokens,
                    "pad_multiple": self.pad_multiple, "cheap": self.cheap, "cascade": self.cascade, **options}
         return stream(paths, tokenizer=self.tokenizer_path, max_length=self.max_length, **options)  # type: ignore[arg-type]
+
+
+def _hash_file(h: "hashlib._Hash", path: Path) -> "hashlib._Hash":
+    """`h` updated with the bytes of `path`, a MiB at a time."""
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h
 
 
 def _has_surrogate(text: str) -> bool:

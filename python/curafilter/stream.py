@@ -12,6 +12,9 @@ from curafilter.errors import ConfigError
 
 __all__ = ["stream", "Stream", "Batch", "QuarantineRecord", "QUARANTINE_REASONS"]
 
+# Documents read ahead and sorted longest first before they are cut into batches (less padding).
+SORT_WINDOW = 4096
+
 QUARANTINE_REASONS: tuple[str, ...] = tuple(quarantine_reasons())
 
 PathsLike = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
@@ -62,7 +65,7 @@ def stream(
     batch_tokens: int = 16384,
     pad_multiple: int = 1,
     max_batch: int = 256,
-    sort_window: int = 4096,
+    sort_window: int = SORT_WINDOW,
     threads: int = 0,
     resolved: bool = False,
     text_key: str = "text",
