@@ -933,6 +933,37 @@ def test_tag_prefix_and_inspect_carry_odd_records_byte_for_byte(tmp_path: Path, 
     assert kind in shown and "<|flagged|> hello gamma world" in shown
 
 
+def test_inspect_and_report_show_the_runs_id_key_and_a_resume_keeps_it(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # inspect and report showed each record's `id` field whatever --id-key the run read ids from.
+    from curafilter.report import write_report
+
+    lines = [json.dumps({"id": f"wrong{i}", "meta": {"doc_id": f"right{i}"}, "text": f"hello gamma {i}"}).encode()
+             for i in range(3)]
+    shard = write_shard(tmp_path / "in.jsonl", lines)
+    rules = tmp_path / "tag.toml"
+    rules.write_text(TAG_ALL)
+    out = tmp_path / "out"
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    curafilter.run([shard], out, model=bundle, rules=rules, device="cpu", progress=False, id_key="meta.doc_id")
+    assert json.loads((out / "run.json").read_text())["id_key"] == "meta.doc_id"
+    assert main(["inspect", str(out), "--route", "tag", "-n", "10"]) == 0
+    shown = capsys.readouterr().out
+    assert all(f"right{i}" in shown for i in range(3)) and "wrong" not in shown
+    write_report(out, tmp_path / "r.html")
+    page = (tmp_path / "r.html").read_text()
+    assert "id right0" in page and "id wrong" not in page
+    # A resume reads ids the same way, or is refused; a folder written before id_key was kept
+    # resumes with any.
+    with pytest.raises(ConfigError, match="id_key"):
+        curafilter.run([shard], out, model=bundle, rules=rules, device="cpu", progress=False, id_key="id")
+    record = json.loads((out / "run.json").read_text())
+    del record["id_key"]
+    (out / "run.json").write_text(json.dumps(record))
+    again = curafilter.run([shard], out, model=bundle, rules=rules, device="cpu", progress=False, id_key="id")
+    assert again.shards_skipped == 1
+
+
 def test_tag_prefix_replaces_a_dotted_escaped_text_and_nothing_else(tmp_path: Path) -> None:
     line = rb'{"x": 1e400, "meta": {"odd": "\ud800", "content": "caf\u00e9 \"q\" hello", "n": 1}, "y": [ ]}'
     shard = write_shard(tmp_path / "in.jsonl", [line])

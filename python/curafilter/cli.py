@@ -505,11 +505,12 @@ def _document_cells(line: bytes, identity: "RunIdentity", chars: int, where: str
     """id, text and scores of a routed record. Only those fields are read: the document's other
     fields may hold what run accepts and no decoder here builds (1e400, a lone surrogate escape,
     nesting thousands deep)."""
+    from curafilter.outputs import document_id
     from curafilter.raw_json import RecordError, raw_string, raw_value
 
     try:
         text = raw_string(line, identity.text_key.split("."))
-        ident = raw_value(line, ["id"])
+        ident = document_id(line, identity)
         ann = raw_value(line, [identity.field], _Annotation)
     except RecordError as e:
         return plain("-"), plain(f"{where}: unreadable record: {e}", "red"), plain("")

@@ -58,6 +58,9 @@ class RunIdentity(msgspec.Struct, frozen=True, kw_only=True):
     scores_only: bool
     field: str
     text_key: str
+    # Where each document's id is (--id-key), for inspect and report to show; UNSET in folders
+    # written before it was kept (their resume accepts any, as before).
+    id_key: str | None | msgspec.UnsetType = msgspec.UNSET
     tag_prefix: str | None = None
     provenance: bool = False
     # "auto": each shard's own format (Parquet route files for a Parquet shard); or "jsonl.zst".
@@ -123,6 +126,15 @@ def read_identity(root: Path) -> RunIdentity:
         raise InputError(f"{root} is not a curafilter output folder (no run.json)") from None
     except (msgspec.DecodeError, msgspec.ValidationError) as e:
         raise InputError(f"{path} is not a curafilter run record: {e}") from None
+
+
+def document_id(line: bytes, identity: RunIdentity) -> Any:
+    """The id of a routed record as the run read it (its --id-key); a folder that recorded none
+    shows the record's `id` field, if it has one. Raises RecordError as raw_value does."""
+    from curafilter.raw_json import raw_value
+
+    key = identity.id_key if isinstance(identity.id_key, str) else "id"
+    return raw_value(line, key.split("."))
 
 
 def record_name(path: str) -> str:
@@ -241,6 +253,8 @@ class OutputDir:
                 old = msgspec.structs.replace(old, model_digest=identity.model_digest)
             if not old.setup_digest:
                 old = msgspec.structs.replace(old, setup_digest=identity.setup_digest)
+            if old.id_key is msgspec.UNSET:
+                old = msgspec.structs.replace(old, id_key=identity.id_key)
             if old != identity:
                 diffs = [
                     f"{f}: {getattr(old, f)!r} there, {getattr(identity, f)!r} now"

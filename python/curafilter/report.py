@@ -32,7 +32,7 @@ import numpy as np
 from curafilter import __version__
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.model import ALL_WINDOWS
-from curafilter.outputs import SCORE_ROW, Reservoir, RunIdentity, read_identity, route_records, write_atomic
+from curafilter.outputs import SCORE_ROW, Reservoir, RunIdentity, document_id, read_identity, route_records, write_atomic
 from curafilter.raw_json import RecordError, raw_string, raw_value
 from curafilter.rules import Rules, default_rules_text, load_rules, parse_rules
 from curafilter.run import HIST_BINS, score_histogram
@@ -390,7 +390,7 @@ def _doc_html(f: str, k: int, line: bytes, identity: RunIdentity, flag: dict[str
     where = f"{Path(f).name}:{k}"
     try:
         text = raw_string(line, identity.text_key.split("."))
-        ident = raw_value(line, ["id"])
+        ident = document_id(line, identity)
         ann = raw_value(line, [identity.field], _Field)
     except RecordError as e:
         return f'<article class="doc"><p class="meta">{esc(where)}: unreadable record: {esc(e)}</p></article>'

@@ -430,8 +430,8 @@ def run(
     identity = RunIdentity(model=m.id, model_digest=m.digest, setup_digest=m.setup_digest, windows=m.windows, overlap=m.overlap, cascade=m.cascade, rules=r.digest,
                            principles=m.principles,
                            scores_only=scores_only,
-                           field=field_name, text_key=text_key, tag_prefix=tag_prefix, provenance=provenance,
-                           output_format=output_format)
+                           field=field_name, text_key=text_key, id_key=id_key, tag_prefix=tag_prefix,
+                           provenance=provenance, output_format=output_format)
     od = OutputDir(out)
     # Absolute paths: score rows, quarantine rows and manifest records name the shard, and `route`
     # (or a reader) may run from another folder.
@@ -743,7 +743,7 @@ def reroute(
     # The scores' windowing goes with them: a later `run` into this folder must score alike.
     identity = RunIdentity(model=old.model, model_digest=old.model_digest, setup_digest=old.setup_digest, windows=old.windows, overlap=old.overlap,
                            cascade=old.cascade, rules=r.digest, principles=old.principles, scores_only=False,
-                           field=field_name, text_key=old.text_key, tag_prefix=tag_prefix)
+                           field=field_name, text_key=old.text_key, id_key=old.id_key, tag_prefix=tag_prefix)
     od = OutputDir(out)
     if (od.root / "run.json").is_file():
         prior = read_identity(od.root)
