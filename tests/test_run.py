@@ -374,6 +374,9 @@ def test_route_keeps_every_shard_refuses_edited_ones_and_carries_the_windowing(t
     first = curafilter.run([data], scores, model=model, progress=False, scores_only=True)
     routed = reroute(scores, tmp_path / "routed", rules=rules, progress=False)
     assert (routed.shards_total, routed.docs, routed.quarantined) == (2, first.docs, first.quarantined) == (2, 10, 3)
+    # route runs no model: it scores no window (its summary said one per document).
+    assert (routed.windows_scored, routed.windows_total, routed.cascade) == (0, 0, False)
+    assert first.windows_scored > 0
     # Where each score's window starts goes with the scores, as in a direct windowed run's records
     # (inspect and report show the passage from it).
     curafilter.run([data], tmp_path / "direct", model=model, rules=rules, progress=False)

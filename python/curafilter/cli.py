@@ -267,8 +267,9 @@ def run_tables(st: "RunStats") -> list[Table]:
         ("reasons", ", ".join(f"{k}: {v:,}" for k, v in st.reasons.items()) or "-"),
         ("quarantined", ", ".join(f"{k}: {v:,}" for k, v in st.quarantined_by_reason.items()) or "none"),
         ("throughput", f"{st.docs / secs:,.1f} docs/s, {st.input_bytes / secs / 1e6:,.2f} MB/s in, {st.seconds:.1f} s"),
-        ("windows", f"{st.windows_scored:,} scored, {st.windows_scored / max(st.docs, 1):.2f} per document"
-                    + (f"; cascade escalated {st.escalation_rate:.1%} of {st.windows_total:,}" if st.cascade else "")),
+        ("windows", (f"{st.windows_scored:,} scored, {st.windows_scored / max(st.docs, 1):.2f} per document"
+                     + (f"; cascade escalated {st.escalation_rate:.1%} of {st.windows_total:,}" if st.cascade else ""))
+                    if st.windows_scored else "none scored"),
     ]
     if st.limited:
         rows.append(("limited", "stopped at --limit: the last shards are not marked complete"))

@@ -642,9 +642,11 @@ def _finish_stats(router: Router, out: str | os.PathLike[str], r: Rules, shards_
         quarantined=sum(t.quarantine.values()), quarantined_by_reason=dict(sorted(t.quarantine.items())),
         histograms={p: hist[j].tolist() for j, p in enumerate(principles)},
         conflicts={p: int(conflicts[j]) for j, p in enumerate(principles)},
-        input_bytes=total_bytes, seconds=time.perf_counter() - started, limited=limited, windows_scored=t.windows,
-        windows_total=t.windows_total, cascade=router.identity.cascade and scored,
-        escalation_rate=round(t.windows / t.windows_total, 4) if t.windows_total else 0.0,
+        input_bytes=total_bytes, seconds=time.perf_counter() - started, limited=limited,
+        # route's batches are parsed, not tokenised (one row per document): no window was scored.
+        windows_scored=t.windows if scored else 0, windows_total=t.windows_total if scored else 0,
+        cascade=router.identity.cascade and scored,
+        escalation_rate=round(t.windows / t.windows_total, 4) if t.windows_total and scored else 0.0,
         refused={router.shards[i]: why for i, why in sorted(router.refused.items())}, shards_busy=busy,
     )
     runs = Path(out, "runs")
