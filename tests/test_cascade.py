@@ -184,6 +184,23 @@ def test_distilled_stage_keeps_the_models_flags(tmp_path: Path) -> None:
     assert off.sum() >= 70 and (on & off).sum() / off.sum() >= 0.95 and not (on & ~off).any()
 
 
+def test_a_corpus_the_model_never_flags_gives_no_recall_not_zero(tmp_path: Path) -> None:
+    # Nothing flagged held out: the report said recall {"all": 0.0}, as if every flag were lost.
+    bundle = gamma_bundle(tmp_path / "b", windows=4, overlap=4)
+    words = "the word alpha beta document number text hello world".split()
+    rng = np.random.default_rng(2)
+    lines = [json.dumps({"text": " ".join(rng.choice(words, 30).tolist())}).encode() for _ in range(60)]
+    corpus = write_shard(tmp_path / "c.jsonl", lines)
+    out = subprocess.run([sys.executable, "-m", "curafilter", "distill-cheap", str(bundle), str(corpus), "--bits", "10",
+                          "--device", "cpu", "--json", "-q"], capture_output=True, text=True, check=True)
+    report = json.loads(out.stdout)
+    assert report["recall"] == {"all": None} and sum(report["flagged_docs"].values()) == 0
+    assert len(report["warnings"]) == 4 and "only 0 documents flagged" in report["warnings"][0]
+    card = read_card(bundle)
+    assert card.cascade is not None and card.cascade.recall is None
+    assert curafilter.load_model(bundle, device="cpu").cascade
+
+
 def test_cuts_are_set_on_every_flagged_document_and_recall_is_held_out(tmp_path: Path) -> None:
     # 200 documents of 3 windows; 8 documents hold a window with feature 7, which the transformer
     # flags. A 30% hold-out would leave ~2 flagged documents to set a cut on (below MIN_FLAGGED:

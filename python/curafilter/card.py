@@ -50,8 +50,9 @@ class Cascade(msgspec.Struct, frozen=True, kw_only=True):
     bias: dict[str, float]
     cut: dict[str, float]
     # Measured on held-out windows when it was distilled: the share of documents flagged by
-    # scoring every window that the cascade still flags, and the share of windows escalated.
-    recall: float = 0.0
+    # scoring every window that the cascade still flags (None: none was flagged, nothing to
+    # measure), and the share of windows escalated.
+    recall: float | None = 0.0
     escalation_rate: float = 0.0
     distilled_on: str = ""
 

@@ -170,7 +170,8 @@ class Distilled:
     weights: np.ndarray  # float32 [P, 2**bits]
     bias: np.ndarray  # [P]
     cut: np.ndarray  # [P]
-    recall: dict[str, float]  # per principle with a flagged held-out document, and "all"
+    # Per principle with a flagged held-out document, and "all" (None when none was flagged).
+    recall: dict[str, float | None]
     flagged: dict[str, int]  # documents flagged by every window, per principle (< MIN_FLAGGED: cut not
     # set for a recall, but where the cheap stage predicts a flag)
     triggers: dict[str, int]  # features that escalate any window holding them, per principle
@@ -256,6 +257,10 @@ def _cuts(sample: WindowSample, rows: np.ndarray, cheap: np.ndarray, thresholds:
     return cut
 
 
+def _docs(n: int) -> str:
+    return "1 document is" if n == 1 else f"{n:,} documents are"
+
+
 def distill(sample: WindowSample, principles: list[str], thresholds: np.ndarray, *, recall: float = 0.98,
             folds: int = 5, alpha: float = ALPHA, seed: int = 0) -> Distilled:
     """Fit the cheap stage on `sample` and set its cuts from cross-fitted scores.
@@ -269,7 +274,7 @@ def distill(sample: WindowSample, principles: list[str], thresholds: np.ndarray,
     if not 0 < recall <= 1 or folds < 2:
         raise ConfigError(f"recall must be in (0, 1] and folds at least 2, got {recall} and {folds}")
     if sample.docs < folds:
-        raise ConfigError(f"{sample.docs} documents are too few to fit and check a cheap stage")
+        raise ConfigError(f"{_docs(sample.docs)} too few to fit and check a cheap stage")
     fold_of_doc = np.random.default_rng(seed).permutation(sample.docs) % folds
     fold = fold_of_doc[sample.doc]
     x = sample.matrix()
@@ -282,7 +287,7 @@ def distill(sample: WindowSample, principles: list[str], thresholds: np.ndarray,
     for k in range(folds):
         rows, rest = np.flatnonzero(fold == k), np.flatnonzero(fold != k)
         if not rest.size:
-            raise ConfigError(f"{sample.docs} documents are too few to fit and check a cheap stage")
+            raise ConfigError(f"{_docs(sample.docs)} too few to fit and check a cheap stage")
         if rows.size:
             w, b = _fit(x[rest], target[rest], alpha, weight[rest])
             cheap[rows] = np.asarray(x[rows] @ _with_triggers(w, sample, row_of, over, rest).T) + b
@@ -302,7 +307,9 @@ def distill(sample: WindowSample, principles: list[str], thresholds: np.ndarray,
         kept_n += int((kept & full).sum())
         escalated_n += int(escalated.sum())
     per = {name: round(float(per_kept[p] / per_full[p]), 4) for p, name in enumerate(principles) if per_full[p]}
-    per["all"] = round(kept_n / max(full_n, 1), 4)
+    # With no document flagged held out there is no recall to measure: null, not 0.0 (which read
+    # as a stage that loses every flag).
+    per["all"] = round(kept_n / full_n, 4) if full_n else None
     flagged: dict[str, int] = {}
     every = np.arange(sample.doc.size)
     cut = _cuts(sample, every, cheap, thresholds, recall, flagged, principles)

@@ -692,7 +692,7 @@ def cmd_distill_cheap(args: argparse.Namespace, console: Console) -> int:
               "expected_speedup": round(1 / max(d.escalation_rate, 1 / max(int(sample.doc.size), 1)), 1),
               "cut": dict(zip(model.principles, np.round(d.cut.astype(float), 4).tolist())),
               # In the JSON too: a stage distilled on a corpus the model hardly flags is written all the same.
-              "warnings": [f"{name}: only {n} documents flagged (fewer than {cascade.MIN_FLAGGED}), so its cut is at "
+              "warnings": [f"{name}: only {n} document{'' if n == 1 else 's'} flagged (fewer than {cascade.MIN_FLAGGED}), so its cut is at "
                            "its threshold's logit rather than set for the recall, and its recall is measured on those "
                            "few; add documents the model flags" for name, n in d.flagged.items() if n < cascade.MIN_FLAGGED]}
     if args.json:
