@@ -161,5 +161,7 @@ def test_windows_past_all_mean_all(tmp_path: Path) -> None:
     curafilter.run([tmp_path / "a.jsonl"], out, model=bundle, device="cpu", windows=99999999999, progress=False)
     again = curafilter.run([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], out, model=bundle, device="cpu", windows="all", progress=False)
     assert again.shards_skipped == 1
+    with pytest.raises(ConfigError, match="windows: all there, 2 now"):
+        curafilter.run([tmp_path / "a.jsonl"], out, model=bundle, device="cpu", windows=2, progress=False)
     write_report(out, tmp_path / "r.html")
     assert "all per document" in (tmp_path / "r.html").read_text()

@@ -256,8 +256,13 @@ class OutputDir:
             if old.id_key is msgspec.UNSET:
                 old = msgspec.structs.replace(old, id_key=identity.id_key)
             if old != identity:
+                from curafilter.model import ALL_WINDOWS
+
+                def shown(f: str, v: object) -> str:
+                    return "all" if f == "windows" and v == ALL_WINDOWS else repr(v)
+
                 diffs = [
-                    f"{f}: {getattr(old, f)!r} there, {getattr(identity, f)!r} now"
+                    f"{f}: {shown(f, getattr(old, f))} there, {shown(f, getattr(identity, f))} now"
                     for f in identity.__struct_fields__
                     if getattr(old, f) != getattr(identity, f)
                 ]
