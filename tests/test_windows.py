@@ -147,6 +147,30 @@ def test_inspect_shifts_a_tagged_documents_passage_past_the_tag_prefix() -> None
     assert _passage(text[len("[FLAGGED] "):], dropped, 10, "[FLAGGED] ") == "…gamma here"
 
 
+def test_inspect_and_report_point_at_the_same_passage() -> None:
+    # inspect and report each worked out the flagged window's start; report shifted a cleared
+    # (-1) tagged record's offset past the prefix and marked a passage that was never scored.
+    from curafilter.cli import _Annotation, _passage
+    from curafilter.outputs import RunIdentity, flagged_offset
+    from curafilter.report import _doc_html
+
+    prefix = "[FLAGGED] "
+    text = prefix + "hello world " * 3 + "gamma here"
+    at = len("hello world " * 3)
+    assert flagged_offset("tag", {"toxicity": 0.9}, {"toxicity": at}, text, prefix) == at + len(prefix)
+    assert flagged_offset("tag", {"toxicity": 0.4}, {"toxicity": -1}, text, prefix) is None
+    assert flagged_offset("keep", {"toxicity": 0.9}, {"toxicity": at}, text, prefix) is None
+    identity = RunIdentity(model="m", rules="r", principles=["toxicity"], scores_only=False, field="curafilter",
+                           text_key="text", tag_prefix=prefix)
+    # (offset, report's marked passage, inspect's text): a window at 0 is the head for inspect.
+    for where, marked, shown in ((at, "gamma here", "…gamma here"), (-1, None, text[:10]), (0, "hello worl", text[:10])):
+        field = {"scores": {"toxicity": 0.9}, "route": "tag", "reason": "r", "at": {"toxicity": where}}
+        line = json.dumps({"text": text, "curafilter": field}).encode()
+        html = _doc_html("f", 1, line, identity, {"toxicity": 0.5}, 10)
+        assert (f"<mark>{marked}</mark>" in html) if marked else "<mark>" not in html
+        assert _passage(text, _Annotation(scores=field["scores"], reason="r", route="tag", at=field["at"]), 10, prefix) == shown
+
+
 def test_windows_past_all_mean_all(tmp_path: Path) -> None:
     # --windows 99999999999 and --windows all score alike: one setting in run.json, so a folder
     # begun with one resumes with the other, and the report says "all".

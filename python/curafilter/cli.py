@@ -492,14 +492,14 @@ class _Annotation(msgspec.Struct):
 
 
 def _passage(text: str, ann: "_Annotation", chars: int, tag_prefix: str | None) -> str:
-    """What to show of a flagged document: from the window of its highest score, when that is
-    not the head (the head of a long document may say nothing about why it was flagged)."""
-    if ann.route in ("keep", "") or not ann.at or not ann.scores:
+    """What to show of a routed document: from the window of its highest score, when that is not
+    the head."""
+    from curafilter.outputs import flagged_offset
+
+    start = flagged_offset(ann.route, ann.scores, ann.at, text, tag_prefix)
+    if start is None or not text[:start].removeprefix(tag_prefix or ""):
         return text[:chars]
-    start = ann.at.get(max(ann.scores, key=lambda p: ann.scores[p]), 0)
-    if start > 0 and ann.route == "tag" and tag_prefix and text.startswith(tag_prefix):
-        start += len(tag_prefix)  # offsets are into the text before the prefix (as in report)
-    return text[:chars] if start <= 0 else "…" + text[start:start + chars]
+    return "…" + text[start:start + chars]
 
 
 def _document_cells(line: bytes, identity: "RunIdentity", chars: int, where: str) -> tuple[Text, Text, Text]:

@@ -137,6 +137,21 @@ def document_id(line: bytes, identity: RunIdentity) -> Any:
     return raw_value(line, key.split("."))
 
 
+def flagged_offset(route: str, scores: dict[str, float], at: dict[str, int], text: str,
+                   tag_prefix: str | None) -> int | None:
+    """Where in a routed record's `text` the window of its highest score starts, for inspect and
+    report to show that passage rather than the head (which may say nothing about the flag).
+    None: show the head (a kept record, no offsets, or the cascade cleared it: -1)."""
+    if route == "keep" or not at or not scores:
+        return None
+    start = at.get(max(scores, key=lambda p: scores[p]), -1)
+    if start < 0:
+        return None
+    if route == "tag" and tag_prefix and text.startswith(tag_prefix):
+        start += len(tag_prefix)  # offsets are into the text before the prefix was put in front
+    return start
+
+
 def record_name(path: str) -> str:
     """Name of the manifest record of input shard `path`."""
     return output_name(path, RECORD_SUFFIX)

@@ -32,7 +32,8 @@ import numpy as np
 from curafilter import __version__
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.model import ALL_WINDOWS
-from curafilter.outputs import SCORE_ROW, Reservoir, RunIdentity, document_id, read_identity, route_records, write_atomic
+from curafilter.outputs import (SCORE_ROW, Reservoir, RunIdentity, document_id, flagged_offset, read_identity,
+                                route_records, write_atomic)
 from curafilter.raw_json import RecordError, raw_string, raw_value
 from curafilter.rules import Rules, default_rules_text, load_rules, parse_rules
 from curafilter.run import HIST_BINS, score_histogram
@@ -401,11 +402,8 @@ def _doc_html(f: str, k: int, line: bytes, identity: RunIdentity, flag: dict[str
         meta += [f"reason <b>{esc(ann.reason)}</b>", f"{ann.tokens:,} tokens" if ann.tokens is not None else ""]
         if ann.shard:
             meta.append(esc(f"{ann.shard}:{ann.line}"))
-        if ann.at and ann.scores and ann.route != "keep":  # the window of the highest score
-            start = ann.at.get(max(ann.scores, key=lambda p: ann.scores[p]))
-            if start is not None and ann.route == "tag" and identity.tag_prefix and isinstance(text, str) \
-                    and text.startswith(identity.tag_prefix):
-                start += len(identity.tag_prefix)  # offsets are into the text before the prefix
+        if isinstance(text, str):  # the window of the highest score
+            start = flagged_offset(ann.route, ann.scores, ann.at, text, identity.tag_prefix)
     body = passage(text, start, chars) if isinstance(text, str) else f"<i>no text at {esc(identity.text_key)}</i>"
     scores = _scores_html(ann.scores, flag, ann.at) if ann is not None else ""
     return (f'<article class="doc"><p class="meta">{" · ".join(m for m in meta if m)}</p>'
