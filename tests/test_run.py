@@ -270,6 +270,21 @@ def test_scores_only_and_limit(tmp_path: Path, corpus: Path) -> None:
         assert not [f for route in ("keep", "drop", "revise", "tag") for f in (lim / route).glob("*.partial")]
 
 
+def test_limit_counts_documents_not_rows_quarantined_while_routing(tmp_path: Path) -> None:
+    # Rows that routing quarantines (a field collision) are not documents: --limit 4 stopped after
+    # 2 documents when half the first rows already had the output field.
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    lines = [json.dumps({"id": i, "text": f"note {i} about birds", **({"curafilter": 1} if i % 2 == 0 else {})}).encode()
+             for i in range(10)]
+    shard = write_shard(tmp_path / "x.jsonl", lines)
+    for limit in (1, 4, 5):
+        stats = curafilter.run([shard], tmp_path / f"o{limit}", model=bundle, device="cpu", progress=False, limit=limit)
+        assert (stats.docs, stats.limited) == (limit, True)
+        assert stats.quarantined == limit  # the collisions before the limit-th document
+    whole = curafilter.run([shard], tmp_path / "o4", model=bundle, device="cpu", progress=False)
+    assert (whole.docs, whole.quarantined) == (5, 5)
+
+
 def test_tag_prefix_is_added_to_the_text(tmp_path: Path, corpus: Path) -> None:
     bundle = make_tiny_bundle(tmp_path / "bundle")
     rules = tmp_path / "tag-all.toml"

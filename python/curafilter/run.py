@@ -259,34 +259,23 @@ class Router:
         except RecordError:  # the key occurs twice: it is there
             return True
 
-    def route(self, batch: Batch, scores: np.ndarray, at: np.ndarray | None = None, *, take: int | None = None) -> None:
+    def route(self, batch: Batch, scores: np.ndarray, at: np.ndarray | None = None, *, take: int | None = None) -> int:
         """Route a batch's documents by their scores; `at` (per document and principle) is the
         character offset of the window that gave each score, recorded when documents have several.
-        With `take`, only the batch's first `take` documents are routed (the end of a --limit)."""
-        n = len(batch) if take is None else min(take, len(batch))
+        With `take`, only the batch's rows up to its `take`-th document are routed (the end of a
+        --limit; rows quarantined here are not documents). Returns the rows routed."""
+        if take is None or take >= len(batch):
+            n = len(batch)
+        else:
+            bad = self._problems(batch, scores, len(batch))
+            ok_before = np.cumsum([i not in bad for i in range(len(batch))])
+            n = min(int(np.searchsorted(ok_before, take)) + 1, len(batch)) if take > 0 else 0
         if n == 0:
-            return
+            return 0
         shard = int(batch.shard[0])
         decision = self.rules.apply(scores)
         principles = self.identity.principles
-        # Fail closed: a row the model could not score (NaN) goes to quarantine, never to keep.
-        # A document that already has the output field would get a second key of that name (and
-        # most readers keep the last one, silently replacing the document's own value): it is
-        # quarantined too, never written with the field overwritten.
-        problem: dict[int, tuple[str, str]] = {}
-        for i in np.flatnonzero(decision[:n] < 0).tolist():
-            problem[i] = ("unscorable", "the model returned NaN for this document")
-        if not self.scores_only:
-            # The stream's parser reports the field when asked for it (stream(probe_key=...)),
-            # which spares the routing thread a parse per document; otherwise probe each one.
-            if batch.probe_key == self.identity.field:
-                has = np.flatnonzero(batch.has_key[:n]).tolist()
-            else:
-                has = [i for i in range(n) if self._has_field(batch.raw(i))]
-            for i in has:
-                problem.setdefault(i, ("field_collision", f"the document already has a top-level "
-                                       f"{self.identity.field!r} field, which the output field would overwrite; "
-                                       "run with another --field"))
+        problem = self._problems(batch, scores, n, decision)
         # Documents past `take` get no route, so nothing of them is written.
         routes = ["" if i in problem or i >= n else self.rules.routes[d] for i, d in enumerate(decision)]
         reasons = [self.rules.reasons[d] if d >= 0 else "" for d in decision]
@@ -327,11 +316,11 @@ class Router:
                 **({"at": dict(zip(principles, where[i]))} if where is not None else {}),
             }) for i in ok]
             out.write_lines("scores", lines)
-            return
+            return n
         if isinstance(out, ParquetShardOutputs):
             out.record(batch.offset[ok], [routes[i] for i in ok], [reasons[i] for i in ok], scores[ok],
                        at[ok] if at is not None else None)
-            return
+            return n
         members, replace = [b""] * len(batch), {}
         for i in range(n):
             appended = {"scores": dict(zip(principles, rows[i])), "route": routes[i], "reason": reasons[i],
@@ -348,6 +337,32 @@ class Router:
                 replace[i] = _set_path(batch.raw(i), self.text_key, lambda t: prefix + t,
                                        origin=f"{self.shards[shard]}:{int(batch.line[i])}")
         out.write_batch(batch, routes, members, replace or None)
+        return n
+
+    def _problems(self, batch: Batch, scores: np.ndarray, n: int,
+                  decision: np.ndarray | None = None) -> dict[int, tuple[str, str]]:
+        """The first `n` rows that are quarantined here rather than routed, with reason and detail.
+        Fail closed: a row the model could not score (NaN) goes to quarantine, never to keep. A
+        document that already has the output field would get a second key of that name (and most
+        readers keep the last one, silently replacing the document's own value): it is quarantined
+        too, never written with the field overwritten."""
+        if decision is None:
+            decision = self.rules.apply(scores)
+        problem: dict[int, tuple[str, str]] = {}
+        for i in np.flatnonzero(decision[:n] < 0).tolist():
+            problem[i] = ("unscorable", "the model returned NaN for this document")
+        if not self.scores_only:
+            # The stream's parser reports the field when asked for it (stream(probe_key=...)),
+            # which spares the routing thread a parse per document; otherwise probe each one.
+            if batch.probe_key == self.identity.field:
+                has = np.flatnonzero(batch.has_key[:n]).tolist()
+            else:
+                has = [i for i in range(n) if self._has_field(batch.raw(i))]
+            for i in has:
+                problem.setdefault(i, ("field_collision", f"the document already has a top-level "
+                                       f"{self.identity.field!r} field, which the output field would overwrite; "
+                                       "run with another --field"))
+        return problem
 
     def finish(self, shard: int, *, record: bool = True) -> None:
         """Close a shard's files. Without `record` (a shard a --limit cut short) they keep a
@@ -599,11 +614,11 @@ def _drive(s: Stream, router: Router, score: Callable[[Batch], Scores], *, limit
                 router.quarantine(batch)
                 left = None if limit is None else limit - router.tally.docs
                 if scored is not None:
-                    router.route(batch, *scored, take=left)
+                    taken = router.route(batch, *scored, take=left)
                     consumed.routed(batch)
-                if left is not None and left < len(batch):  # the limit falls inside this batch
-                    limited = True
-                    break
+                    if taken < len(batch):  # the limit falls inside this batch
+                        limited = True
+                        break
                 for shard in batch.shards_done:
                     router.finish(shard)
                     consumed.finished(shard)
