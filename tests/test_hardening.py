@@ -265,9 +265,12 @@ def test_the_python_api_refuses_wrong_types_by_name(tmp_path: Path) -> None:
     with pytest.raises(CurafilterError, match=r"texts\[1\] holds a lone surrogate"):
         model.score_texts(["fine", "ab\ud800cd"])
     for kw, what in [(dict(limit=1.5), "limit"), (dict(limit="3"), "limit"), (dict(partition="0/2"), "partition"),
-                     (dict(text_key=None), "text_key")]:
+                     (dict(text_key=None), "text_key"), (dict(threads=-1), "threads"),
+                     (dict(batch_tokens=2**70), "batch_tokens")]:
         with pytest.raises(ConfigError, match=what):
             curafilter.run([shard], tmp_path / "out", model=model, progress=False, **kw)
+        # Refused before the folder is made (threads and batch_tokens were checked after it).
+        assert not (tmp_path / "out").exists()
     with pytest.raises(ConfigError, match="out must be"):
         curafilter.run([shard], None, model=model, progress=False)
     assert not (tmp_path / "out").exists()

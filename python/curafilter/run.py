@@ -31,7 +31,7 @@ from curafilter.model import Model, load_model
 from curafilter.outputs import OutputDir, RunIdentity, read_identity, shard_identity, score_rows, shard_name, write_atomic
 from curafilter.progress import input_bytes, shard_progress
 from curafilter.rules import ROUTES, Rules, default_rules_text, load_rules, parse_rules
-from curafilter.stream import PathsLike, Stream, _paths, check_int, stream
+from curafilter.stream import MAX_THREADS, PathsLike, Stream, _paths, check_int, stream
 
 # A principle "flags strongly" at or above HIGH; the others are "clean" below LOW. Documents like
 # that are reported as principle conflicts: worth a look when tuning rules or the model.
@@ -132,10 +132,20 @@ def bundle_rules(model: Model, rules: str | os.PathLike[str] | None) -> Rules:
     return parse_rules(default_rules_text(thresholds), model.principles, source=f"{model.path} (derived rules)")
 
 
-def check_run_options(out: object, *, text_key: object, id_key: object, limit: object, partition: object) -> None:
-    """The API's arguments a wrong type of would only fail deep inside, with a Python error."""
+def check_stream_options(threads: object, batch_tokens: object) -> None:
+    """Checked before an output folder is made (the stream checks them again when it starts)."""
+    check_int("threads", threads, 0, MAX_THREADS)
+    if batch_tokens is not None:
+        check_int("batch_tokens", batch_tokens, 1)
+
+
+def check_run_options(out: object, *, text_key: object, id_key: object, limit: object, partition: object,
+                      threads: object = 0, batch_tokens: object = None) -> None:
+    """The API's arguments a wrong type of would only fail deep inside, with a Python error, or
+    after the output folder was made (the stream checks threads and batch_tokens again)."""
     if not isinstance(out, (str, os.PathLike)):
         raise ConfigError(f"out must be a folder path, got {out!r}")
+    check_stream_options(threads, batch_tokens)
     for name, key in (("text_key", text_key), ("id_key", id_key)):
         if not (isinstance(key, str) and key) and not (key is None and name == "id_key"):
             raise ConfigError(f"{name} must be a non-empty field name, got {key!r}")
@@ -429,7 +439,8 @@ def run(
     """
     started = time.perf_counter()
     console = console or Console(stderr=True)
-    check_run_options(out, text_key=text_key, id_key=id_key, limit=limit, partition=partition)
+    check_run_options(out, text_key=text_key, id_key=id_key, limit=limit, partition=partition, threads=threads,
+                      batch_tokens=batch_tokens)
     if partition is not None:
         partition = (int(partition[0]), int(partition[1]))
     if not scores_only:
@@ -744,6 +755,7 @@ def reroute(
     if not old.scores_only:
         raise ConfigError(f"{src} was not written with --scores-only; route needs score rows")
     check_field_name(field_name, text_key=old.text_key)
+    check_stream_options(threads, batch_tokens)
     r = load_rules(rules, old.principles)
     table: dict[str, dict[int, np.ndarray]] = {}
     saved_tokens: dict[str, dict[int, int]] = {}
