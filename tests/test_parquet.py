@@ -87,6 +87,17 @@ def test_a_damaged_parquet_file_is_named(tmp_path: Path) -> None:
     p.write_bytes(data[: len(data) // 2])
     bad = [q for b in curafilter.stream([str(p)]) for q in b.quarantined]
     assert len(bad) == 1 and bad[0].reason == "unreadable_file" and "a.parquet" in bad[0].detail
+    # run with Parquet output: the damaged file's record is written and a good file beside it
+    # routed (opening its Parquet route files read the footer unguarded: a pyarrow traceback).
+    for cut in (len(data) // 2, len(data) - 30):
+        p.write_bytes(data[:cut])
+        good = parquet_shard(tmp_path / "good.parquet", 20)
+        out = tmp_path / f"out{cut}"
+        stats = curafilter.run([str(p), str(good)], out, model=make_tiny_bundle(tmp_path / "b"), device="cpu", progress=False)
+        assert stats.quarantined_by_reason["unreadable_file"] == 1 and list(stats.refused) == [str(p)]
+        assert stats.docs + stats.quarantined == 20 + 1 and stats.docs > 0
+        routed = [f for route in ("keep", "drop", "revise", "tag") for f in (out / route).glob("*.parquet")]
+        assert sum(pq.read_table(f).num_rows for f in routed) == stats.docs
     # Named .parquet but not Parquet: refused, not read as text.
     (tmp_path / "fake.parquet").write_text('{"text": "json in disguise"}\n')
     bad = [q for b in curafilter.stream([str(tmp_path / "fake.parquet")]) for q in b.quarantined]

@@ -44,6 +44,16 @@ def parquet_records(path: str | os.PathLike[str]) -> Iterator[bytes]:
             yield enc.encode(row)
 
 
+def parquet_rows(path: str | os.PathLike[str]) -> int | None:
+    """Rows of Parquet file `path`, or None when its footer cannot be read (truncated, damaged):
+    the stream has quarantined it as unreadable_file, and there is nothing to route."""
+    pa, pq = _pyarrow()
+    try:
+        return int(pq.ParquetFile(path).metadata.num_rows)
+    except (pa.ArrowException, OSError):
+        return None
+
+
 def _json_value(obj: object) -> object:
     """What msgspec does not encode itself: pyarrow gives nanosecond timestamps and durations as
     pandas objects (subclasses of datetime and timedelta, which msgspec refuses)."""
@@ -76,15 +86,14 @@ def _pyarrow():
 class ParquetShardOutputs:
     """The outputs of one Parquet input shard: what `ShardOutputs` is for JSON Lines."""
 
-    def __init__(self, root: str, shard: str, *, field: str, principles: Sequence[str], model: str,
+    def __init__(self, root: str, shard: str, *, rows: int, field: str, principles: Sequence[str], model: str,
                  text_key: str, tag_prefix: str | None, provenance: bool) -> None:
-        pa, pq = _pyarrow()
         self.root, self.shard, self.field = Path(root), shard, field
         self.principles, self.model = list(principles), model
         self.text_key, self.tag_prefix, self.provenance = text_key, tag_prefix, provenance
         self.name = output_name(shard, PARQUET_SUFFIX)
         self.records = ShardOutputs(root, shard_name(shard))
-        self.rows = pq.ParquetFile(shard).metadata.num_rows
+        self.rows = rows
         self.route = np.full(self.rows, -1, dtype=np.int8)
         self.reason = np.zeros(self.rows, dtype=np.int32)
         self.scores = np.zeros((self.rows, len(self.principles)), dtype=np.float32)

@@ -23,7 +23,7 @@ from rich.console import Console
 
 from curafilter._core import Batch, ShardOutputs, resolve_inputs
 from curafilter.claims import Claims
-from curafilter.parquet_out import ParquetShardOutputs, check_tag_prefix, is_parquet
+from curafilter.parquet_out import ParquetShardOutputs, check_tag_prefix, is_parquet, parquet_rows
 from curafilter.device import GPU_BATCH_TOKENS, zstd_workers
 from curafilter.errors import ConfigError, InputError, InternalError
 from curafilter.raw_json import RecordError, raw_string, value_span, with_value
@@ -233,10 +233,15 @@ class Router:
     def outputs(self, shard: int) -> ShardOutputs | ParquetShardOutputs:
         if shard not in self.open:
             path, ident = self.shards[shard], self.identity
-            if not ident.scores_only and ident.output_format != "jsonl.zst" and is_parquet(path):
+            # A Parquet shard whose footer cannot be read has only its quarantine record to write
+            # (unreadable_file), in a JSON Lines file like any shard's.
+            rows = parquet_rows(path) if not ident.scores_only and ident.output_format != "jsonl.zst" \
+                and is_parquet(path) else None
+            if rows is not None:
                 self.open[shard] = ParquetShardOutputs(
-                    os.fspath(self.out.root), path, field=ident.field, principles=ident.principles, model=ident.model,
-                    text_key=ident.text_key, tag_prefix=self.tag_prefix, provenance=self.provenance or not self.has_ids)
+                    os.fspath(self.out.root), path, rows=rows, field=ident.field, principles=ident.principles,
+                    model=ident.model, text_key=ident.text_key, tag_prefix=self.tag_prefix,
+                    provenance=self.provenance or not self.has_ids)
             else:
                 self.open[shard] = ShardOutputs(os.fspath(self.out.root), shard_name(path), workers=self.zstd_workers)
         return self.open[shard]
