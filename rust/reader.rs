@@ -132,6 +132,11 @@ pub fn read_shard(
     let mut lines = 0u64;
     // The decoded head, held back until it is known to be JSON Lines (see `format`).
     let mut head: Option<Vec<u8>> = Some(Vec::new());
+    // Line ends in the head: it is judged on whole lines, so a first line longer than a read
+    // (a cut-off record of a few MB) is not taken for the whole head. Held up to the longest line
+    // the splitter would hold anyway.
+    let mut head_lines = 0usize;
+    let head_cap = max_line_bytes.saturating_add(format::SNIFF_BYTES);
     let mut on_line = |line: Line<'_>, keep_going: &mut bool| {
         let ev = match line {
             Line::Text { number, offset, mut bytes } => {
@@ -161,7 +166,8 @@ pub fn read_shard(
         if let Some(held) = &mut head {
             if let Ok(n) = got {
                 held.extend_from_slice(&buf[..n]);
-                if n > 0 && held.len() < format::SNIFF_BYTES {
+                head_lines += buf[..n].iter().filter(|&&b| b == b'\n').count();
+                if n > 0 && (held.len() < format::SNIFF_BYTES || head_lines < 2) && held.len() < head_cap {
                     continue;
                 }
             }
@@ -319,6 +325,22 @@ mod tests {
             assert_eq!(bad.len(), 1, "{name}: {bad:?}");
             assert_eq!((bad[0].line, bad[0].reason), (0, Reason::UnsupportedFormat), "{name}");
             assert!(bad[0].detail.contains(name) && bad[0].detail.contains(says), "{name}: {}", bad[0].detail);
+        }
+    }
+
+    #[test]
+    fn a_first_line_longer_than_a_read_is_judged_with_the_lines_after_it() {
+        // A cut-off record of 1.5 MB first, objects after: the head was judged on the first 1 MiB
+        // read, one partial line that is not an object, and the whole file refused.
+        let tmp = tempfile::tempdir().unwrap();
+        let mut data = vec![b'y'; 1_500_000];
+        data.extend_from_slice(b"\"}\n{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n");
+        for (name, bytes) in [("p.jsonl", data.clone()), ("g.jsonl.gz", gz(&data)), ("z.jsonl.zst", zst(&data))] {
+            let p = tmp.path().join(name);
+            std::fs::write(&p, &bytes).unwrap();
+            let (lines, bad, _) = collect(&p, 4 << 20);
+            assert!(bad.is_empty(), "{name}: {bad:?}");
+            assert_eq!(lines.iter().map(|l| l.0).collect::<Vec<_>>(), vec![1, 2, 3, 4], "{name}");
         }
     }
 
