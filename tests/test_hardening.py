@@ -180,6 +180,46 @@ def test_revise_import_batch_with_malformed_usage(tmp_path: Path) -> None:
     assert len(read_out(tmp_path / "out")["revised"]) == 6
 
 
+def test_outputs_never_replace_a_file_they_did_not_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # --export-batch overwrote the revise queue and inputs, report -o a run's run.json, annotate -o
+    # a one-line file of someone else's; revise -o inside its queue queued its outputs again.
+    from curafilter.annotate import read_done
+    from curafilter.report import write_report
+
+    bundle, queue, principles = revise_setup(tmp_path, 6)
+    base = ["revise", str(queue), "--principles", str(principles), "--scorer", str(bundle), "--device", "cpu",
+            "--model", "rewriter"]
+    precious = tmp_path / "precious.jsonl"
+    for content in (b'{"important": "data"}\n', b'{"important": "data"}', b"plain words"):
+        precious.write_bytes(content)
+        assert main([*base, "-o", str(tmp_path / "out"), "--export-batch", str(precious)]) == 1
+        assert "was not written by curafilter revise --export-batch" in capsys.readouterr().err
+        assert precious.read_bytes() == content
+        with pytest.raises(ConfigError, match="not a label row"):
+            read_done(precious)
+        assert precious.read_bytes() == content
+    requests = tmp_path / "batch.jsonl"
+    for _ in range(2):  # its own file is replaced
+        assert main([*base, "-o", str(tmp_path / "out"), "--export-batch", str(requests)]) == 0
+    # A torn last row of annotate's own is still cut off on resume.
+    labels = tmp_path / "labels.jsonl"
+    labels.write_bytes(b'{"id": "a:1", "shard": "a", "line": 1, "text": "t", "scores": {}, "reason": "", '
+                       b'"teacher": "m"}\n{"id": "a:2", "sha')
+    assert "a:1" in read_done(labels) and labels.read_bytes().endswith(b'"teacher": "m"}\n')
+    queue_folder = queue if queue.is_dir() else queue.parent
+    for inside in (queue_folder, queue_folder / "revised"):
+        assert main([*base, "-o", str(inside), "--export-batch", str(tmp_path / "b2.jsonl")]) == 1
+        assert "inside one another" in capsys.readouterr().err
+    run_out = tmp_path / "run"  # the run whose revise route is the queue
+    assert (run_out / "run.json").is_file()
+    with pytest.raises(ConfigError, match="was not written by curafilter report"):
+        write_report(run_out, run_out / "run.json")
+    write_report(run_out, tmp_path / "r.html")
+    write_report(run_out, tmp_path / "r.html")  # its own page is replaced
+    assert main([*base, "-o", str(run_out), "--export-batch", str(tmp_path / "b2.jsonl")]) == 1
+    assert "run's output folder" in capsys.readouterr().err
+
+
 def test_annotate_labels_every_document_when_usage_is_malformed(tmp_path: Path) -> None:
     docs = write_shard(tmp_path / "docs.jsonl", doc_lines(10))
     principles = tmp_path / "p.toml"

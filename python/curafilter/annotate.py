@@ -116,7 +116,8 @@ def read_done(path: Path) -> set[str]:
     rather than rewritten (which would erase it)."""
     if not path.exists():
         return set()
-    lines = path.read_bytes().splitlines()
+    data = path.read_bytes()
+    lines = data.splitlines()
     ids: set[str] = set()
     for n, line in enumerate(lines, 1):
         try:
@@ -127,7 +128,10 @@ def read_done(path: Path) -> set[str]:
                 # folder, the document is still known as done.
                 ids.add(f"{os.path.abspath(row.shard)}:{row.line}")
         except (msgspec.DecodeError, msgspec.ValidationError) as e:
-            if n < len(lines):
+            # Torn: the last line, cut before its line end, of a row annotate began (rows open with
+            # their id). Anything else, a one-line file of someone else's included, is refused.
+            torn = n == len(lines) and not data.endswith((b"\n", b"\r")) and line.startswith(b'{"id":')
+            if not torn:
                 raise ConfigError(f"{path}:{n}: not a label row written by curafilter annotate ({e}); "
                                   "-o names a labels file: choose another") from None
             path.write_bytes(b"".join(x + b"\n" for x in lines[:-1]))

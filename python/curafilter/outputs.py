@@ -27,7 +27,7 @@ import io
 import os
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from pathlib import Path
 
@@ -126,6 +126,23 @@ def read_identity(root: Path) -> RunIdentity:
         raise InputError(f"{root} is not a curafilter output folder (no run.json)") from None
     except (msgspec.DecodeError, msgspec.ValidationError) as e:
         raise InputError(f"{path} is not a curafilter run record: {e}") from None
+
+
+def check_replaceable(path: str | os.PathLike[str], written_by: Callable[[bytes], bool], command: str) -> None:
+    """Refuse to replace an existing file that `command` did not write (`written_by` judges its
+    first 4 KiB): an input, a run's own run.json or a user's file would be lost. An empty file
+    holds nothing to lose."""
+    p = Path(path)
+    try:
+        with open(p, "rb") as f:
+            head = f.read(4096)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return
+    except OSError:
+        return  # the write that follows names the problem
+    if head and not written_by(head):
+        raise ConfigError(f"{p} exists and was not written by curafilter {command}; it would be lost: "
+                          "choose another -o or remove it")
 
 
 def document_id(line: bytes, identity: RunIdentity) -> Any:

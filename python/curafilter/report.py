@@ -32,8 +32,8 @@ import numpy as np
 from curafilter import __version__
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.model import ALL_WINDOWS
-from curafilter.outputs import (SCORE_ROW, Reservoir, RunIdentity, document_id, flagged_offset, read_identity,
-                                route_records, write_atomic)
+from curafilter.outputs import (SCORE_ROW, Reservoir, RunIdentity, check_replaceable, document_id, flagged_offset,
+                                read_identity, route_records, write_atomic)
 from curafilter.raw_json import RecordError, raw_string, raw_value
 from curafilter.rules import Rules, default_rules_text, load_rules, parse_rules
 from curafilter.run import HIST_BINS, score_histogram
@@ -799,6 +799,9 @@ def write_report(out: str | os.PathLike[str], dest: str | os.PathLike[str], *, s
     root = Path(out)
     if sample < 0 or chars < 1:
         raise ConfigError(f"sample must be 0 or more and chars at least 1, got {sample} and {chars}")
+    if Path(dest).is_dir():
+        raise ConfigError(f"{dest} is a folder; -o needs a file name (e.g. {Path(dest) / 'report.html'})")
+    check_replaceable(dest, lambda head: b"<title>curafilter report: " in head, "report")
     if (root / "run.json").is_file():
         data, sections = run_report(root, sample=sample, seed=seed, chars=chars)
     elif (root / "ledger.sqlite").is_file():
@@ -807,8 +810,6 @@ def write_report(out: str | os.PathLike[str], dest: str | os.PathLike[str], *, s
         raise InputError(f"{root} is not a curafilter output folder (no run.json, nor a revise ledger.sqlite)")
     page = render(data, sections)
     target = Path(dest)
-    if target.is_dir():
-        raise ConfigError(f"{target} is a folder; -o needs a file name (e.g. {target / 'report.html'})")
     try:
         write_atomic(target, page.encode("utf-8"))
     except OSError as e:

@@ -201,6 +201,20 @@ def queue_files(inputs: list[str]) -> list[Path]:
     return out
 
 
+def check_out(inputs: list[str], out: str | os.PathLike[str]) -> None:
+    """Refuse an -o that the queue would read back (the queue folder itself or a folder inside
+    it: every revised and dropped file would be queued again on the next call) or that holds a
+    queue, and a run's output folder (its revise outputs would be mixed into the run's)."""
+    dest = Path(out).resolve()
+    if (dest / "run.json").is_file():
+        raise ConfigError(f"-o {out} is a curafilter run's output folder; give revise a folder of its own")
+    for i in inputs:
+        src = Path(i).resolve()
+        if dest == src or src in dest.parents or dest in src.parents:
+            raise ConfigError(f"-o {out} and the revise queue {i} are inside one another; its outputs would be "
+                              "queued again: give -o a folder outside the queue")
+
+
 def queue_from(inputs: list[str], *, model: Model, field: str, text_key: str, id_key: str | None) -> list[QueueRow]:
     """Every record routed to revise, keyed by its position in the queue (file and line). Only the
     text, id and scores are read from a line; the line is queued as it is, byte for byte (it may hold
@@ -331,6 +345,7 @@ async def revise_async(
     started = time.time()
     if max_attempts < 1:
         raise ConfigError(f"max_attempts must be at least 1, got {max_attempts}")
+    check_out(inputs, out)
     out = Path(out)
     with Ledger(out / "ledger.sqlite") as ledger:
         rows = queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key)
@@ -392,6 +407,12 @@ def estimate(inputs: list[str], *, principles: PrinciplesFile, model: Model, pri
 def export_batch(inputs: list[str], path: str | os.PathLike[str], *, principles: PrinciplesFile, client: ChatClient,
                  model: Model, out: str | os.PathLike[str], text_key: str, id_key: str | None, field: str) -> int:
     """Write OpenAI Batch API requests for every pending document (queued in the ledger first)."""
+    from curafilter.outputs import check_replaceable
+
+    if Path(path).is_dir():
+        raise ConfigError(f"--export-batch {path} is a folder; give the requests file to write")
+    check_replaceable(path, lambda head: head.startswith(b'{"custom_id":'), "revise --export-batch")
+    check_out(inputs, out)
     with Ledger(Path(out) / "ledger.sqlite") as ledger:
         ledger.enqueue(queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key))
         ledger.recover()
