@@ -306,7 +306,8 @@ def test_the_python_api_refuses_wrong_types_by_name(tmp_path: Path) -> None:
         model.score_texts(["fine", "ab\ud800cd"])
     for kw, what in [(dict(limit=1.5), "limit"), (dict(limit="3"), "limit"), (dict(partition="0/2"), "partition"),
                      (dict(text_key=None), "text_key"), (dict(threads=-1), "threads"),
-                     (dict(batch_tokens=2**70), "batch_tokens")]:
+                     (dict(batch_tokens=2**70), "batch_tokens"), (dict(scores_only="no"), "scores_only"),
+                     (dict(provenance=1), "provenance"), (dict(tag_prefix=5), "tag_prefix")]:
         with pytest.raises(ConfigError, match=what):
             curafilter.run([shard], tmp_path / "out", model=model, progress=False, **kw)
         # Refused before the folder is made (threads and batch_tokens were checked after it).

@@ -140,12 +140,19 @@ def check_stream_options(threads: object, batch_tokens: object) -> None:
 
 
 def check_run_options(out: object, *, text_key: object, id_key: object, limit: object, partition: object,
-                      threads: object = 0, batch_tokens: object = None) -> None:
+                      threads: object = 0, batch_tokens: object = None, scores_only: object = False,
+                      provenance: object = False, tag_prefix: object = None) -> None:
     """The API's arguments a wrong type of would only fail deep inside, with a Python error, or
-    after the output folder was made (the stream checks threads and batch_tokens again)."""
+    after the output folder was made, or be written to its run.json (which then refuses every
+    resume); the stream checks threads and batch_tokens again."""
     if not isinstance(out, (str, os.PathLike)):
         raise ConfigError(f"out must be a folder path, got {out!r}")
     check_stream_options(threads, batch_tokens)
+    for name, flag in (("scores_only", scores_only), ("provenance", provenance)):
+        if not isinstance(flag, (bool, np.bool_)):
+            raise ConfigError(f"{name} must be True or False, got {flag!r}")
+    if tag_prefix is not None and not isinstance(tag_prefix, str):
+        raise ConfigError(f"tag_prefix must be a string or None, got {tag_prefix!r}")
     for name, key in (("text_key", text_key), ("id_key", id_key)):
         if not (isinstance(key, str) and key) and not (key is None and name == "id_key"):
             raise ConfigError(f"{name} must be a non-empty field name, got {key!r}")
@@ -445,7 +452,8 @@ def run(
     started = time.perf_counter()
     console = console or Console(stderr=True)
     check_run_options(out, text_key=text_key, id_key=id_key, limit=limit, partition=partition, threads=threads,
-                      batch_tokens=batch_tokens)
+                      batch_tokens=batch_tokens, scores_only=scores_only, provenance=provenance, tag_prefix=tag_prefix)
+    scores_only, provenance = bool(scores_only), bool(provenance)
     if partition is not None:
         partition = (int(partition[0]), int(partition[1]))
     if not scores_only:
@@ -761,6 +769,8 @@ def reroute(
         raise ConfigError(f"{src} was not written with --scores-only; route needs score rows")
     check_field_name(field_name, text_key=old.text_key)
     check_stream_options(threads, batch_tokens)
+    if tag_prefix is not None and not isinstance(tag_prefix, str):
+        raise ConfigError(f"tag_prefix must be a string or None, got {tag_prefix!r}")
     r = load_rules(rules, old.principles)
     table: dict[str, dict[int, np.ndarray]] = {}
     saved_tokens: dict[str, dict[int, int]] = {}
