@@ -303,6 +303,9 @@ def test_rules_errors_name_key_and_line() -> None:
         'default = "keep"\n[[rule]]\nroute = "drop"\nreason = "x"\nwhen.any = { toxicty = 0.5 }\n': r"rules\.toml:5: rule\[0\].*unknown principle 'toxicty'",
         '[[rule]]\nroute = "drop"\nreason = "x"\n\nwhen.any = { toxicity = 1.5 }\n': r"rules\.toml:5:.*within \[0, 1\]",
         '[[rule]]\nroute = "explode"\nreason = "x"\nwhen.max = { threshold = 0.5 }\n': r"rules\.toml:2: rule\[0\]\.route",
+        '[[rule]]\nroute = "drop"\nreason = "  "\nwhen.max = { threshold = 0.5 }\n': r"rules\.toml:3: rule\[0\]\.reason: must not be empty",
+        '[[rule]]\nroute = "drop"\nreason = "x"\nwhen.weighted_mean = { weights = { toxicity = nan, cruelty = 1 }, threshold = 0.5 }\n': r"rules\.toml:4: .*finite number",
+        '[[rule]]\nroute = "drop"\nreason = "x"\n\nwhen.max = { threshold = 0.5 }\nextra = 3\n': r"rules\.toml:6: rule\[0\]: .*unknown field `extra`",
         '[[rule]]\nroute = "drop"\nreason = "x"\nwhen.any = { toxicity = "high" }\n': r"rules\.toml:4: rule\[0\]\.when\.any: Expected `float`",
         '[[rule]]\nroute = "drop"\nreason = "x"\nwhen = {}\n': r"rule\[0\]\.when: exactly one of any, all, max, weighted_mean",
         # An empty `over` used to mean every principle.

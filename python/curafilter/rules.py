@@ -30,6 +30,7 @@ everything silently. With no rules and another default, every document goes to t
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import re
 from pathlib import Path
@@ -78,7 +79,8 @@ def _line_of(text: str, path: tuple[str | int, ...]) -> int | None:
     lines = text.splitlines()
     start = 0
     keys = list(path)
-    if len(keys) >= 2 and keys[0] == "rule" and isinstance(keys[1], int):
+    in_rule = len(keys) >= 2 and keys[0] == "rule" and isinstance(keys[1], int)
+    if in_rule:
         headers = [i for i, ln in enumerate(lines) if re.match(r"\s*\[\[\s*rule\s*\]\]", ln)]
         if keys[1] >= len(headers):
             return None
@@ -93,7 +95,7 @@ def _line_of(text: str, path: tuple[str | int, ...]) -> int | None:
         for name in reversed(names):  # the most specific key that appears wins
             if re.search(rf"(^|[\s.{{,]){re.escape(name)}\s*[=.]", stripped):
                 return i + 1
-    return start + 1 if start else None
+    return start + 1 if in_rule else None  # the rule's [[rule]] line, the first one included
 
 
 def _where(path: str, text: str, json_path: str) -> tuple[str, str]:
@@ -116,7 +118,7 @@ class Rules:
         index = {p: i for i, p in enumerate(self.principles)}
 
         def fail(i: int, key: str, msg: str) -> ConfigError:
-            where = f"rule[{i}].when" + (f".{key}" if key else "")
+            where = f"rule[{i}]" + (f".{key}" if key in ("reason", "route") else f".when.{key}" if key else ".when")
             loc, _ = _where(source, self.text, f"$.{where}")
             return ConfigError(f"{loc}: {where}: {msg}")
 
@@ -132,7 +134,7 @@ class Rules:
             if len(given) != 1:
                 raise fail(i, "", f"exactly one of any, all, max, weighted_mean is needed, got {given or 'none'}")
             if not r.reason.strip():
-                raise fail(i, "", "reason must not be empty")
+                raise fail(i, "reason", "must not be empty")
             if c.any is not None or c.all is not None:
                 table = c.any if c.any is not None else c.all
                 assert table is not None
@@ -154,8 +156,8 @@ class Rules:
                     raise fail(i, "weighted_mean", f"threshold must be within [0, 1], got {wm.threshold}")
                 for name, w in wm.weights.items():
                     check(i, "weighted_mean", name, w, threshold=False)
-                    if w < 0:
-                        raise fail(i, "weighted_mean", f"weight for {name!r} must not be negative")
+                    if not (math.isfinite(w) and w >= 0):  # NaN passed `w < 0`, and the rule never matched
+                        raise fail(i, "weighted_mean", f"weight for {name!r} must be a finite number, 0 or more, got {w}")
                 if sum(wm.weights.values()) <= 0:
                     raise fail(i, "weighted_mean", "weights must sum to more than 0")
         self._index = index
@@ -205,7 +207,11 @@ def parse_rules(text: str, principles: list[str], *, source: str = "<rules>") ->
         spec = msgspec.toml.decode(text.encode(), type=RulesFile)
     except msgspec.ValidationError as e:
         m = re.search(r"at `(\$[^`]*)`", str(e))
-        loc, key = _where(source, text, m.group(1)) if m else (source, "")
+        # An unknown key is named in the message, not the path: looked up under the path for its line.
+        unknown = re.search(r"unknown field `(\w+)`", str(e))
+        loc, key = _where(source, text, m.group(1) + (f".{unknown.group(1)}" if unknown else "")) if m else (source, "")
+        if unknown:
+            key = key.rsplit(".", 1)[0]
         raise ConfigError(f"{loc}: {key + ': ' if key else ''}{str(e).split(' - at ')[0]}") from None
     except msgspec.DecodeError as e:
         # The TOML parser's message carries the line and column.
