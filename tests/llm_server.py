@@ -45,6 +45,7 @@ class FakeLLM:
                 if delay:
                     time.sleep(delay)
                 raw = headers.pop("X-Raw", None) is not None
+                trickle = float(headers.pop("X-Trickle", 0))  # seconds between the body's bytes
                 data = (completion(payload) if status == 200 and not raw else payload).encode()
                 try:
                     self.send_response(status)
@@ -53,7 +54,13 @@ class FakeLLM:
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
-                    self.wfile.write(data)
+                    if trickle:
+                        for i in range(len(data)):
+                            self.wfile.write(data[i:i + 1])
+                            self.wfile.flush()
+                            time.sleep(trickle)
+                    else:
+                        self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timeout test)
 

@@ -88,6 +88,30 @@ def test_client_times_out_then_retries_and_never_shows_the_key(monkeypatch: pyte
     assert "sk-secret" not in repr(client)
 
 
+def test_the_timeout_bounds_a_whole_request_and_bad_endpoints_or_keys_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A server trickling its answer a byte at a time never hit httpx's per-read timeout; a bad
+    # --endpoint or key was a traceback (or a connection error per document) instead of one line.
+    from curafilter.errors import ConfigError
+    from curafilter.llm import ChatClient
+
+    started = time.perf_counter()
+    out, _, _, server = run_client(lambda b, n: (200, {"X-Trickle": "0.02"}, "slow", 0.0) if n == 1 else ok("on time"),
+                                   timeout=0.5, backoff=0.01)
+    assert out.text == "on time" and len(server.requests) == 2 and time.perf_counter() - started < 5
+    for endpoint, says in [("http://[::1", "not a valid URL"), ("http://127.0.0.1:99999/v1", "out of range"),
+                           ("http://127.0.0.1:8000/v1\n", "not a valid URL"), ("notaurl", "http:// or https://"),
+                           ("ftp://h/v1", "http:// or https://"), ("http://u:pw-secret@127.0.0.1:99999/v1", "out of range")]:
+        with pytest.raises(ConfigError, match=says) as e:
+            ChatClient(endpoint, "m")
+        assert "pw-secret" not in str(e.value)
+    monkeypatch.setenv("CURAFILTER_TEST_KEY", "sk-ключ")
+    with pytest.raises(ConfigError, match="CURAFILTER_TEST_KEY"):
+        ChatClient("http://127.0.0.1:8000/v1", "m", api_key_env="CURAFILTER_TEST_KEY")
+    monkeypatch.setenv("CURAFILTER_TEST_KEY", "sk-abc\n")  # read with $(cat file): the newline is dropped
+    out, _, _, server = run_client(lambda b, n: ok("fine"), api_key_env="CURAFILTER_TEST_KEY")
+    assert out.text == "fine" and server.headers[0]["Authorization"] == "Bearer sk-abc"
+
+
 def test_client_turns_undecodable_or_too_deep_answers_into_llm_errors() -> None:
     """A false Content-Encoding was an httpx.DecodingError traceback (the ledger stuck in flight);
     a body nested past the decoder's depth a RecursionError."""

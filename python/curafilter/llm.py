@@ -93,6 +93,21 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+def _check_endpoint(url: str, given: str, password: str | None) -> None:
+    """A ConfigError naming an endpoint that no request could reach (not http(s), no host, a port
+    out of range, spaces or line ends), before any document is sent; its password never shown."""
+    shown = redact(given, password) if password else given
+    try:
+        u = httpx.URL(url)
+        port = u.port
+    except (httpx.InvalidURL, ValueError, TypeError) as e:
+        raise ConfigError(f"--endpoint {shown!r} is not a valid URL ({redact(e, password) if password else e})") from None
+    if u.scheme not in ("http", "https") or not u.host or any(c.isspace() for c in url):
+        raise ConfigError(f"--endpoint {shown!r} must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:8000/v1")
+    if port is not None and not 0 < port < 65536:
+        raise ConfigError(f"--endpoint {shown!r}: port {port} is out of range")
+
+
 class ChatClient:
     """``async with ChatClient(endpoint, model) as c: await c.complete(messages)``.
 
@@ -124,11 +139,16 @@ class ChatClient:
         url = endpoint.rstrip("/")
         self.url = url if url.endswith("/chat/completions") else url + "/chat/completions"
         self.model = model
-        self._key = os.environ.get(api_key_env)
+        # Surrounding whitespace (a key read with `$(cat file)` keeps its newline) is no part of a key.
+        self._key = (os.environ.get(api_key_env) or "").strip() or None
         try:
             password = urllib.parse.urlsplit(self.url).password
         except ValueError:
             password = None
+        _check_endpoint(self.url, endpoint, password)
+        if self._key and not (self._key.isascii() and self._key.isprintable()):
+            raise ConfigError(f"the API key in ${api_key_env} holds characters an HTTP header cannot carry "
+                              "(non-ASCII or control characters); check its value")
         # Never stored or shown: the API key and the URL's password (a server may echo either).
         self._secrets = tuple(s for s in (self._key, password) if s)
         self.shown_url = redact(self.url, *self._secrets)
@@ -169,14 +189,16 @@ class ChatClient:
             try:
                 async with self._sem:
                     self.stats.requests += 1
-                    resp = await self._http.post(self.url, json=body)
+                    # The whole request within the timeout: httpx's applies to each read, so a
+                    # server that trickles its answer a byte at a time would hold a call forever.
+                    resp = await asyncio.wait_for(self._http.post(self.url, json=body), self.timeout)
                 if resp.status_code == 200:
                     return self._parse(resp, attempt)
                 last = f"HTTP {resp.status_code}: {self.redact(resp.text)[:200]}"
                 if resp.status_code not in self.RETRY_STATUS:
                     break
                 wait = _retry_after(resp.headers.get("retry-after"))
-            except httpx.TimeoutException:
+            except (httpx.TimeoutException, asyncio.TimeoutError):
                 last = f"timed out after {self.timeout:g} s"
             except httpx.TransportError as e:
                 last = f"connection error: {e.__class__.__name__}"
