@@ -1350,6 +1350,14 @@ def test_inspect_shows_the_rows_of_a_limited_scores_only_sample(tmp_path: Path, 
     assert main(["inspect", str(out), "-n", "3"]) == 0
     shown = capsys.readouterr().out
     assert "scores: 3 of 12" in shown and "a --limit cut short" in shown
+    # report reads the same files (it showed no route, no sample and empty histograms).
+    from curafilter.report import write_report
+
+    data = write_report(out, tmp_path / "r.html", sample=3)
+    assert data["routes"] == {"scores": 12} and data["partial_files"] == 1
+    assert data["samples"]["scores"]["total"] == 12 and len(data["samples"]["scores"]["shown"]) == 3
+    assert sum(sum(h) for h in data["histograms"].values()) == 12 * len(data["principles"])
+    assert "a --limit cut short" in (tmp_path / "r.html").read_text()
 
 
 def test_a_full_disk_is_a_one_line_error_and_the_run_resumes_after(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -433,7 +433,7 @@ def _cell(value: object) -> str:
 
 
 def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
-    from curafilter.outputs import PARTIAL, read_identity
+    from curafilter.outputs import read_identity, route_files
 
     root = Path(args.out)
     identity = read_identity(root)
@@ -446,8 +446,8 @@ def cmd_inspect(args: argparse.Namespace, console: Console) -> int:
     for route in routes:
         # A --limit run leaves its last shards' files as .partial: shown too (a --scores-only
         # sample for `plan` is often nothing else), and said so.
-        partial = sorted(f for f in (root / route).glob(f"*{PARTIAL}") if f.name.endswith((".jsonl.zst" + PARTIAL, ".parquet" + PARTIAL)))
-        files = sorted([*(root / route).glob("*.jsonl.zst"), *(root / route).glob("*.parquet")]) + partial
+        whole, partial = route_files(root / route)
+        files = whole + partial
         sample, total = sample_lines(files, args.n, args.seed)
         if args.json:  # each record as it is in the route file, not decoded
             shown.append({"route": route, "total": total, "partial_files": len(partial), "sample": [

@@ -128,6 +128,16 @@ def read_identity(root: Path) -> RunIdentity:
         raise InputError(f"{path} is not a curafilter run record: {e}") from None
 
 
+def route_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """A route folder's files in reading order: the completed ones, and the `.partial` ones of
+    shards a --limit cut short (a --scores-only sample for `plan` is often nothing else), which
+    inspect and report read too and say so. Temporary files are never read."""
+    whole = sorted([*folder.glob(f"*{SHARD_SUFFIX}"), *folder.glob(f"*{PARQUET_SUFFIX}")])
+    partial = sorted(f for f in folder.glob(f"*{PARTIAL}")
+                     if f.name.endswith((SHARD_SUFFIX + PARTIAL, PARQUET_SUFFIX + PARTIAL)))
+    return whole, partial
+
+
 def check_replaceable(path: str | os.PathLike[str], written_by: Callable[[bytes], bool], command: str) -> None:
     """Refuse to replace an existing file that `command` did not write (`written_by` judges its
     first 4 KiB): an input, a run's own run.json or a user's file would be lost. An empty file

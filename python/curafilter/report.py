@@ -33,7 +33,7 @@ from curafilter import __version__
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.model import ALL_WINDOWS
 from curafilter.outputs import (SCORE_ROW, Reservoir, RunIdentity, check_replaceable, document_id, flagged_offset,
-                                read_identity, route_records, write_atomic)
+                                read_identity, route_files, route_records, write_atomic)
 from curafilter.raw_json import RecordError, raw_string, raw_value
 from curafilter.rules import Rules, default_rules_text, load_rules, parse_rules
 from curafilter.run import HIST_BINS, score_histogram
@@ -78,11 +78,6 @@ class _Audit(msgspec.Struct):
 
 # ---------------------------------------------------------------------------------------------
 # Reading
-
-
-def route_files(folder: Path) -> list[Path]:
-    """Completed route files (not `.partial` nor temporary), in the order `inspect` reads them."""
-    return sorted([*folder.glob("*.jsonl.zst"), *folder.glob("*.parquet")])
 
 
 class ScoreCounts:
@@ -135,6 +130,7 @@ class FolderScan(msgspec.Struct, kw_only=True):
     quarantine: dict[str, int]
     samples: dict[str, list[tuple[str, int, bytes]]]  # route -> (file, line number, line)
     seen: dict[str, int]
+    partial: int = 0  # .partial files read (shards a --limit cut short)
 
 
 def scan_run(root: Path, identity: RunIdentity, counts: ScoreCounts, *, sample: int, seed: int) -> FolderScan:
@@ -146,10 +142,13 @@ def scan_run(root: Path, identity: RunIdentity, counts: ScoreCounts, *, sample: 
     tokens: dict[str, int | None] = {}
     unreadable = 0
     samples, seen = {}, {}
+    partial = 0
     for route in [*routes, "quarantine"]:
         res = Reservoir(sample, seed)
         total: int | None = 0
-        for f in route_files(root / route):
+        whole, cut = route_files(root / route)
+        partial += len(cut)
+        for f in whole + cut:
             for k, line in enumerate(route_records(f), 1):
                 if not line.strip():
                     continue
@@ -175,7 +174,7 @@ def scan_run(root: Path, identity: RunIdentity, counts: ScoreCounts, *, sample: 
         tokens[route] = total
     counts.flush()
     return FolderScan(docs={r: docs[r] for r in routes}, tokens=tokens, unreadable=unreadable,
-                      quarantine=dict(sorted(reasons.items())), samples=samples, seen=seen)
+                      quarantine=dict(sorted(reasons.items())), samples=samples, seen=seen, partial=partial)
 
 
 def _read_json(path: Path, what: str) -> Any:
@@ -486,11 +485,14 @@ def run_report(root: Path, *, sample: int, seed: int, chars: int) -> tuple[dict[
         hist, source, conflicts = {p: counts.hist[j].tolist() for j, p in enumerate(principles)}, "scores", None
     scores_only = identity.scores_only
     routes = {"scores": stats.get("scores", 0)} if scores_only else dict(stats.get("routes", {}))
+    if scan.partial:  # stats.json counts completed shards only: count what the files hold, as inspect does
+        routes = dict(scan.docs)
     data: dict[str, Any] = {
         "kind": "scores-only" if scores_only else "run", "out": str(root), "model": identity.model,
         "principles": principles, "field": identity.field, "text_key": identity.text_key,
         "windows": identity.windows, "stats": stats, "routes": routes,
         "tokens": {r: scan.tokens.get(r) for r in routes}, "scanned": scan.docs, "unreadable": scan.unreadable,
+        "partial_files": scan.partial,
         "quarantined": stats.get("quarantined", 0), "quarantine": scan.quarantine,
         "rules": msgspec.to_builtins(rules_info), "thresholds": thresholds, "flag_threshold": flag,
         "histograms": hist, "histogram_source": source, "conflicts": conflicts,
@@ -532,6 +534,9 @@ def _summary_run(d: dict[str, Any], identity: RunIdentity) -> str:
         ("documents", num(st.get("docs"))),
         ("quarantined", num(st.get("quarantined"))),
     ]
+    if d.get("partial_files"):
+        rows.append(("cut short", f'{d["partial_files"]:,} file(s) of shards a --limit cut short: their documents '
+                                  'are counted and sampled here, not in the documents above'))
     if d["unreadable"]:
         rows.append(("unreadable lines", f'{d["unreadable"]:,} lines in route files without a readable '
                                           f'{esc(d["field"])} field (not counted)'))
@@ -664,7 +669,7 @@ def revise_report(root: Path, *, sample: int, seed: int, chars: int, field: str,
     unreadable = 0
     for state in REVISE_STATES:
         res = Reservoir(sample, seed)
-        for f in route_files(root / state):
+        for f in route_files(root / state)[0]:  # revise writes no .partial files
             for k, line in enumerate(route_records(f), 1):
                 if not line.strip():
                     continue
