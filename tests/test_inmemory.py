@@ -49,8 +49,15 @@ def test_score_texts_takes_arrow_arrays(model: curafilter.Model, reference: np.n
     chunked = pa.chunked_array([TEXTS[:5], TEXTS[5:6], [], TEXTS[6:]], type=pa.large_string())
     assert np.array_equal(model.score_texts(chunked), reference)
     assert np.array_equal(model.score_texts(pa.array(TEXTS).dictionary_encode()), reference)
+    # A string_view dictionary (what a polars Categorical exports): pyarrow cannot decode it itself.
+    assert np.array_equal(model.score_texts(pa.array(TEXTS, pa.string_view()).dictionary_encode()), reference)
     with pytest.raises(ConfigError, match="int64"):
         model.score_texts(pa.array([1, 2]))
+    # Bytes that are not UTF-8 in a string array: the row, not pyarrow's error.
+    bad = pa.chunked_array([pa.array([b"ok"], pa.binary()).view(pa.string()),
+                            pa.array([b"a", b"\xff b"], pa.binary()).view(pa.string())])
+    with pytest.raises(curafilter.errors.InputError, match=r"texts\[2\] is not valid UTF-8"):
+        model.score_texts(bad)
 
 
 def test_score_texts_takes_pandas_and_polars_series(model: curafilter.Model, reference: np.ndarray) -> None:
@@ -182,6 +189,20 @@ def test_score_table_errors_name_the_column_and_the_row(tmp_path: Path, model: c
         curafilter.score_table([{"text": "a"}], model=model)
     with pytest.raises(ConfigError, match="curafilter.run"):
         curafilter.score_table(str(tmp_path / "x.jsonl"), model=model)
+    # A null in a dictionary's values (null_count does not see it), by its row in the table.
+    hidden = pa.DictionaryArray.from_arrays(pa.array([0, 0, 0, 1]), pa.array(["a", None]))
+    with pytest.raises(ConfigError, match=r"column 'text' is null at row 3"):
+        curafilter.score_table(pa.table({"text": hidden}), model=model, chunk_rows=2)
+    # Options of the wrong type were TypeError/AttributeError/KeyError from inside, or odd names.
+    two = pa.Table.from_arrays([pa.array(["a"]), pa.array(["b"])], names=["text", "text"])
+    for args, kw, says in [((table, "body"), dict(chunk_rows=1.5), "chunk_rows"), ((table, "body"), dict(chunk_rows=True), "chunk_rows"),
+                           ((table, None), {}, "text_column"), ((table, "body"), dict(prefix=None), "prefix"),
+                           ((table, "body"), dict(rules=5), "rules"), ((two,), {}, "2 columns named 'text'")]:
+        with pytest.raises(ConfigError, match=says):
+            curafilter.score_table(*args, model=model, **kw)
+    pl = pytest.importorskip("polars")
+    cat = pl.DataFrame({"text": ["a b", "c"]}).with_columns(pl.col("text").cast(pl.Categorical))
+    assert curafilter.score_table(cat, model=model).num_rows == 2
 
 
 # Hugging Face datasets: the one-liner of the README

@@ -441,13 +441,45 @@ def _arrow_texts(arr: Any, what: str) -> list[Any]:
     if not isinstance(arr, (pa.Array, pa.ChunkedArray)):
         raise ConfigError(f"{what} must be an iterable of str, got pyarrow {type(arr).__name__}")
     if pa.types.is_dictionary(arr.type) and _is_arrow_string(arr.type.value_type):
-        arr = arr.dictionary_decode() if isinstance(arr, pa.Array) else \
-            pa.chunked_array([c.dictionary_decode() for c in arr.chunks], type=arr.type.value_type)
+        chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+        return [t for c in chunks for t in _dictionary_texts(c, what)]
     if not _is_arrow_string(arr.type):
         raise ConfigError(f"{what} is a pyarrow array of {arr.type}; it must hold strings "
                           "(string, large_string or string_view)")
-    # to_numpy builds the Python strings in one pass (faster than to_pylist); nulls become None.
-    return arr.to_numpy(zero_copy_only=False).tolist()
+    return _arrow_strings(arr, what)
+
+
+def _arrow_strings(arr: Any, what: str, *, start: int = 0) -> list[Any]:
+    """The Python strings of a pyarrow string array (nulls as None). to_numpy builds them in one
+    pass (faster than to_pylist); bytes that are not UTF-8 (an array made with .view(string)) are
+    an InputError naming the first such row, not pyarrow's error."""
+    import pyarrow as pa
+
+    if isinstance(arr, pa.ChunkedArray):
+        out: list[Any] = []
+        for c in arr.chunks:
+            out += _arrow_strings(c, what, start=start + len(out))
+        return out
+    try:
+        return arr.to_numpy(zero_copy_only=False).tolist()
+    except (pa.ArrowException, UnicodeDecodeError):
+        # The same bytes as binary (the same layout), to find the row.
+        binary = pa.large_binary() if pa.types.is_large_string(arr.type) else \
+            pa.binary() if pa.types.is_string(arr.type) else pa.binary_view()
+        for i, b in enumerate(arr.view(binary).to_pylist()):
+            try:
+                b is None or b.decode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError(f"{what}[{start + i}] is not valid UTF-8 text; decode or clean it first") from None
+        raise
+
+
+def _dictionary_texts(arr: Any, what: str) -> list[Any]:
+    """A dictionary-encoded string array's texts, decoded by index (pyarrow has no take kernel
+    for string_view dictionaries, what a polars Categorical column exports)."""
+    values = np.asarray(_arrow_strings(arr.dictionary, what) + [None], dtype=object)
+    idx = arr.indices.fill_null(len(values) - 1).to_numpy(zero_copy_only=False)
+    return values[idx].tolist()
 
 
 def _is_arrow_string(t: Any) -> bool:

@@ -229,6 +229,8 @@ def parse_rules(text: str, principles: list[str], *, source: str = "<rules>") ->
 
 
 def load_rules(path: str | os.PathLike[str], principles: list[str]) -> Rules:
+    if not isinstance(path, (str, os.PathLike)):
+        raise ConfigError(f"rules must be a rules file path (or None for the bundle's), got {type(path).__name__} {path!r}")
     p = Path(path)
     try:
         raw = p.read_bytes()

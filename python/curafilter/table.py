@@ -18,6 +18,7 @@ import numpy as np
 from curafilter.errors import ConfigError
 from curafilter.model import Model, load_model, text_list
 from curafilter.rules import Rules, load_rules
+from curafilter.stream import check_int
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -56,8 +57,10 @@ def score_table(
     """
     import pyarrow as pa
 
-    if chunk_rows < 1:
-        raise ConfigError(f"chunk_rows must be at least 1, got {chunk_rows}")
+    check_int("chunk_rows", chunk_rows, 1)
+    for name, value in (("text_column", text_column), ("prefix", prefix)):
+        if not isinstance(value, str) or (name == "text_column" and not value):
+            raise ConfigError(f"{name} must be a {'non-empty ' if name == 'text_column' else ''}string, got {value!r}")
     t = _as_table(table)
     texts = _text_column(t, text_column)
     _check_no_nulls(texts, text_column)
@@ -108,6 +111,8 @@ def _text_column(t: pa.Table, name: str) -> pa.ChunkedArray:
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if t.column_names.count(name) > 1:
+        raise ConfigError(f"the table has {t.column_names.count(name)} columns named {name!r}; rename them so one is the text")
     if name in t.column_names:
         return t.column(name)
     head, *rest = name.split(".")
@@ -128,12 +133,23 @@ def _text_column(t: pa.Table, name: str) -> pa.ChunkedArray:
 def _check_no_nulls(col: pa.ChunkedArray, name: str) -> None:
     """Refuse a null text, naming the first one's row (checked on the whole column up front: a
     chunk's own check would name the index within the chunk, not the row of the table)."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    if col.null_count == 0:
+    if pa.types.is_dictionary(col.type):
+        # A null may sit in the dictionary, where null_count does not see it: one mask per chunk.
+        masks = [pc.or_(pc.is_null(c.indices), pc.take(pc.is_null(c.dictionary), c.indices.fill_null(0)))
+                 if len(c.dictionary) else pc.is_null(c.indices) for c in col.chunks]
+        missing = pa.chunked_array(masks, type=pa.bool_())
+    else:
+        if col.null_count == 0:
+            return
+        missing = pc.is_null(col)
+    count = pc.sum(missing).as_py() or 0
+    if not count:
         return
-    row = pc.indices_nonzero(pc.is_null(col))[0].as_py()
-    raise ConfigError(f"column {name!r} is null at row {row} ({col.null_count} null(s) in all); curafilter "
+    row = pc.indices_nonzero(missing)[0].as_py()
+    raise ConfigError(f"column {name!r} is null at row {row} ({count} null(s) in all); curafilter "
                       "never scores a missing text: drop or fill the nulls first")
 
 
