@@ -75,6 +75,19 @@ def test_a_bare_string_or_a_whole_table_is_refused(model: curafilter.Model) -> N
         with pytest.raises(ConfigError, match="pass a list"):
             model.score_texts(single)  # type: ignore[arg-type]
     assert issubclass(ConfigError, curafilter.errors.CurafilterError)
+    # A dict (a datasets batch) scored its keys; the others were silent or Python errors.
+    with pytest.raises(ConfigError, match="mapping"):
+        model.score_texts({"text": TEXTS[:2], "id": [1, 2]})  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="no cascade stage"):
+        model.score_texts(TEXTS[:2], cascade=True)
+    with pytest.raises(ConfigError, match="one text"):
+        model.window_scores(TEXTS[:2])  # type: ignore[arg-type]
+    with pytest.raises(curafilter.errors.InputError, match="lone surrogate"):
+        model.window_scores("a\ud800b")
+    ids = np.array([[1, 5, 2, 0], [1, 5, 6, 2]])
+    for mask in ((ids != 0)[:1], (ids != 0)[:, :3], list(ids != 0)):
+        with pytest.raises(ConfigError, match="one shape"):
+            model.score_arrays(ids, mask)  # type: ignore[arg-type]
     pa = pytest.importorskip("pyarrow")
     with pytest.raises(ConfigError, match="score_table"):
         model.score_texts(pa.table({"text": TEXTS}))  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ import hashlib
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -253,8 +253,16 @@ class Model:
         moved with its batch-mates and their padding (by up to 0.12 on the sample); alone, a
         document scores the same whatever batch it came in, and no time goes on padding (measured
         as fast as batching on CPU). GPU variants (fp16) have no such scale and keep the batch."""
+        if not (isinstance(input_ids, np.ndarray) and isinstance(attention_mask, np.ndarray)
+                and input_ids.ndim == 2 and input_ids.shape == attention_mask.shape):
+            # Unequal shapes were scored silently (a document dropped, or cut to the mask's width).
+            raise ConfigError("input_ids and attention_mask must be 2-D numpy arrays of one shape [docs, seq], got "
+                              f"{getattr(input_ids, 'shape', type(input_ids).__name__)} and "
+                              f"{getattr(attention_mask, 'shape', type(attention_mask).__name__)}")
         if input_ids.shape[0] == 0:
             return np.zeros((0, len(self.principles)), dtype=np.float32)
+        if input_ids.shape[1] == 0:
+            raise ConfigError("input_ids has no tokens (shape [docs, 0]); a document needs at least one")
         if self.device != "cpu":
             return self._run(input_ids, attention_mask)
         # Length of each row: up to its last attended token.
@@ -312,6 +320,11 @@ class Model:
         """Scores of every window of `text`, however long (no cap on windows): ``[rows,
         principles]`` and each row's start and end character offsets. For checks that must see a
         whole text, such as a rewrite before it is accepted."""
+        if not isinstance(text, str):
+            raise ConfigError(f"window_scores takes one text (a str), got {type(text).__name__}")
+        if _has_surrogate(text):
+            raise InputError("the text holds a lone surrogate code point, which is not valid Unicode text; "
+                             "clean it (e.g. text.encode('utf-8', 'replace').decode())")
         # A window holds at least one character, so one window per character always reaches the
         # end (windows stop at the end of the text); rounded up to a power of two so that texts of
         # similar length share a tokenizer.
@@ -366,6 +379,8 @@ class Model:
             check_int("batch_tokens", batch_tokens, 1)
         if cascade is not None and not isinstance(cascade, (bool, np.bool_)):
             raise ConfigError(f"cascade must be True, False or None, got {cascade!r}")
+        if cascade and self.cheap is None:  # as load_model(..., cascade=True) says
+            raise ConfigError(f"{self.path}: the bundle has no cascade stage (build one with `curafilter distill-cheap`)")
         out = np.zeros((len(items), len(self.principles)), dtype=np.float32)
         tok = self.tokenizer() if cascade is None or cascade == self.cascade else \
             self._cached_tokenizer(self.windows, cascade=bool(cascade) and self.cheap is not None)
@@ -410,6 +425,8 @@ def text_list(texts: object, *, what: str = "texts") -> list[str]:
     if isinstance(texts, (str, bytes, bytearray)):
         raise ConfigError(f"{what} must be a list of texts, got a single {type(texts).__name__}; "
                           "pass a list, e.g. [text] (a str would be scored character by character)")
+    if isinstance(texts, Mapping):  # iterating a dict (a datasets batch) yields its keys
+        raise ConfigError(f"{what} is a mapping (keys {list(texts)[:5]}); pass its text column, e.g. batch[\"text\"]")
     package = type(texts).__module__.split(".")[0]
     items: list[Any]
     if package == "pyarrow":
