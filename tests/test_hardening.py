@@ -1006,6 +1006,18 @@ def test_inspect_and_report_show_the_runs_id_key_and_a_resume_keeps_it(tmp_path:
     (out / "run.json").write_text(json.dumps(record))
     again = curafilter.run([shard], out, model=bundle, rules=rules, device="cpu", progress=False, id_key="id")
     assert again.shards_skipped == 1
+    # route reads ids as the scoring run did: records get shard and line only where a run would
+    # add them (it read no ids, so every record had them), and inspect shows the same ids.
+    from curafilter.run import reroute
+
+    scores = tmp_path / "scores"
+    curafilter.run([shard], scores, model=bundle, device="cpu", progress=False, scores_only=True, id_key="meta.doc_id")
+    reroute(scores, tmp_path / "routed", rules=rules, progress=False)
+    routed = [json.loads(x) for x in raw_lines(tmp_path / "routed" / "tag")]
+    assert len(routed) == 3 and not any("shard" in r["curafilter"] for r in routed)
+    capsys.readouterr()
+    assert main(["inspect", str(tmp_path / "routed"), "--route", "tag"]) == 0
+    assert "right1" in capsys.readouterr().out
 
 
 def test_tag_prefix_replaces_a_dotted_escaped_text_and_nothing_else(tmp_path: Path) -> None:

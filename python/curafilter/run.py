@@ -815,8 +815,10 @@ def reroute(
             return np.array([counts.get(int(line), -1) for line in batch.line], dtype=np.int64)
 
         # No model here: routing is as fast as reading, so compression gets workers as on a GPU.
+        # Ids read as the scoring run read them, so records get provenance only where a run would.
+        id_key = old.id_key if isinstance(old.id_key, str) else None
         router = Router(od, identity, r, pending, text_key=old.text_key, tag_prefix=tag_prefix, scores_only=False,
-                        tokens_of=tokens, zstd_workers=zstd_workers(True))
+                        has_ids=id_key is not None, tokens_of=tokens, zstd_workers=zstd_workers(True))
 
         unplaced = [-1] * len(old.principles)
 
@@ -832,7 +834,7 @@ def reroute(
         total_bytes = input_bytes(pending)
         if pending:
             s = stream(pending, tokenizer=None, resolved=True, batch_tokens=batch_tokens or GPU_BATCH_TOKENS,
-                       threads=threads, text_key=old.text_key, probe_key=router.probe_key)
+                       threads=threads, text_key=old.text_key, id_key=id_key, probe_key=router.probe_key)
             _drive(s, router, saved, limit=None, total_bytes=total_bytes, console=console, progress=progress,
                    label="route")
         return _finish_stats(router, out, r, len(all_shards), len(all_shards) - len(pending), total_bytes,
