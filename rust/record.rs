@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
 use crate::quarantine::Reason;
 
@@ -231,7 +232,9 @@ impl<'de> Visitor<'de> for Level<'_, '_> {
                 }
             }
             if let Some(slots) = ends {
-                let value = map.next_value_seed(Capture)?;
+                // An id alone is captured as its raw JSON text: a number keeps its digits
+                // (18446744073709551617, 1e400 and 1.0 went through f64, or failed as out of range).
+                let value = if slots == [1] { id_value(map.next_value::<&'de RawValue>()?)? } else { map.next_value_seed(Capture)? };
                 for slot in slots {
                     self.found[slot] = Some(value.clone());
                 }
@@ -271,6 +274,19 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
         }
         d.deserialize_str(V)
     }
+}
+
+/// What an id's raw JSON text holds: a string (unescaped), a number as written, or another kind.
+fn id_value<E: de::Error>(raw: &RawValue) -> Result<Found, E> {
+    let text = raw.get();
+    Ok(match text.as_bytes().first() {
+        Some(b'"') => Found::Str(serde_json::from_str::<String>(text).map_err(E::custom)?),
+        Some(b'-' | b'0'..=b'9') => Found::Number(text.to_owned()),
+        Some(b't' | b'f') => Found::Other("boolean"),
+        Some(b'n') => Found::Other("null"),
+        Some(b'[') => Found::Other("array"),
+        _ => Found::Other("object"),
+    })
 }
 
 struct Capture;
@@ -328,6 +344,22 @@ mod tests {
 
     fn reason(line: &[u8]) -> Reason {
         ex("text", None).extract(line).unwrap_err().0
+    }
+
+    #[test]
+    fn a_numeric_id_keeps_its_digits() {
+        for (raw, want) in [("18446744073709551617", "18446744073709551617"), ("-9223372036854775809", "-9223372036854775809"),
+                            ("1e400", "1e400"), ("1.0", "1.0"), ("17", "17"), ("\"a\\u00e9\"", "aé")] {
+            let line = format!(r#"{{"id": {raw}, "text": "t"}}"#);
+            assert_eq!(ex("text", Some("id")).extract(line.as_bytes()).unwrap().id.as_deref(), Some(want), "{raw}");
+        }
+        for raw in ["null", "true", "[1]", "{\"a\":1}"] {
+            let line = format!(r#"{{"id": {raw}, "text": "t"}}"#);
+            assert_eq!(ex("text", Some("id")).extract(line.as_bytes()).unwrap().id, None, "{raw}");
+        }
+        // The same path for text and id: the text is read as ever.
+        let got = ex("text", Some("text")).extract(br#"{"text": "same"}"#).unwrap();
+        assert_eq!((got.text.as_str(), got.id.as_deref()), ("same", Some("same")));
     }
 
     #[test]
