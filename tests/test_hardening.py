@@ -262,6 +262,10 @@ LLM = ["--endpoint", "http://127.0.0.1:9/v1", "--model", "m"]
     (["distill-cheap", "b", "x", "--recall", "1.5"], "--recall"),  # these failed only after the scoring
     (["distill-cheap", "b", "x", "--folds", "1"], "--folds"),
     (["distill-cheap", "b", "x", "--bits", "30"], "--bits"),
+    (["distill", "l", "-o", "b", "--label-threshold", "nan"], "--label-threshold"),  # every label was 0
+    (["distill", "l", "-o", "b", "--label-threshold", "1.5"], "--label-threshold"),
+    (["distill", "l", "-o", "b", "--folds", "0"], "--folds"),
+    (["run", "x", "-o", "o", "--engine", "ray", "--cpus-per-worker", "-1"], "--cpus-per-worker"),
 ])
 def test_bad_numeric_options_are_usage_errors(argv: list[str], option: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as e:

@@ -885,7 +885,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --engine ray: the cluster (auto: the one `ray start` runs here; default: start a local one)")
     r.add_argument("--workers", type=positive_int, default=None,
                    help="with --engine ray: worker actors (default: one per GPU, else CPUs / --cpus-per-worker)")
-    r.add_argument("--cpus-per-worker", type=float, default=1.0, help="with --engine ray: CPUs per worker actor")
+    r.add_argument("--cpus-per-worker", type=positive_float, default=1.0, help="with --engine ray: CPUs per worker actor")
     r.add_argument("--partition", type=partition_arg, default=None, metavar="I/N",
                    help="process only partition I (0-based) of N, by a hash of each shard's path; partitioned "
                         "runs on any machines sharing -o may run at once (each shard is claimed first)")
@@ -992,7 +992,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--name", default="distilled", help="bundle name for the card")
     d.add_argument("--version", default="0.1.0", help="bundle version for the card")
     d.add_argument("--max-length", type=max_length_int, default=256, help="tokens per document the bundle reads")
-    d.add_argument("--label-threshold", type=float, default=0.5, help="teacher score counted as a violation")
+    d.add_argument("--label-threshold", type=_number_type(float, lambda v: 0 < v <= 1, "a number in (0, 1]"), default=0.5,
+                   help="teacher score counted as a violation (in (0, 1]; NaN made every label 0)")
     d.add_argument("--no-baselines", action="store_true", help="skip the baseline methods in validation (faster)")
     mode = d.add_mutually_exclusive_group()
     mode.add_argument("--fine-tune", dest="fine_tune", action="store_true", default=True,
@@ -1001,7 +1002,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="keep the encoder frozen and fit linear wide-and-deep heads (fast, no torch)")
     d.add_argument("--epochs", type=positive_float, default=1.0, help="fine-tuning epochs (default: 1)")
     d.add_argument("--lr", type=positive_float, default=4e-5, help="fine-tuning learning rate of the encoder (default: 4e-5)")
-    d.add_argument("--folds", type=int, default=3, help="validation folds when fine-tuning; each trains a model (default: 3)")
+    d.add_argument("--folds", type=_number_type(int, lambda v: v >= 2, "an integer of at least 2"), default=3, help="validation folds when fine-tuning; each trains a model (default: 3)")
     d.add_argument("--json", action="store_true", help="print the held-out agreement as one JSON object")
     d.set_defaults(func=cmd_distill)
 
