@@ -127,3 +127,8 @@ def test_bad_arguments_fail_at_construction(tmp_path: Path) -> None:
         PrincipleFilter(tmp_path, device="tpu")
     with pytest.raises(ConfigError, match="batch_size"):
         PrincipleFilter(tmp_path, batch_size=0)
+    # These were AttributeError, datatrove's TypeError, or accepted and failing in every task.
+    for kw, says in [(dict(device=None), "device"), (dict(device=0), "device"), (dict(batch_size="2"), "batch_size"),
+                     (dict(batch_size=2.5), "batch_size")]:
+        with pytest.raises(ConfigError, match=says):
+            PrincipleFilter(tmp_path, **kw)

@@ -318,6 +318,17 @@ def test_the_python_api_refuses_wrong_types_by_name(tmp_path: Path) -> None:
         assert not (tmp_path / "out").exists()
     with pytest.raises(ConfigError, match="out must be"):
         curafilter.run([shard], None, model=model, progress=False)
+    # stream() and load_model: TypeErrors from the bindings naming no option, or the current
+    # folder taken for a bundle.
+    for kw, what in [(dict(cascade="yes"), "cascade"), (dict(resolved="no"), "resolved"), (dict(text_key=5), "text_key"),
+                     (dict(id_key=5), "id_key"), (dict(probe_key=5), "probe_key"), (dict(tokenizer=5), "tokenizer")]:
+        with pytest.raises(ConfigError, match=what):
+            curafilter.stream([shard], **kw)
+    for variant in (["int8"], 5):
+        with pytest.raises(ConfigError, match="variant"):
+            curafilter.load_model(bundle, variant=variant)
+    with pytest.raises(CurafilterError, match="no model bundle named ''"):
+        curafilter.load_model("")
     assert not (tmp_path / "out").exists()
     with model.stream(os.fsencode(shard)) as s:  # a bytes path is one path, not a list of ints
         assert sum(len(b) for b in s) == 3

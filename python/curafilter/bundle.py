@@ -18,6 +18,8 @@ def shipped_bundles() -> list[str]:
 
 def bundle_dir(name_or_path: str | os.PathLike[str]) -> Path:
     """A bundle folder: a path, or the name of a bundle shipped with curafilter (e.g. ``"default"``)."""
+    if not str(name_or_path).strip():  # Path("") is the current folder
+        raise InputError("no model bundle named '' (give a bundle folder or a bundled name)")
     path = Path(name_or_path)
     if path.is_dir():
         return path

@@ -22,6 +22,8 @@ class DeviceRequest:
 
     @classmethod
     def parse(cls, device: str) -> DeviceRequest:
+        if not isinstance(device, str):
+            raise ConfigError(f"device must be 'auto', 'cpu', 'cuda' or 'cuda:N', got {device!r}")
         m = re.fullmatch(r"(auto|cpu|cuda)(?::(\d+))?", device.strip().lower())
         if not m or (m.group(2) is not None and m.group(1) != "cuda"):
             raise ConfigError(f"device must be 'auto', 'cpu', 'cuda' or 'cuda:N', got {device!r}")

@@ -47,6 +47,8 @@ BUFFER_SHAPES = 16
 
 def _pick_variant(card: Card, on_gpu: bool, wanted: str | None, where: Path) -> str:
     if wanted is not None:
+        if not isinstance(wanted, str):
+            raise ConfigError(f"variant must be a variant's name (one of {sorted(card.variants)}), got {wanted!r}")
         if wanted not in card.variants:
             raise ModelError(f"{where}: no variant {wanted!r} (variants: {sorted(card.variants)})")
         return wanted

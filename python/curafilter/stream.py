@@ -106,6 +106,15 @@ def stream(
                                ("max_line_bytes", max_line_bytes, 1)):
         check_int(name, value, least)
     check_int("threads", threads, 0, MAX_THREADS)
+    # The rest would be TypeErrors from the bindings, naming no option.
+    for name, flag in (("cascade", cascade), ("resolved", resolved)):
+        if not isinstance(flag, bool) and type(flag).__name__ != "bool_":  # numpy's too
+            raise ConfigError(f"{name} must be True or False, got {flag!r}")
+    for name, key in (("text_key", text_key), ("id_key", id_key), ("probe_key", probe_key)):
+        if not (isinstance(key, str) and key) and not (key is None and name != "text_key"):
+            raise ConfigError(f"{name} must be a non-empty field name{'' if name == 'text_key' else ' or None'}, got {key!r}")
+    if tokenizer is not None and not isinstance(tokenizer, (str, os.PathLike)):
+        raise ConfigError(f"tokenizer must be a tokenizer.json, a bundle folder or name, or None; got {tokenizer!r}")
     return Stream(
         _paths(paths),
         None if tokenizer is None else os.fspath(tokenizer_file(tokenizer)),

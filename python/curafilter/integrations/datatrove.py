@@ -33,6 +33,7 @@ from curafilter.errors import ConfigError
 from curafilter.model import Model, load_model
 from curafilter.rules import Rules
 from curafilter.run import bundle_rules
+from curafilter.stream import check_int
 
 __all__ = ["PrincipleFilter"]
 
@@ -75,9 +76,8 @@ class PrincipleFilter(BaseFilter):
         exclusion_writer: DiskWriter | None = None,
         metadata_key: str = "curafilter",
     ) -> None:
+        check_int("batch_size", batch_size, 1)  # before datatrove's own use of it
         super().__init__(exclusion_writer=exclusion_writer, batch_size=batch_size)
-        if batch_size < 1:
-            raise ConfigError(f"batch_size must be at least 1, got {batch_size}")
         if not isinstance(metadata_key, str) or not metadata_key:
             raise ConfigError(f"metadata_key must be a non-empty name, got {metadata_key!r}")
         DeviceRequest.parse(device)  # a bad device fails here, not in every task
