@@ -259,6 +259,8 @@ LLM = ["--endpoint", "http://127.0.0.1:9/v1", "--model", "m"]
     (["revise", "x", "--principles", "p", "-o", "o", "--max-attempts", "0"], "--max-attempts"),
     (["revise", "x", "--principles", "p", "-o", "o", "--price-in", "-1"], "--price-in"),
     (["inspect", "x", "-n", "-1"], "-n"),
+    (["inspect", "x", "--seed", "-5"], "--seed"),  # Random(-5) is Random(5): the same sample as --seed 5
+    (["report", "x", "-o", "r.html", "--seed", "-5"], "--seed"),
     (["distill-cheap", "b", "x", "--recall", "1.5"], "--recall"),  # these failed only after the scoring
     (["distill-cheap", "b", "x", "--folds", "1"], "--folds"),
     (["distill-cheap", "b", "x", "--bits", "30"], "--bits"),

@@ -88,6 +88,8 @@ def test_a_bare_string_or_a_whole_table_is_refused(model: curafilter.Model) -> N
     for mask in ((ids != 0)[:1], (ids != 0)[:, :3], list(ids != 0)):
         with pytest.raises(ConfigError, match="one shape"):
             model.score_arrays(ids, mask)  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="attends to no token"):
+        model.score_arrays(ids, np.zeros_like(ids))
     pa = pytest.importorskip("pyarrow")
     with pytest.raises(ConfigError, match="score_table"):
         model.score_texts(pa.table({"text": TEXTS}))  # type: ignore[arg-type]

@@ -950,7 +950,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--route", choices=["keep", "drop", "revise", "tag", "quarantine", "scores"], default=None,
                    help="one route (default: every route; scores and quarantine for a --scores-only folder)")
     i.add_argument("-n", type=positive_int, default=5, help="records sampled per route")
-    i.add_argument("--seed", type=int, default=0, help="sampling seed (the same seed shows the same records)")
+    i.add_argument("--seed", type=non_negative_int, default=0, help="sampling seed (the same seed shows the same records)")
     i.add_argument("--chars", type=positive_int, default=300, help="characters of text to show")
     i.add_argument("--json", action="store_true",
                    help="print the samples as one JSON object (each record as it is in its route file)")
@@ -961,7 +961,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("out", help="a run's output folder, or a `curafilter revise` output folder")
     rp.add_argument("-o", "--output", required=True, help="the HTML file to write")
     rp.add_argument("--sample", type=non_negative_int, default=5, help="documents sampled per route")
-    rp.add_argument("--seed", type=int, default=0, help="sampling seed (the same records as `inspect` with it)")
+    rp.add_argument("--seed", type=non_negative_int, default=0, help="sampling seed (the same records as `inspect` with it)")
     rp.add_argument("--chars", type=positive_int, default=600, help="characters of text shown per document")
     rp.add_argument("--field", default="curafilter", help="a revise folder's field (a run folder records its own)")
     rp.add_argument("--text-key", default="text", help="a revise folder's text field (a run folder records its own)")

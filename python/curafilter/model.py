@@ -263,8 +263,10 @@ class Model:
                               f"{getattr(attention_mask, 'shape', type(attention_mask).__name__)}")
         if input_ids.shape[0] == 0:
             return np.zeros((0, len(self.principles)), dtype=np.float32)
-        if input_ids.shape[1] == 0:
-            raise ConfigError("input_ids has no tokens (shape [docs, 0]); a document needs at least one")
+        if input_ids.shape[1] == 0 or not attention_mask.any(axis=1).all():
+            # A batch of stream(tokenizer=None) has no tokens: it scored a constant for every document.
+            raise ConfigError("a row of attention_mask attends to no token; a document needs at least one "
+                              "(batches from stream(tokenizer=None) hold no tokens to score)")
         if self.device != "cpu":
             return self._run(input_ids, attention_mask)
         # Length of each row: up to its last attended token.
