@@ -317,6 +317,22 @@ def test_rules_errors_name_key_and_line() -> None:
     for text, pattern in cases.items():
         with pytest.raises(ConfigError, match=pattern):
             parse_rules(text, p, source="rules.toml")
+    with pytest.raises(ConfigError, match=r"rules\.toml:2: Object contains unknown field `bogus`"):
+        parse_rules('default = "keep"\nbogus = 1\n', p, source="rules.toml")
+
+
+def test_principles_file_errors_name_the_line(tmp_path: Path) -> None:
+    # They named no line, where rules and goals files do.
+    from curafilter.principles import load_principles
+
+    f = tmp_path / "p.toml"
+    for text, pattern in [('[[principle]]\nname = "a"\ndescription = "d"\nexamples = 3\n', r"p\.toml:4: principle\[0\]: .*`examples`"),
+                          ('[[principle]]\nname = "a"\ndescription = "d"\n\n[[principle]]\nname = "b"\ndescription = 7\n',
+                           r"p\.toml:7: principle\[1\]\.description: Expected `str`"),
+                          ('x = 1\n[[principle]]\nname = "a"\ndescription = "d"\n', r"p\.toml:1: Object contains unknown field `x`")]:
+        f.write_text(text)
+        with pytest.raises(ConfigError, match=pattern):
+            load_principles(f)
 
 
 def test_rules_semantics_first_match_wins() -> None:

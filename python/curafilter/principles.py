@@ -43,15 +43,19 @@ def load_principles(path: str | os.PathLike[str]) -> PrinciplesFile:
     except OSError as e:
         raise ConfigError(f"cannot read principles file {p}: {e}") from None
     try:
-        raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         raise ConfigError(f"{p}:{line}: not UTF-8 (byte {raw[e.start]:#04x} at offset {e.start}); "
                           "a principles file is UTF-8 TOML") from None
     try:
         spec = msgspec.toml.decode(raw, type=PrinciplesFile)
-    except (msgspec.ValidationError, msgspec.DecodeError) as e:
-        raise ConfigError(f"{p}: {e}") from None
+    except msgspec.ValidationError as e:
+        from curafilter.rules import validation_error
+
+        raise validation_error(str(p), text, e) from None
+    except msgspec.DecodeError as e:  # the TOML parser's message carries the line
+        raise ConfigError(f"{p}: invalid TOML: {e}") from None
     names = spec.names
     if not names:
         raise ConfigError(f"{p}: no [[principle]] entries")

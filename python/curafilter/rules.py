@@ -75,13 +75,14 @@ class RulesFile(msgspec.Struct, forbid_unknown_fields=True):
 
 
 def _line_of(text: str, path: tuple[str | int, ...]) -> int | None:
-    """Best-effort line number of a key path such as ("rule", 2, "when", "any") in TOML text."""
+    """Best-effort line number of a key path such as ("rule", 2, "when", "any") in TOML text
+    (also used for principles files: ("principle", 0, "examples"))."""
     lines = text.splitlines()
     start = 0
     keys = list(path)
-    in_rule = len(keys) >= 2 and keys[0] == "rule" and isinstance(keys[1], int)
-    if in_rule:
-        headers = [i for i, ln in enumerate(lines) if re.match(r"\s*\[\[\s*rule\s*\]\]", ln)]
+    in_rule = len(keys) >= 2 and isinstance(keys[0], str) and isinstance(keys[1], int)
+    if in_rule:  # an entry of an array of tables ([[rule]], [[principle]])
+        headers = [i for i, ln in enumerate(lines) if re.match(rf"\s*\[\[\s*{re.escape(keys[0])}\s*\]\]", ln)]
         if keys[1] >= len(headers):
             return None
         start = headers[keys[1]]
@@ -95,7 +96,19 @@ def _line_of(text: str, path: tuple[str | int, ...]) -> int | None:
         for name in reversed(names):  # the most specific key that appears wins
             if re.search(rf"(^|[\s.{{,]){re.escape(name)}\s*[=.]", stripped):
                 return i + 1
-    return start + 1 if in_rule else None  # the rule's [[rule]] line, the first one included
+    return start + 1 if in_rule else None  # the entry's [[...]] line, the first one included
+
+
+def validation_error(source: str, text: str, e: Exception) -> ConfigError:
+    """msgspec's error for a TOML file, with the file, the line and the key it is about."""
+    m = re.search(r"at `(\$[^`]*)`", str(e))
+    # An unknown key is named in the message, not the path: looked up under the path for its line.
+    unknown = re.search(r"unknown field `(\w+)`", str(e))
+    at = m.group(1) if m else "$" if unknown else None  # a top-level error names no path
+    loc, key = _where(source, text, at + (f".{unknown.group(1)}" if unknown else "")) if at else (source, "")
+    if unknown:  # the key holding the unknown one (none at the top level)
+        key = key.rsplit(".", 1)[0] if "." in key or "[" in key else ""
+    return ConfigError(f"{loc}: {key + ': ' if key else ''}{str(e).split(' - at ')[0]}")
 
 
 def _where(path: str, text: str, json_path: str) -> tuple[str, str]:
@@ -206,13 +219,7 @@ def parse_rules(text: str, principles: list[str], *, source: str = "<rules>") ->
     try:
         spec = msgspec.toml.decode(text.encode(), type=RulesFile)
     except msgspec.ValidationError as e:
-        m = re.search(r"at `(\$[^`]*)`", str(e))
-        # An unknown key is named in the message, not the path: looked up under the path for its line.
-        unknown = re.search(r"unknown field `(\w+)`", str(e))
-        loc, key = _where(source, text, m.group(1) + (f".{unknown.group(1)}" if unknown else "")) if m else (source, "")
-        if unknown:
-            key = key.rsplit(".", 1)[0]
-        raise ConfigError(f"{loc}: {key + ': ' if key else ''}{str(e).split(' - at ')[0]}") from None
+        raise validation_error(source, text, e) from None
     except msgspec.DecodeError as e:
         # The TOML parser's message carries the line and column.
         raise ConfigError(f"{source}: invalid TOML: {e}") from None
