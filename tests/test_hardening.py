@@ -220,6 +220,21 @@ def test_outputs_never_replace_a_file_they_did_not_write(tmp_path: Path, capsys:
     assert "run's output folder" in capsys.readouterr().err
 
 
+def test_stream_quarantine_and_bench_reports_replace_only_their_own(tmp_path: Path, tiny_tokenizer: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(3) + [b"{bad"])
+    notes = tmp_path / "notes.json"
+    for argv in (["stream", str(shard), "--tokenizer", str(tiny_tokenizer), "--quarantine", str(notes)],
+                 ["bench", str(shard), "--model", str(make_tiny_bundle(tmp_path / "b")), "--docs", "3", "--model-docs", "2",
+                  "--lengths", "16", "--device", "cpu", "-o", str(notes)]):
+        notes.write_text("user notes\n")
+        assert main(argv) == 1
+        assert "was not written by curafilter" in capsys.readouterr().err and notes.read_text() == "user notes\n"
+        notes.unlink()
+        assert main(argv) == 0 and main(argv) == 0  # its own file, written then replaced
+        capsys.readouterr()
+
+
 def test_annotate_labels_every_document_when_usage_is_malformed(tmp_path: Path) -> None:
     docs = write_shard(tmp_path / "docs.jsonl", doc_lines(10))
     principles = tmp_path / "p.toml"

@@ -325,6 +325,12 @@ def test_a_normal_run_folder_plans_like_its_scores(scored: Path, tmp_path: Path)
     b = plan(full, g, tmp_path / "b.toml", model=scored / "bundle")
     body = lambda p: [ln for ln in p.read_text().splitlines() if not ln.startswith("#")]  # noqa: E731
     assert body(tmp_path / "a.toml") == body(tmp_path / "b.toml") and a.routes == b.routes
+    # With ids the records carry no shard and line: line n of keep/X and drop/X were one row.
+    with_ids = tmp_path / "ids"
+    curafilter.run(sorted(scored.glob("shard*.jsonl")), with_ids, model=scored / "bundle", device="cpu",
+                   progress=False, id_key="id")
+    c = plan(with_ids, g, tmp_path / "c.toml", model=scored / "bundle")
+    assert c.documents == 1200 and sum(r.documents for r in c.routes.values()) == 1200
 
 
 def test_a_limited_sample_and_the_output_file(scored: Path, tmp_path: Path) -> None:
@@ -340,6 +346,24 @@ def test_a_limited_sample_and_the_output_file(scored: Path, tmp_path: Path) -> N
     with pytest.raises(ConfigError, match="not written by curafilter plan"):
         plan(sample, g, hand, model=scored / "bundle")
     assert hand.read_text() == 'default = "drop"\n'
+    # Nor the projection beside it; and neither file is written when the other cannot be.
+    (tmp_path / "new.projection.json").write_text("precious")
+    with pytest.raises(ConfigError, match="not written by curafilter plan"):
+        plan(sample, g, tmp_path / "new.toml", model=scored / "bundle")
+    assert not (tmp_path / "new.toml").exists() and (tmp_path / "new.projection.json").read_text() == "precious"
+    plan(sample, g, tmp_path / "rules.toml", model=scored / "bundle")  # its own pair is replaced
+    # A control character in the scores folder's path went into a comment TOML refuses.
+    odd = tmp_path / "s\rctl"
+    shutil.copytree(sample, odd)
+    plan(odd, g, tmp_path / "odd.toml", model=scored / "bundle")
+    assert load_rules(tmp_path / "odd.toml", list(TINY_PRINCIPLES))
+
+
+def test_a_residual_is_a_share_of_documents_whatever_the_principle_is_called() -> None:
+    from curafilter.plan import _in_tokens
+
+    assert _in_tokens("kept_tokens") and _in_tokens("revise_tokens") and not _in_tokens("kept_docs")
+    assert not _in_tokens("residual:api_tokens")
 
 
 def test_the_example_goals_file_is_valid(scored: Path) -> None:

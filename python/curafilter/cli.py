@@ -137,6 +137,14 @@ def cmd_stream(args: argparse.Namespace, console: Console) -> int:
     if args.quarantine and any(_same_file(args.quarantine, shard) for shard in s.shards):
         s.close()
         raise ConfigError(f"--quarantine {args.quarantine} is one of the inputs; writing it would erase that input")
+    if args.quarantine:
+        from curafilter.outputs import check_replaceable
+
+        try:
+            check_replaceable(args.quarantine, lambda head: head.startswith(b'{"shard":'), "stream --quarantine")
+        except ConfigError:
+            s.close()
+            raise
     try:
         quarantine_out = open(args.quarantine, "wb") if args.quarantine else None
     except OSError as e:
@@ -352,6 +360,9 @@ def cmd_bench(args: argparse.Namespace, console: Console) -> int:
                               + "; -o names the JSON report file")
         if any(_same_file(dest, shard) for shard in resolve_inputs(args.inputs)):
             raise ConfigError(f"-o {dest} is one of the inputs; writing the report would erase it")
+        from curafilter.outputs import check_replaceable
+
+        check_replaceable(dest, lambda head: head.replace(b" ", b"").startswith(b'{\n"machine":'), "bench")
     report = bench(args.inputs, model=args.model, device=args.device, docs=args.docs, model_docs=args.model_docs,
                    lengths=args.lengths, windows=args.windows, cascade=args.cascade, console=console)
     if args.out:

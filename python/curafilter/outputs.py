@@ -143,11 +143,11 @@ def check_replaceable(path: str | os.PathLike[str], written_by: Callable[[bytes]
     first 4 KiB): an input, a run's own run.json or a user's file would be lost. An empty file
     holds nothing to lose."""
     p = Path(path)
+    if not p.is_file():  # nothing there, a folder (the write names it), or a FIFO or device:
+        return           # writing to those loses nothing, and reading a FIFO would wait forever
     try:
         with open(p, "rb") as f:
             head = f.read(4096)
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return
     except OSError:
         return  # the write that follows names the problem
     if head and not written_by(head):

@@ -49,7 +49,7 @@ import msgspec
 import numpy as np
 
 from curafilter.errors import ConfigError, InputError, InternalError
-from curafilter.outputs import PARTIAL, ScoreRow, read_identity, route_records, score_rows, write_atomic
+from curafilter.outputs import PARTIAL, ScoreRow, check_replaceable, read_identity, route_records, score_rows, write_atomic
 from curafilter.rules import ROUTES, parse_rules
 
 INF = math.inf
@@ -330,7 +330,9 @@ def _routed(files: list[Path], field: str) -> Iterator[tuple[Path, int, str, _Fi
                 raise InputError(f"{f}:{n}: bad score row: {e}") from None
             if row is None:
                 raise InputError(f"{f}:{n}: no {field!r} field")
-            yield f, n, f"{row.shard}:{row.line}" if row.shard is not None else f"{f.name}:{n}", row
+            # Without provenance, the route folder is part of the key: keep/, drop/, ... hold files
+            # of one name, and keyed by the file name alone their lines overwrote each other.
+            yield f, n, f"{row.shard}:{row.line}" if row.shard is not None else f"{f.parent.name}/{f.name}:{n}", row
 
 
 def load_sample(folder: str | os.PathLike[str]) -> Sample:
@@ -464,7 +466,7 @@ class Problem:
     def metrics(self, counts: np.ndarray, docs: int, tokens: int) -> dict[str, np.ndarray]:
         """Shares (and revise cost) from summed `table` rows; `counts` may hold many plans at once."""
         c = {name: counts[..., i] for i, name in enumerate(self.columns)}
-        m = {k: v / max(tokens if k.endswith("_tokens") else docs, 1) for k, v in c.items()}
+        m = {k: v / max(tokens if _in_tokens(k) else docs, 1) for k, v in c.items()}
         # From the counts, not the sum of two shares: plans that remove as many documents must tie.
         m["removed_docs"] = (c["drop_docs"] + c["revise_docs"]) / max(docs, 1)
         r = self.goals.spec.revise
@@ -622,7 +624,9 @@ def rules_text(problem: Problem, st: State, header: list[str]) -> str:
     if not actions and not tags:
         raise ConfigError(f"{goals.path}: the goals need no document dropped, revised or tagged, so there is no rule "
                           "to write (every document would be kept): tighten a goal, or turn on [tag] residual")
-    out = [MARK, *(f"# {h}".replace("\n", " ") for h in header), 'default = "keep"', 'default_reason = "clean"', ""]
+    # TOML comments may hold no control character but tab: a path with one made a file that did not parse.
+    out = [MARK, *(re.sub(r"[\x00-\x08\x0a-\x1f\x7f]", "?", f"# {h}") for h in header), 'default = "keep"',
+           'default_reason = "clean"', ""]
     quote = lambda x: msgspec.json.encode(x).decode()  # noqa: E731  (a JSON string is a TOML string)
     for route, p, t in actions + tags:
         key = p if re.fullmatch(r"[A-Za-z0-9_-]+", p) else quote(p)
@@ -780,7 +784,7 @@ def _validate(problem: Problem, share: float) -> Validation | None:
     t = problem.sample.tokens[out].astype(np.float64) if problem.sample.tokens is not None else None
     checks = []
     for c, metric in enumerate(problem.columns):
-        if metric.endswith("_tokens"):
+        if _in_tokens(metric):
             assert t is not None
             lo, hi = ratio_interval(rows[:, c].astype(np.float64), t)
             observed = float(rows[:, c].sum() / max(t.sum(), 1))
@@ -811,8 +815,13 @@ def plan(scores: str | os.PathLike[str], goals_path: str | os.PathLike[str], out
     target = Path(out)
     if target.is_dir():
         raise ConfigError(f"-o {out} is a folder; give the rules file to write")
-    if target.exists() and not target.read_bytes().startswith(MARK.encode()):
-        raise ConfigError(f"{out} exists and was not written by curafilter plan; choose another -o or remove it")
+    # Both files are checked before either is written: rules without their projection, or a
+    # projection file of someone else's replaced, were both possible.
+    check_replaceable(target, lambda head: head.startswith(MARK.encode()), "plan")
+    beside = projection_path(target)
+    if beside.is_dir():
+        raise ConfigError(f"{beside} is a folder; plan writes its projection there: choose another -o")
+    check_replaceable(beside, lambda head: head.replace(b" ", b"").startswith(b'{\n"scores":'), "plan")
     sample = load_sample(scores)
     goals = load_goals(goals_path, sample, model=model)
     scale, scope = _scale(sample, goals.spec)
@@ -839,6 +848,13 @@ def plan(scores: str | os.PathLike[str], goals_path: str | os.PathLike[str], out
     write_atomic(target, text.encode())
     write_atomic(projection_path(target), msgspec.json.format(msgspec.json.encode(projection), indent=2) + b"\n")
     return projection
+
+
+def _in_tokens(metric: str) -> bool:
+    """A metric that is a share of tokens (kept_tokens, ...), not of documents; a residual is
+    always of documents, whatever its principle is called (a principle "api_tokens" was divided
+    by the token total)."""
+    return metric.endswith("_tokens") and not metric.startswith("residual:")
 
 
 def projection_path(rules: str | os.PathLike[str]) -> Path:
