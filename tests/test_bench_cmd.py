@@ -58,3 +58,10 @@ def test_bench_refuses_what_would_fail_after_the_work_and_measures_a_small_corpu
     assert main([*base, "--lengths", "32", "--json"]) == 0
     stages = {m["stage"]: m for m in json.loads(capsys.readouterr().out)["measures"]}
     assert stages["model fp32 @32"]["docs"] > 0
+    # Nothing to measure was a table of zeros, exit 0; --windows all showed its sentinel count.
+    empty = write_shard(tmp_path / "e.jsonl", [b"{bad"])
+    assert main(["bench", str(empty), *base[2:], "--lengths", "32"]) == 1
+    assert "no documents to measure" in capsys.readouterr().err
+    assert main([*base, "--lengths", "32", "--windows", "all", "--json"]) == 0
+    details = [m["detail"] for m in json.loads(capsys.readouterr().out)["measures"]]
+    assert any("all window(s)" in d for d in details) and not any("1073741824" in d for d in details)

@@ -106,6 +106,11 @@ max_docs = 0.05
     assert np.mean(routes == "revise") <= 0.05 and np.mean((routes == "keep") | (routes == "tag")) >= 0.5
     status = {s["goal"]: s for s in projection["goals_status"]}
     assert status["residual.deception.max"]["projected"] == pytest.approx(rows.residual(routes, "deception"))
+    # The projection's thresholds are the rules file's: a revise threshold only with a revise rule.
+    written = thresholds(rules)
+    for p, t in projection["thresholds"].items():
+        for route in ("revise", "drop"):
+            assert t[route] == (pytest.approx(written[(route, p)]) if (route, p) in written else None), (p, route)
     assert status["revise.max_docs"]["tight"] and not status["kept.min_docs"]["tight"]
 
 

@@ -23,8 +23,8 @@ import numpy as np
 from rich.console import Console
 
 from curafilter.device import GPU_BATCH_TOKENS, zstd_workers
-from curafilter.errors import ConfigError
-from curafilter.model import load_model
+from curafilter.errors import ConfigError, InputError
+from curafilter.model import ALL_WINDOWS, load_model
 from curafilter.onnx_vocab import embedding_rows
 from curafilter.stream import PathsLike, _paths, stream
 
@@ -65,6 +65,10 @@ def machine() -> str:
     return f"{cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
+def _windows(n: int) -> str:
+    return "all" if n >= ALL_WINDOWS else str(n)
+
+
 def bench(inputs: PathsLike, *, model: str | os.PathLike[str] = "default", device: str = "auto", docs: int = 2000,
           model_docs: int = 256, lengths: Sequence[int] = (128, 256, 512), windows: int | None = None,
           cascade: bool | None = None, console: Console | None = None) -> BenchReport:
@@ -89,7 +93,10 @@ def bench(inputs: PathsLike, *, model: str | os.PathLike[str] = "default", devic
             n += len(b)
             if n >= docs:
                 break
-    measures.append(_measure("read+tokenise", n, time.perf_counter() - t0, f"{m.windows} window(s) of {m.max_length}"))
+    if n == 0:  # a table of zeros would read as a measurement
+        raise InputError(f"no documents to measure in {', '.join(map(str, paths))} (every line quarantined, "
+                         "or no JSON Lines input)")
+    measures.append(_measure("read+tokenise", n, time.perf_counter() - t0, f"{_windows(m.windows)} window(s) of {m.max_length}"))
 
     console.print("[bold]pipeline ceiling[/] (zero-cost model)")
     with tempfile.TemporaryDirectory() as tmp:
@@ -139,5 +146,5 @@ def bench(inputs: PathsLike, *, model: str | os.PathLike[str] = "default", devic
         t0 = time.perf_counter()
         stats = run(paths, tmp, model=m, limit=limit, progress=False, console=console)
         measures.append(_measure("end to end", stats.docs, time.perf_counter() - t0,
-                                 f"{m.windows} window(s), cascade {'on' if m.cascade else 'off'}"))
+                                 f"{_windows(m.windows)} window(s), cascade {'on' if m.cascade else 'off'}"))
     return BenchReport(machine=machine(), device=m.device, model=m.id, inputs=[str(p) for p in paths], measures=measures)

@@ -908,7 +908,9 @@ def _projection(problem: Problem, st: State, routes: np.ndarray, reasons: list[s
         tokens_out = round(tokens_in * (r.output_ratio if r else 1.0))
         cost = m.get("revise_cost") if r is not None and (r.price_in or r.price_out) else None
     names = sample.principles
-    thresholds = {p: Threshold(goals.reference.get(p), None if st.revise[j] == INF else float(fmt(st.revise[j])),
+    # A revise threshold at or past the drop one writes no revise rule (rules_text): none shown.
+    thresholds = {p: Threshold(goals.reference.get(p),
+                               None if st.revise[j] >= st.drop_at(j) else float(fmt(st.revise[j])),
                                None if st.drop_at(j) == INF else float(fmt(st.drop_at(j))))
                   for j, p in enumerate(names)}
     notes = []
