@@ -190,7 +190,7 @@ def test_outputs_never_replace_a_file_they_did_not_write(tmp_path: Path, capsys:
     base = ["revise", str(queue), "--principles", str(principles), "--scorer", str(bundle), "--device", "cpu",
             "--model", "rewriter"]
     precious = tmp_path / "precious.jsonl"
-    for content in (b'{"important": "data"}\n', b'{"important": "data"}', b"plain words"):
+    for content in (b'{"important": "data"}\n', b'{"important": "data"}', b"plain words", b'{"id": "x", "text": "mine"}'):
         precious.write_bytes(content)
         assert main([*base, "-o", str(tmp_path / "out"), "--export-batch", str(precious)]) == 1
         assert "was not written by curafilter revise --export-batch" in capsys.readouterr().err

@@ -104,6 +104,10 @@ def test_the_timeout_bounds_a_whole_request_and_bad_endpoints_or_keys_are_refuse
         with pytest.raises(ConfigError, match=says) as e:
             ChatClient(endpoint, "m")
         assert "pw-secret" not in str(e.value)
+    from curafilter.llm import redact
+
+    # A password with an "@" in it was cut at the first one, the rest shown.
+    assert redact("http://user:pa@ss@127.0.0.1:9/v1 https://x.org/a@b") == "http://***@127.0.0.1:9/v1 https://x.org/a@b"
     monkeypatch.setenv("CURAFILTER_TEST_KEY", "sk-ключ")
     with pytest.raises(ConfigError, match="CURAFILTER_TEST_KEY"):
         ChatClient("http://127.0.0.1:8000/v1", "m", api_key_env="CURAFILTER_TEST_KEY")

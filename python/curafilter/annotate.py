@@ -130,12 +130,21 @@ def read_done(path: Path) -> set[str]:
         except (msgspec.DecodeError, msgspec.ValidationError) as e:
             # Torn: the last line, cut before its line end, of a row annotate began (rows open with
             # their id). Anything else, a one-line file of someone else's included, is refused.
-            torn = n == len(lines) and not data.endswith((b"\n", b"\r")) and line.startswith(b'{"id":')
+            torn = n == len(lines) and not data.endswith((b"\n", b"\r")) and line.startswith(b'{"id":') \
+                and not _is_json(line)  # cut short: a whole JSON line is someone else's record
             if not torn:
                 raise ConfigError(f"{path}:{n}: not a label row written by curafilter annotate ({e}); "
                                   "-o names a labels file: choose another") from None
             path.write_bytes(b"".join(x + b"\n" for x in lines[:-1]))
     return ids
+
+
+def _is_json(line: bytes) -> bool:
+    try:
+        msgspec.json.decode(line)
+        return True
+    except (msgspec.DecodeError, RecursionError):
+        return False
 
 
 def _failure_id(line: bytes) -> str | None:

@@ -23,7 +23,8 @@ import msgspec
 from curafilter.errors import ConfigError, CurafilterError
 
 
-_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s?#]*@")
+# Up to the authority's last "@": a password typed with an "@" in it is still hidden whole.
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s?#]*@")
 
 
 def redact(text: object, *secrets: str | None) -> str:
