@@ -71,6 +71,42 @@ pub fn by_name(path: &Path) -> Option<&'static str> {
     EXTENSIONS.iter().find(|(ext, _)| stem.ends_with(ext)).map(|&(_, what)| what)
 }
 
+/// Whether a growing head holds enough to be judged: a whole non-blank line that opens an object,
+/// or SNIFF_LINES whole non-blank lines. A first line longer than a read, or a run of long garbage
+/// lines, is no reason to judge on less (blank lines are not counted). Each call scans only the
+/// bytes added since the last.
+#[derive(Default)]
+pub struct HeadScan {
+    scanned: usize,
+    line_start: usize,
+    lines: usize,
+    object: bool,
+}
+
+impl HeadScan {
+    pub fn feed(&mut self, head: &[u8]) {
+        while let Some(i) = head[self.scanned..].iter().position(|&b| b == b'\n') {
+            let end = self.scanned + i;
+            let mut line = &head[self.line_start..end];
+            if self.line_start == 0 {
+                line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+            }
+            let line = line.trim_ascii();
+            if !line.is_empty() {
+                self.lines += 1;
+                self.object |= line.starts_with(b"{");
+            }
+            self.scanned = end + 1;
+            self.line_start = end + 1;
+        }
+        self.scanned = head.len();
+    }
+
+    pub fn enough(&self) -> bool {
+        self.object || self.lines >= SNIFF_LINES
+    }
+}
+
 /// Why the decoded head of a shard is not JSON Lines, if it is not: none of its first lines opens
 /// a JSON object (CSV, plain text, HTML, a JSON array), or it holds NUL bytes (binary data) and
 /// most of those lines do not. One bad line among objects is not this: it is quarantined alone.

@@ -132,10 +132,10 @@ pub fn read_shard(
     let mut lines = 0u64;
     // The decoded head, held back until it is known to be JSON Lines (see `format`).
     let mut head: Option<Vec<u8>> = Some(Vec::new());
-    // Line ends in the head: it is judged on whole lines, so a first line longer than a read
-    // (a cut-off record of a few MB) is not taken for the whole head. Held up to the longest line
-    // the splitter would hold anyway.
-    let mut head_lines = 0usize;
+    // The head is judged on whole lines (format::HeadScan), so a first line longer than a read (a
+    // cut-off record of a few MB) is not taken for the whole head; held up to the longest line the
+    // splitter would hold anyway.
+    let mut scan = format::HeadScan::default();
     let head_cap = max_line_bytes.saturating_add(format::SNIFF_BYTES);
     let mut on_line = |line: Line<'_>, keep_going: &mut bool| {
         let ev = match line {
@@ -166,8 +166,8 @@ pub fn read_shard(
         if let Some(held) = &mut head {
             if let Ok(n) = got {
                 held.extend_from_slice(&buf[..n]);
-                head_lines += buf[..n].iter().filter(|&&b| b == b'\n').count();
-                if n > 0 && (held.len() < format::SNIFF_BYTES || head_lines < 2) && held.len() < head_cap {
+                scan.feed(held);
+                if n > 0 && (held.len() < format::SNIFF_BYTES || !scan.enough()) && held.len() < head_cap {
                     continue;
                 }
             }
@@ -341,6 +341,18 @@ mod tests {
             let (lines, bad, _) = collect(&p, 4 << 20);
             assert!(bad.is_empty(), "{name}: {bad:?}");
             assert_eq!(lines.iter().map(|l| l.0).collect::<Vec<_>>(), vec![1, 2, 3, 4], "{name}");
+        }
+        // Blank lines first, or 19 long garbage lines: still judged on 20 non-blank lines.
+        let mut blank_first = b"\n\n\n".to_vec();
+        blank_first.extend_from_slice(&data);
+        let mut garbage: Vec<u8> = (0..19).flat_map(|_| [vec![b'h'; 200_000], b"\n".to_vec()].concat()).collect();
+        garbage.extend_from_slice(b"{\"a\":1}\n");
+        for (name, bytes, docs) in [("b.jsonl.gz", gz(&blank_first), 3), ("h.jsonl", garbage, 1)] {
+            let p = tmp.path().join(name);
+            std::fs::write(&p, &bytes).unwrap();
+            let (lines, bad, _) = collect(&p, 4 << 20);
+            assert!(bad.is_empty(), "{name}: {bad:?}");
+            assert_eq!(lines.iter().filter(|l| l.2.starts_with('{')).count(), docs, "{name}");
         }
     }
 
