@@ -98,6 +98,20 @@ def test_a_damaged_parquet_file_is_named(tmp_path: Path) -> None:
         assert stats.docs + stats.quarantined == 20 + 1 and stats.docs > 0
         routed = [f for route in ("keep", "drop", "revise", "tag") for f in (out / route).glob("*.parquet")]
         assert sum(pq.read_table(f).num_rows for f in routed) == stats.docs
+    # Damaged data pages, footer intact: re-reading the shard for its route files stopped the run
+    # with an error naming no file, the good shard beside it unrouted.
+    whole = parquet_shard(tmp_path / "mid.parquet", 200).read_bytes()
+    p.write_bytes(whole[:60] + bytes(b ^ 0x5A for b in whole[60:400]) + whole[400:])
+    out = tmp_path / "outmid"
+    stats = curafilter.run([str(p), str(good)], out, model=make_tiny_bundle(tmp_path / "b"), device="cpu", progress=False)
+    # As for a damaged zstd shard: done, with a record saying where the damage begins.
+    assert stats.quarantined_by_reason.get("corrupt_compressed") == 1 and stats.shards_completed == 2
+    routed = [f for route in ("keep", "drop", "revise", "tag") for f in (out / route).glob("*.parquet")]
+    assert sum(pq.read_table(f).num_rows for f in routed) == stats.docs
+    # A damaged route file: inspect names it (a pyarrow traceback before).
+    victim = routed[0]
+    victim.write_bytes(victim.read_bytes()[:8] + victim.read_bytes()[-8:])
+    assert main(["inspect", str(out)]) == 1
     # Named .parquet but not Parquet: refused, not read as text.
     (tmp_path / "fake.parquet").write_text('{"text": "json in disguise"}\n')
     bad = [q for b in curafilter.stream([str(tmp_path / "fake.parquet")]) for q in b.quarantined]

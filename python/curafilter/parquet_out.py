@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from typing import Any
 from pathlib import Path
 
 import numpy as np
 
 from curafilter._core import ShardOutputs
 from curafilter._core import is_parquet as _core_is_parquet
-from curafilter.errors import ConfigError
+from curafilter.errors import ConfigError, InputError
 from curafilter.outputs import PARQUET_SUFFIX, output_name, shard_name
 from curafilter.rules import ROUTES
 
@@ -37,11 +38,20 @@ def parquet_records(path: str | os.PathLike[str]) -> Iterator[bytes]:
     read Parquet route files with the code that reads JSON Lines ones."""
     import msgspec
 
-    _, pq = _pyarrow()
     enc = msgspec.json.Encoder(enc_hook=_json_value)
-    for rb in pq.ParquetFile(path).iter_batches(batch_size=READ_ROWS):
+    for rb in _batches(path):
         for row in rb.to_pylist():
             yield enc.encode(row)
+
+
+def _batches(path: str | os.PathLike[str]) -> Iterator[Any]:
+    """The record batches of Parquet file `path`; a damaged file is an InputError naming it, not
+    a pyarrow traceback (or a bare "ZSTD decompression failed")."""
+    pa, pq = _pyarrow()
+    try:
+        yield from pq.ParquetFile(path).iter_batches(batch_size=READ_ROWS)
+    except (pa.ArrowException, OSError) as e:
+        raise InputError(f"{path}: cannot read this Parquet file: {e}") from None
 
 
 def parquet_rows(path: str | os.PathLike[str]) -> int | None:
@@ -133,19 +143,22 @@ class ParquetShardOutputs:
             fields["row"] = pa.array(rows, pa.int64())
         return pa.StructArray.from_arrays(list(fields.values()), names=list(fields))
 
-    def finish(self) -> dict[str, int]:
-        """Write each route's rows, rename the files into place; counts per route file."""
+    def finish(self, *, routes: bool = True) -> dict[str, int]:
+        """Write each route's rows, rename the files into place; counts per route file. Without
+        `routes` (a shard the stream could not read whole) only its quarantine records are
+        written: reading it again for its rows would fail the same way."""
         pa, pq = _pyarrow()
         import pyarrow.compute as pc
 
         counts = self.records.finish()
+        if not routes:
+            return counts
         writers: dict[str, object] = {}
         n = {r: 0 for r in ROUTES}
         try:
-            source = pq.ParquetFile(self.shard)
             start = 0
             schema = None
-            for rb in source.iter_batches(batch_size=READ_ROWS):
+            for rb in self._readable_batches():
                 rb = _without_views(pa, rb)
                 idx = np.arange(start, start + rb.num_rows)
                 start += rb.num_rows
@@ -169,7 +182,7 @@ class ParquetShardOutputs:
                         writers[route] = pq.ParquetWriter(tmp, schema, compression="zstd")
                     writers[route].write_batch(pa.RecordBatch.from_arrays([*arrays, column], schema=schema))
                     n[route] += len(sel)
-            if start != self.rows:
+            if start != self.rows and (self.route[start:] != -1).any():
                 raise ConfigError(f"{self.shard}: read {start:,} rows back, expected {self.rows:,}; the file changed during the run")
             for route, w in writers.items():
                 w.close()
@@ -185,6 +198,18 @@ class ParquetShardOutputs:
             raise
         counts.update({r: c for r, c in n.items() if c})
         return counts
+
+    def _readable_batches(self) -> Iterator[Any]:
+        """The shard's batches up to damage past which no row was routed: the stream stopped
+        there too (its corrupt_compressed record says where), so the rows before it are written."""
+        start = 0
+        try:
+            for rb in _batches(self.shard):
+                yield rb
+                start += rb.num_rows
+        except InputError:
+            if (self.route[start:] != -1).any():
+                raise
 
     def abort(self) -> None:
         self.records.abort()

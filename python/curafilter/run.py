@@ -390,7 +390,14 @@ class Router:
         """Close a shard's files. Without `record` (a shard a --limit cut short) they keep a
         `.partial` suffix and get no manifest record: globbing `*.jsonl.zst` never reads half a
         shard as if it were whole, and a later run redoes the shard."""
-        counts = self.open.pop(shard).finish() if shard in self.open else {}
+        out = self.open.pop(shard, None)
+        if out is None:
+            counts: dict[str, int] = {}
+        elif isinstance(out, ParquetShardOutputs):
+            # A shard the stream could not read whole gets its quarantine records only.
+            counts = out.finish(routes=shard not in self.refused)
+        else:
+            counts = out.finish()
         if shard in self.refused:
             pass  # its quarantine record is written; no manifest record, so a later run tries again
         elif record:
