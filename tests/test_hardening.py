@@ -1050,6 +1050,14 @@ def test_inspect_and_report_show_the_runs_id_key_and_a_resume_keeps_it(tmp_path:
     capsys.readouterr()
     assert main(["inspect", str(tmp_path / "routed"), "--route", "tag"]) == 0
     assert "right1" in capsys.readouterr().out
+    # Numbers as written, as run keeps them (1e400 was an unreadable record, long decimals lost digits).
+    from curafilter.outputs import RunIdentity, document_id
+
+    ident = RunIdentity(model="m", rules="r", principles=["a"], scores_only=False, field="f", text_key="text",
+                        id_key="meta.doc_id")
+    for raw, want in [(b"1e400", "1e400"), (b"-0.00000000000000000000000000123456789012345", "-0.00000000000000000000000000123456789012345"),
+                      (b"18446744073709551617", "18446744073709551617"), (b'"caf\\u00e9"', "café"), (b"null", None), (b"[1]", None)]:
+        assert document_id(b'{"meta": {"doc_id": %s}, "text": "t"}' % raw, ident) == want, raw
 
 
 def test_tag_prefix_replaces_a_dotted_escaped_text_and_nothing_else(tmp_path: Path) -> None:

@@ -158,10 +158,17 @@ def check_replaceable(path: str | os.PathLike[str], written_by: Callable[[bytes]
 def document_id(line: bytes, identity: RunIdentity) -> Any:
     """The id of a routed record as the run read it (its --id-key); a folder that recorded none
     shows the record's `id` field, if it has one. Raises RecordError as raw_value does."""
-    from curafilter.raw_json import raw_value
+    from curafilter.raw_json import raw_string, value_span
 
-    key = identity.id_key if isinstance(identity.id_key, str) else "id"
-    return raw_value(line, key.split("."))
+    path = (identity.id_key if isinstance(identity.id_key, str) else "id").split(".")
+    span = value_span(line, path)
+    if span is None:
+        return None
+    raw = line[span[0]:span[1]]
+    if raw[:1] == b'"':
+        return raw_string(line, path)
+    # A number as written, as run keeps it (decoded, 1e400 failed and long decimals lost digits).
+    return raw.decode() if raw[:1] in b"-0123456789" and raw[:1] else None
 
 
 def flagged_offset(route: str, scores: dict[str, float], at: dict[str, int], text: str,
