@@ -208,8 +208,10 @@ def test_outputs_never_replace_a_file_they_did_not_write(tmp_path: Path, capsys:
     assert "a:1" in read_done(labels) and labels.read_bytes().endswith(b'"teacher": "m"}\n')
     queue_folder = queue if queue.is_dir() else queue.parent
     for inside in (queue_folder, queue_folder / "revised"):
-        assert main([*base, "-o", str(inside), "--export-batch", str(tmp_path / "b2.jsonl")]) == 1
-        assert "inside one another" in capsys.readouterr().err
+        for mode in (["--export-batch", str(tmp_path / "b2.jsonl")], ["--import-batch", str(requests)]):
+            assert main([*base, "-o", str(inside), *mode]) == 1
+            assert "inside one another" in capsys.readouterr().err
+    assert not (queue_folder / "ledger.sqlite").exists()
     run_out = tmp_path / "run"  # the run whose revise route is the queue
     assert (run_out / "run.json").is_file()
     with pytest.raises(ConfigError, match="was not written by curafilter report"):

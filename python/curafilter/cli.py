@@ -762,6 +762,9 @@ def _revise(args: argparse.Namespace, console: Console) -> int:
             console.print(plain(f"wrote {n:,} batch requests to {args.export_batch}"))
             return 0
         if args.import_batch:
+            from curafilter.revise import check_out
+
+            check_out(args.inputs, args.out)  # as the other modes, which read the queue, check it
             st = asyncio.run(import_batch(args.import_batch, args.out, model=model, teacher=args.llm_model,
                                           max_attempts=args.max_attempts, prices=prices, **common))
         else:
