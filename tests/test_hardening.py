@@ -330,7 +330,7 @@ def test_the_python_api_refuses_wrong_types_by_name(tmp_path: Path) -> None:
     for kw, what in [(dict(limit=1.5), "limit"), (dict(limit="3"), "limit"), (dict(partition="0/2"), "partition"),
                      (dict(text_key=None), "text_key"), (dict(threads=-1), "threads"),
                      (dict(batch_tokens=2**70), "batch_tokens"), (dict(scores_only="no"), "scores_only"),
-                     (dict(provenance=1), "provenance"), (dict(tag_prefix=5), "tag_prefix")]:
+                     (dict(provenance=1), "provenance"), (dict(tag_prefix=5), "tag_prefix"), (dict(console=5), "console")]:
         with pytest.raises(ConfigError, match=what):
             curafilter.run([shard], tmp_path / "out", model=model, progress=False, **kw)
         # Refused before the folder is made (threads and batch_tokens were checked after it).
@@ -340,7 +340,8 @@ def test_the_python_api_refuses_wrong_types_by_name(tmp_path: Path) -> None:
     # stream() and load_model: TypeErrors from the bindings naming no option, or the current
     # folder taken for a bundle.
     for kw, what in [(dict(cascade="yes"), "cascade"), (dict(resolved="no"), "resolved"), (dict(text_key=5), "text_key"),
-                     (dict(id_key=5), "id_key"), (dict(probe_key=5), "probe_key"), (dict(tokenizer=5), "tokenizer")]:
+                     (dict(id_key=5), "id_key"), (dict(probe_key=5), "probe_key"), (dict(tokenizer=5), "tokenizer"),
+                     (dict(cheap=5), "cheap")]:
         with pytest.raises(ConfigError, match=what):
             curafilter.stream([shard], **kw)
     for variant in (["int8"], 5):

@@ -90,6 +90,12 @@ def test_a_bare_string_or_a_whole_table_is_refused(model: curafilter.Model) -> N
             model.score_arrays(ids, mask)  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="attends to no token"):
         model.score_arrays(ids, np.zeros_like(ids))
+    with pytest.raises(ConfigError, match="must hold integers"):
+        model.score_arrays(ids.astype(np.float64), (ids != 0).astype(np.float64))
+    with pytest.raises(ConfigError, match="negative token id"):
+        model.score_arrays(-ids, (ids != 0).astype(np.int64))
+    with pytest.raises(curafilter.errors.ModelError, match="could not score"):  # onnxruntime's error, named
+        model.score_arrays(ids + 10**6, (ids != 0).astype(np.int64))
     pa = pytest.importorskip("pyarrow")
     with pytest.raises(ConfigError, match="score_table"):
         model.score_texts(pa.table({"text": TEXTS}))  # type: ignore[arg-type]

@@ -261,8 +261,13 @@ class Model:
             raise ConfigError("input_ids and attention_mask must be 2-D numpy arrays of one shape [docs, seq], got "
                               f"{getattr(input_ids, 'shape', type(input_ids).__name__)} and "
                               f"{getattr(attention_mask, 'shape', type(attention_mask).__name__)}")
+        if not all(np.issubdtype(a.dtype, np.integer) or a.dtype == np.bool_ for a in (input_ids, attention_mask)):
+            # Floats, strings and complex numbers were cast and scored silently; objects failed inside.
+            raise ConfigError(f"input_ids and attention_mask must hold integers, got {input_ids.dtype} and {attention_mask.dtype}")
         if input_ids.shape[0] == 0:
             return np.zeros((0, len(self.principles)), dtype=np.float32)
+        if input_ids.min(initial=0) < 0:
+            raise ConfigError(f"input_ids holds a negative token id ({int(input_ids.min())})")
         if input_ids.shape[1] == 0 or not attention_mask.any(axis=1).all():
             # A batch of stream(tokenizer=None) has no tokens: it scored a constant for every document.
             raise ConfigError("a row of attention_mask attends to no token; a document needs at least one "
@@ -278,7 +283,10 @@ class Model:
         binding, inputs, out = self._bound(input_ids.shape)
         inputs["input_ids"].update_inplace(np.ascontiguousarray(input_ids, dtype=np.int64))
         inputs["attention_mask"].update_inplace(np.ascontiguousarray(attention_mask, dtype=np.int64))
-        self.session.run_with_iobinding(binding)
+        try:
+            self.session.run_with_iobinding(binding)
+        except RuntimeError as e:  # onnxruntime's (a token id past the vocabulary, a row past its positions)
+            raise ModelError(f"{self.path}: the model could not score this input: {str(e).splitlines()[0][:300]}") from None
         # A copy: on the CPU the output's array shares the buffer the next batch of this shape
         # overwrites (on a GPU, reading it is the one device-to-host copy).
         return np.array(out.numpy(), dtype=np.float32)

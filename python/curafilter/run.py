@@ -457,6 +457,8 @@ def run(
     `partition`, only one process at a time may write `out`.
     """
     started = time.perf_counter()
+    if console is not None and not isinstance(console, Console):
+        raise ConfigError(f"console must be a rich Console or None, got {console!r}")
     console = console or Console(stderr=True)
     check_run_options(out, text_key=text_key, id_key=id_key, limit=limit, partition=partition, threads=threads,
                       batch_tokens=batch_tokens, scores_only=scores_only, provenance=provenance, tag_prefix=tag_prefix)

@@ -113,6 +113,8 @@ def stream(
     for name, key in (("text_key", text_key), ("id_key", id_key), ("probe_key", probe_key)):
         if not (isinstance(key, str) and key) and not (key is None and name != "text_key"):
             raise ConfigError(f"{name} must be a non-empty field name{'' if name == 'text_key' else ' or None'}, got {key!r}")
+    if cheap is not None and not isinstance(cheap, CheapStage):
+        raise ConfigError(f"cheap must be a cascade stage (curafilter.cascade.load_stage) or None, got {cheap!r}")
     if tokenizer is not None and not isinstance(tokenizer, (str, os.PathLike)):
         raise ConfigError(f"tokenizer must be a tokenizer.json, a bundle folder or name, or None; got {tokenizer!r}")
     return Stream(
