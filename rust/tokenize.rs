@@ -23,13 +23,14 @@ use crate::cheap::Cheap;
 use crate::error::{Error, Result};
 use crate::lookalike;
 
-/// Prefix sizes tried, in bytes of text per token of budget. English WordPiece averages ~4.6
+/// The first prefix tried, in bytes of text per token of budget. English WordPiece averages ~4.6
 /// bytes per token (99th percentile ~5.8 on Wikipedia), CJK ~3, so the first cut almost always
-/// holds enough; text with unusually long tokens gets a 4× larger cut, then the whole document.
-const PREFIX_BYTES_PER_TOKEN: [usize; 2] = [6, 24];
-/// Bytes read at most per token a document's windows can hold. WordPiece gives a word of more
-/// than 100 characters one `[UNK]`, so text this dense in bytes is not language.
-const MAX_BYTES_PER_TOKEN: usize = 128;
+/// holds enough; each retry reads 4× more, until the windows are full or the text is read.
+const PREFIX_BYTES_PER_TOKEN: usize = 6;
+/// From this many bytes per token on, a prefix with no whitespace to cut at is cut at a character:
+/// WordPiece reads a word of more than 100 characters as one `[UNK]`, so text this dense is not
+/// words a cut could change (below it, a long word cut in two would read as other tokens).
+const DENSE_BYTES_PER_TOKEN: usize = 96;
 
 pub struct Encoder {
     /// No truncation, no padding: the content tokens that windows are cut from.
@@ -241,11 +242,14 @@ impl Encoder {
         (!enc.get_ids().iter().any(|&id| Some(id) == self.unk)).then_some(enc.len())
     }
 
-    /// Content tokens (with byte offsets) of the shortest whitespace-cut prefix holding more than
-    /// `need` of them, or of the whole text. The text read is capped at `need × MAX_BYTES_PER_TOKEN`
-    /// bytes, cut on whitespace where there is any and on a character boundary otherwise, so that
-    /// a huge document with no spaces (or in a script without them) costs memory for its windows
-    /// only; a word cut in two there may end in other tokens than it would whole. Also returns the
+    /// Content tokens (with byte offsets) of the shortest prefix (of 6, 24, 96, ... bytes per token
+    /// of `need`) holding more than `need` of them, or of the whole text. A prefix is cut on
+    /// whitespace where there is any and on a character boundary otherwise (from
+    /// DENSE_BYTES_PER_TOKEN on), so that a huge document
+    /// with no spaces (or in a script without them) costs memory for its windows only; a word cut
+    /// in two there may end in other tokens than it would whole. There is no cap on the bytes read:
+    /// with one (128 per token), half a MB of spaces or zero-width characters in front of a
+    /// violating sentence left the windows empty and the document scored as empty. Also returns the
     /// bytes of `text` encoded, and the text the offsets index ([`lookalike::as_read`]: the same
     /// characters one for one, so character offsets hold for `text`).
     fn content_prefix<'a>(&self, text: &'a str, need: usize) -> Result<(tokenizers::Encoding, usize, Cow<'a, str>), String> {
@@ -256,21 +260,21 @@ impl Encoder {
             tokenizer.encode(seen.as_ref(), false).map(|e| (e, t.len(), seen)).map_err(|e| e.to_string())
         };
         let need = need.max(1); // a window with room for no text still reads one token, harmlessly
-        for per_token in PREFIX_BYTES_PER_TOKEN {
+        let mut per_token = PREFIX_BYTES_PER_TOKEN;
+        loop {
             let limit = need.saturating_mul(per_token);
             if text.len() <= limit {
-                break;
+                return encode(text);
             }
-            if let Some(prefix) = whitespace_cut(text, limit) {
+            let prefix = whitespace_cut(text, limit).or_else(|| (per_token >= DENSE_BYTES_PER_TOKEN).then(|| char_cut(text, limit)));
+            if let Some(prefix) = prefix {
                 let got = encode(prefix)?;
                 if got.0.get_ids().len() > need {
                     return Ok(got);
                 }
             }
+            per_token = per_token.saturating_mul(4);
         }
-        let cap = need.saturating_mul(MAX_BYTES_PER_TOKEN);
-        let text = if text.len() > cap { whitespace_cut(text, cap).unwrap_or_else(|| char_cut(text, cap)) } else { text };
-        encode(text)
     }
 }
 
@@ -379,13 +383,30 @@ pub(crate) mod tests {
     #[test]
     fn huge_text_without_spaces_is_cut_by_bytes() {
         let enc = Encoder::from_json(tiny(), 16).unwrap().with_windows(4, 2).unwrap();
-        // 8 MB of CJK (3 bytes a character, no whitespace) and of one unbroken ASCII word.
-        for text in ["日本".repeat(1_400_000), "ab".repeat(4_000_000)] {
-            let started = std::time::Instant::now();
+        // 8 MB of CJK (3 bytes a character, no whitespace): its windows fill from the head.
+        let text = "日本".repeat(1_400_000);
+        let started = std::time::Instant::now();
+        let got = enc.encode_windows(&text).unwrap();
+        assert!(got.len() == 4 && got.iter().all(|w| w.tokens.len() <= 16 && (w.end as usize) <= 50 * 24));
+        // One unbroken 8 MB word is one [UNK]: read whole (in growing prefixes), still quickly.
+        let word = "ab".repeat(4_000_000);
+        let got = enc.encode_windows(&word).unwrap();
+        assert!(got.len() == 1 && got[0].tokens.len() == 3);
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn tokenless_padding_does_not_hide_what_follows() {
+        // Half a MB of spaces or zero-width spaces in front of a sentence: with the read capped at
+        // 128 bytes per window token the windows held nothing and the document scored as empty.
+        let enc = Encoder::from_json(tiny(), 16).unwrap().with_windows(16, 2).unwrap();
+        for pad in [" ".repeat(520_200), "\u{200B}".repeat(160_000), "x".repeat(100_000) + " "] {
+            let text = format!("{pad}alpha beta gamma");
             let got = enc.encode_windows(&text).unwrap();
-            assert!(!got.is_empty() && got.len() <= 4);
-            assert!(got.iter().all(|w| w.tokens.len() <= 16 && (w.end as usize) <= 50 * 128));
-            assert!(started.elapsed().as_secs() < 5, "only the head is tokenised");
+            let ids: Vec<u32> = got.iter().flat_map(|w| w.tokens.iter().copied()).collect();
+            let gamma = enc.content.token_to_id("gamma").unwrap();
+            assert!(ids.contains(&gamma), "{} bytes of padding hid the text", pad.len());
+            assert_eq!(got.last().unwrap().end as usize, text.chars().count());
         }
     }
 
