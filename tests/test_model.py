@@ -265,3 +265,41 @@ def test_device_buffers_are_reused_per_shape_and_never_leak_between_batches(tiny
         b = rng.integers(1, vocab, (1, n))
         np.testing.assert_allclose(m._run(b, np.ones_like(b)), fresh(b, np.ones_like(b)), rtol=1e-6)
     assert len(m._buffers.by_shape) == model_mod.BUFFER_SHAPES
+
+
+def test_a_gpu_provider_that_cannot_start_falls_back_quietly_to_the_cpu(tmp_path: Path) -> None:
+    """With an NVIDIA driver but no usable GPU (here a stand-in libcuda.so.1 whose cuInit fails),
+    onnxruntime's own fallback printed a banner on stdout, so `run --json` was not JSON, and
+    retried CUDA with its options dropped. curafilter tries TensorRT, CUDA, then the CPU itself."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import onnxruntime as ort
+
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if cc is None or "CUDAExecutionProvider" not in ort.get_available_providers():
+        pytest.skip("needs a C compiler and onnxruntime-gpu")
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (tmp_path / "cuda.c").write_text("int cuInit(unsigned int flags) { return 100; }\n")
+    subprocess.run([cc, "-shared", "-fPIC", "-o", str(lib / "libcuda.so.1"), str(tmp_path / "cuda.c")], check=True)
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(3))
+    env = {**os.environ, "LD_LIBRARY_PATH": f"{lib}:{os.environ.get('LD_LIBRARY_PATH', '')}"}
+    got = subprocess.run([sys.executable, "-m", "curafilter", "run", str(shard), "-o", str(tmp_path / "out"),
+                          "--model", str(make_tiny_bundle(tmp_path / "b")), "--json", "-q"],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert got.returncode == 0, got.stderr[-2000:]
+    stats = json.loads(got.stdout)  # nothing but the JSON object on stdout
+    assert stats["docs"] == 3
+    from curafilter.device import trt_cache_dir
+
+    # A bundle folder that cannot be written keeps TensorRT's engines in the user's cache instead.
+    assert trt_cache_dir(tmp_path / "b") == tmp_path / "b" / ".trt-cache"
+    if os.geteuid() != 0:  # root writes anywhere
+        (tmp_path / "b").chmod(0o555)
+        try:
+            assert trt_cache_dir(tmp_path / "b").parts[-3:-1] == ("curafilter", "trt")
+        finally:
+            (tmp_path / "b").chmod(0o755)

@@ -39,6 +39,19 @@ def cuda_driver_present() -> bool:
         return False
 
 
+def trt_cache_dir(bundle: Path) -> Path:
+    """Where TensorRT keeps its engines for `bundle`: beside the model, or where the bundle's
+    folder cannot be written (a root-owned site-packages, a read-only image), in the user's
+    cache, one folder per bundle path. TensorRT fails to start when it cannot create the folder."""
+    beside = bundle / ".trt-cache"
+    if os.access(beside if beside.is_dir() else bundle, os.W_OK):
+        return beside
+    import hashlib
+
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return home / "curafilter" / "trt" / hashlib.sha1(os.fsencode(bundle.resolve())).hexdigest()[:16]
+
+
 def gpu_provider_options(index: int, cache_dir: Path) -> list[tuple[str, dict[str, object]]]:
     available = set(ort.get_available_providers())
     providers: list[tuple[str, dict[str, object]]] = []

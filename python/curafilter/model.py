@@ -31,6 +31,7 @@ from curafilter.device import (
     cuda_driver_present,
     gpu_provider_options,
     session_options,
+    trt_cache_dir,
 )
 from curafilter.errors import ConfigError, InputError, ModelError, TokenizerError
 from curafilter.onnx_vocab import embedding_rows, tokenizer_vocab_size
@@ -145,14 +146,20 @@ class Model:
         file = bundle_file(self.path, v.file, f"variants.{name}.file", self.path / CARD_FILE)
         if not file.is_file():
             raise ModelError(f"{self.path / 'curafilter.json'}: variant file {v.file!r} is missing ({file})")
-        providers: list[str | tuple[str, dict[str, object]]] = []
-        if gpu:
-            providers.extend(gpu_provider_options(request.index, self.path / ".trt-cache"))
-        providers.append("CPUExecutionProvider")
-        try:
-            return ort.InferenceSession(str(file), sess_options=session_options(threads), providers=providers)
-        except Exception as e:  # ORT raises its own untyped errors (Fail, InvalidGraph, ...)
-            raise ModelError(f"{file}: ONNX Runtime cannot load it: {e}") from None
+        # Provider lists tried in turn, each without onnxruntime's own fallback: that one printed a
+        # banner to stdout (breaking --json) and retried CUDA with every option dropped (device_id:
+        # cuda:1 ran on GPU 0). TensorRT fails to start without its libraries or a writable cache.
+        gpus = gpu_provider_options(request.index, trt_cache_dir(self.path)) if gpu else []
+        attempts = [gpus[i:] + ["CPUExecutionProvider"] for i in range(len(gpus))] + [["CPUExecutionProvider"]]
+        errors = []
+        for providers in attempts:
+            try:
+                return ort.InferenceSession(str(file), sess_options=session_options(threads), providers=providers,
+                                            enable_fallback=0)
+            except Exception as e:  # ORT raises its own untyped errors (Fail, InvalidGraph, ...)
+                first = providers[0] if isinstance(providers[0], str) else providers[0][0]
+                errors.append(f"{first}: {str(e).strip().splitlines()[0][:300] if str(e).strip() else type(e).__name__}")
+        raise ModelError(f"{file}: ONNX Runtime cannot load it ({'; '.join(errors)})")
 
     def _check_io(self) -> None:
         inputs = {i.name for i in self.session.get_inputs()}
