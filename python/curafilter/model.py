@@ -292,7 +292,7 @@ class Model:
         inputs["attention_mask"].update_inplace(np.ascontiguousarray(attention_mask, dtype=np.int64))
         try:
             self.session.run_with_iobinding(binding)
-        except RuntimeError as e:  # onnxruntime's (a token id past the vocabulary, a row past its positions)
+        except Exception as e:  # onnxruntime's: RuntimeError, or its own Fail/EPFail (a token id past the vocabulary, ...)
             raise ModelError(f"{self.path}: the model could not score this input: {str(e).splitlines()[0][:300]}") from None
         # A copy: on the CPU the output's array shares the buffer the next batch of this shape
         # overwrites (on a GPU, reading it is the one device-to-host copy).
