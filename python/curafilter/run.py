@@ -132,13 +132,6 @@ def bundle_rules(model: Model, rules: str | os.PathLike[str] | None) -> Rules:
     return parse_rules(default_rules_text(thresholds), model.principles, source=f"{model.path} (derived rules)")
 
 
-def check_stream_options(threads: object, batch_tokens: object) -> None:
-    """Checked before an output folder is made (the stream checks them again when it starts)."""
-    check_int("threads", threads, 0, MAX_THREADS)
-    if batch_tokens is not None:
-        check_int("batch_tokens", batch_tokens, 1)
-
-
 def check_run_options(out: object, *, text_key: object, id_key: object, limit: object, partition: object,
                       threads: object = 0, batch_tokens: object = None, scores_only: object = False,
                       provenance: object = False, tag_prefix: object = None) -> None:
@@ -147,7 +140,9 @@ def check_run_options(out: object, *, text_key: object, id_key: object, limit: o
     resume); the stream checks threads and batch_tokens again."""
     if not isinstance(out, (str, os.PathLike)):
         raise ConfigError(f"out must be a folder path, got {out!r}")
-    check_stream_options(threads, batch_tokens)
+    check_int("threads", threads, 0, MAX_THREADS)
+    if batch_tokens is not None:
+        check_int("batch_tokens", batch_tokens, 1)
     for name, flag in (("scores_only", scores_only), ("provenance", provenance)):
         if not isinstance(flag, (bool, np.bool_)):
             raise ConfigError(f"{name} must be True or False, got {flag!r}")
@@ -777,9 +772,8 @@ def reroute(
     if not old.scores_only:
         raise ConfigError(f"{src} was not written with --scores-only; route needs score rows")
     check_field_name(field_name, text_key=old.text_key)
-    check_stream_options(threads, batch_tokens)
-    if tag_prefix is not None and not isinstance(tag_prefix, str):
-        raise ConfigError(f"tag_prefix must be a string or None, got {tag_prefix!r}")
+    check_run_options(out, text_key=old.text_key, id_key=None, limit=None, partition=None, threads=threads,
+                      batch_tokens=batch_tokens, tag_prefix=tag_prefix)
     r = load_rules(rules, old.principles)
     table: dict[str, dict[int, np.ndarray]] = {}
     saved_tokens: dict[str, dict[int, int]] = {}
