@@ -362,6 +362,46 @@ def test_revise_dry_run_and_batch_round_trip(tmp_path: Path, capsys: pytest.Capt
     assert len(got["revised"]) == 12 and len({r["curafilter_revision"]["id"] for r in got["revised"]}) == 12
 
 
+def test_batch_answers_count_once_and_a_bad_results_file_applies_nothing(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # Importing the same still-violating answers twice (or one twice in a file) dropped every
+    # record "after 2 attempts"; a bad line part-way applied the lines before it; results for
+    # another queue were discarded without a word, exit 0.
+    bundle, queue, principles = revise_setup(tmp_path, 6)
+    base = ["revise", str(queue), "--principles", str(principles), "--scorer", str(bundle), "--device", "cpu",
+            "--model", "rewriter", "--max-attempts", "2"]
+    out, requests = tmp_path / "out", tmp_path / "batch.jsonl"
+    assert main([*base, "-o", str(out), "--export-batch", str(requests)]) == 0
+    reqs = [json.loads(x) for x in requests.read_text().splitlines()]
+
+    def results(name: str, texts, extra: list[str] = ()) -> Path:
+        lines = [json.dumps({"custom_id": r["custom_id"], "response": {"status_code": 200, "body": {
+            "choices": [{"message": {"content": t}}]}}}) for r, t in zip(reqs, texts)]
+        (tmp_path / name).write_text("\n".join([*lines, *extra]) + "\n")
+        return tmp_path / name
+
+    still = results("still.jsonl", [f"still gamma here {i}" for i in range(6)])
+    db = lambda: sqlite3.connect(out / "ledger.sqlite").execute(  # noqa: E731
+        "SELECT state, attempts, COUNT(*) FROM docs GROUP BY state, attempts").fetchall()
+    for _ in range(2):
+        assert main([*base, "-o", str(out), "--import-batch", str(still)]) == 0
+    assert db() == [("pending", 1, 6)]
+    doubled = results("doubled.jsonl", [f"again gamma {i}" for i in range(6)])
+    doubled.write_text(doubled.read_text() * 2)  # each answer twice: one attempt each
+    assert main([*base, "-o", str(out), "--import-batch", str(doubled)]) == 0
+    assert db() == [("dropped", 2, 6)]
+    bad = results("bad.jsonl", [f"fine world {i}" for i in range(6)], ["{not json"])
+    out2 = tmp_path / "out2"
+    assert main([*base, "-o", str(out2), "--export-batch", str(tmp_path / "b2.jsonl")]) == 0
+    assert main([*base, "-o", str(out2), "--import-batch", str(bad)]) == 1
+    assert "bad.jsonl:7" in capsys.readouterr().err
+    assert sqlite3.connect(out2 / "ledger.sqlite").execute("SELECT state, COUNT(*) FROM docs GROUP BY state").fetchall() == [("pending", 6)]
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"custom_id": "elsewhere:1", "response": {"status_code": 200, "body": {}}}) + "\n")
+    assert main([*base, "-o", str(out2), "--import-batch", str(other)]) == 1
+    assert "none of its 1 results" in capsys.readouterr().err
+
+
 REVISE_SCRIPT = """
 import sys
 from curafilter.cli import main

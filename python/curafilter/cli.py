@@ -767,6 +767,9 @@ def _revise(args: argparse.Namespace, console: Console) -> int:
             check_out(args.inputs, args.out)  # as the other modes, which read the queue, check it
             st = asyncio.run(import_batch(args.import_batch, args.out, model=model, teacher=args.llm_model,
                                           max_attempts=args.max_attempts, prices=prices, **common))
+            if st.unknown:
+                console.print(plain(f"{st.unknown:,} result(s) in {args.import_batch} are for no record of this "
+                                    "ledger (another queue's batch?): not applied", "yellow"))
         else:
             if not args.endpoint:
                 raise CurafilterError("--endpoint is needed (or --dry-run / --export-batch / --import-batch)")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import hashlib
 import io
 import os
 import sqlite3
@@ -58,6 +59,9 @@ CREATE TABLE IF NOT EXISTS docs (
     updated REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS docs_state ON docs(state);
+-- Batch result lines already applied (a digest of each): importing a file twice, or a line twice,
+-- counts each answer once.
+CREATE TABLE IF NOT EXISTS imported (line TEXT PRIMARY KEY);
 """
 
 
@@ -147,6 +151,11 @@ class Ledger:
                 (state, attempts, prompt_tokens, completion_tokens, cost, revised,
                  msgspec.json.encode(scores_after).decode() if scores_after else None, reason, time.time(), doc_id),
             )
+
+    def applied(self, digest: str) -> None:
+        """Mark a batch result line as applied (see `import_batch`)."""
+        with self.db:
+            self.db.execute("INSERT OR IGNORE INTO imported (line) VALUES (?)", (digest,))
 
     def rows(self, state: str):
         return self.db.execute(
@@ -260,6 +269,7 @@ class ReviseStats:
     succeeded: int = 0  # records this run settled with an answer (done or dropped)
     failed: int = 0  # records this run settled as failed (the LLM call failed for good)
     skipped: int = 0  # records already settled by an earlier run, not asked again
+    unknown: int = 0  # --import-batch: result lines for no record of this ledger (another queue's)
 
     @property
     def written_total(self) -> int:
@@ -436,22 +446,32 @@ async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str]
         lines = Path(path).read_bytes().splitlines()
     except OSError as e:
         raise InputError(f"cannot read batch results {path}: {e.strerror or e}") from None
+    # Every line is checked before any is applied: a bad line part-way left the earlier ones
+    # applied and the outputs unwritten.
+    results = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            r = msgspec.json.decode(line)
+            doc_id = r["custom_id"]
+        except (msgspec.DecodeError, KeyError, TypeError, RecursionError) as e:
+            raise InputError(f"{path}:{n}: not a batch result line: {e}") from None
+        if not isinstance(doc_id, str):
+            raise InputError(f"{path}:{n}: not a batch result line: custom_id is {type(doc_id).__name__}, not a string")
+        results.append((hashlib.sha256(line.strip()).hexdigest(), doc_id, r))
     with Ledger(Path(out) / "ledger.sqlite") as ledger:
         before = ledger.counts()
         lock = asyncio.Lock()
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                r = msgspec.json.decode(line)
-                doc_id = r["custom_id"]
-            except (msgspec.DecodeError, KeyError, TypeError, RecursionError) as e:
-                raise InputError(f"{path}:{n}: not a batch result line: {e}") from None
-            if not isinstance(doc_id, str):
-                raise InputError(f"{path}:{n}: not a batch result line: custom_id is {type(doc_id).__name__}, not a string")
+        unknown = 0
+        for digest, doc_id, r in results:
             row = ledger.db.execute("SELECT state, attempts, text FROM docs WHERE id = ?", (doc_id,)).fetchone()
-            if row is None or row[0] in ("done", "dropped", "failed"):
-                continue  # unknown or already settled: importing twice changes nothing
+            if row is None:
+                unknown += 1
+                continue
+            if row[0] in ("done", "dropped", "failed") or \
+                    ledger.db.execute("SELECT 1 FROM imported WHERE line = ?", (digest,)).fetchone():
+                continue  # settled, or this answer already applied: importing twice changes nothing
             attempts = row[1] + 1
             resp = r.get("response")
             resp = resp if isinstance(resp, dict) else {}
@@ -460,6 +480,7 @@ async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str]
             if resp.get("status_code") != 200 or r.get("error"):
                 state = "failed" if attempts >= max_attempts else "pending"
                 ledger.settle(doc_id, state=state, attempts=attempts, reason=redact(f"batch request failed: {r.get('error') or resp.get('status_code')}"))
+                ledger.applied(digest)
                 continue
             try:
                 text = body["choices"][0]["message"]["content"]
@@ -468,5 +489,11 @@ async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str]
             usage = parse_usage(body.get("usage"))  # a malformed usage counts as 0 tokens, never loses the answer
             await _judge(ledger, model, doc_id, row[2], text if isinstance(text, str) else "", attempts, max_attempts,
                          prices, usage.prompt_tokens, usage.completion_tokens, lock)
-        return _finish(ledger, Path(out), before, 0, started, text_key=text_key, field=field, model=model,
-                       teacher=teacher)
+            ledger.applied(digest)  # after the answer is settled: a stop between applies it again, never loses it
+        if results and unknown == len(results):  # paid-for answers: never dropped without a word
+            raise InputError(f"{path}: none of its {len(results):,} results is for a record of {out}'s ledger; import "
+                             "into the -o the batch was exported with (--export-batch)")
+        st = _finish(ledger, Path(out), before, 0, started, text_key=text_key, field=field, model=model,
+                     teacher=teacher)
+        st.unknown = unknown
+        return st
