@@ -207,6 +207,9 @@ def test_annotate_labels_resumes_and_records_garbage(tmp_path: Path, docs: Path)
             f.write(b'{"id": "torn')  # a killed run's last line
         assert main(args) == 0
         assert len(server.requests) == asked
+        # A torn last line in the failures file too: the next failure was appended to it, both lost.
+        with (tmp_path / "labels.failures.jsonl").open("ab") as f:
+            f.write(b'{"id": "d7", "sha')
         # --retry-failed asks only the two failures again; the failures file holds each once.
         assert main([*args, "--retry-failed"]) == 1, "every call failed again: exit 1"
         assert len(server.requests) == asked + 2 * 3

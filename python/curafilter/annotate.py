@@ -155,10 +155,16 @@ def _failure_id(line: bytes) -> str | None:
 
 
 def read_failures(path: Path) -> set[str]:
-    """Ids whose failure is recorded in the failures file."""
+    """Ids whose failure is recorded in the failures file. A last line without its line end (a
+    kill mid-write) is cut, or ended when whole: the next failure appended to it was lost with it."""
     if not path.exists():
         return set()
-    return {i for i in map(_failure_id, path.read_bytes().splitlines()) if i is not None}
+    data = path.read_bytes()
+    lines = data.splitlines()
+    if data and not data.endswith((b"\n", b"\r")):
+        whole = _failure_id(lines[-1]) is not None
+        path.write_bytes(data + b"\n" if whole else b"".join(x + b"\n" for x in lines[:-1]))
+    return {i for i in map(_failure_id, lines) if i is not None}
 
 
 async def _label(client: ChatClient, spec: PrinciplesFile, doc: Doc, *, max_chars: int,
