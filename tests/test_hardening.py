@@ -1392,6 +1392,8 @@ def test_a_document_cannot_close_its_own_fence_and_echoed_tags_are_stripped(tmp_
     code = "```python\nprint('hi')\n```"
     assert unfence(code, original="```python\nprint('kill')\n```") == code
     assert unfence("```\nonly an opening line") == "```\nonly an opening line"
+    # Invisible tag characters in a rewrite were written into revised/ as hidden text.
+    assert unfence("Those people are \U000e0041\U000e0042neighbours.") == "Those people are neighbours."
 
 
 def test_inspect_shows_the_rows_of_a_limited_scores_only_sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

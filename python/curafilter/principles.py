@@ -113,8 +113,10 @@ _CODE_CLOSE = re.compile(r"\s*```\s*")
 
 def unfence(answer: str, original: str = "") -> str:
     """A rewrite without the document tags, when the model echoed them around its answer, and
-    without a Markdown code block around the whole of it, unless `original` itself opens with one."""
-    lines = answer.split("\n")
+    without a Markdown code block around the whole of it, unless `original` itself opens with one.
+    Invisible tag characters are taken out: the LLM was never shown any, and hidden text written
+    into the corpus would be what a filter exists to keep out."""
+    lines = _INVISIBLE_TAGS.sub("", answer).split("\n")
     while lines and _FENCE_LINE.fullmatch(lines[0]):
         lines.pop(0)
     while lines and _FENCE_LINE.fullmatch(lines[-1]):
