@@ -125,6 +125,10 @@ def test_client_turns_undecodable_or_too_deep_answers_into_llm_errors() -> None:
     deep = "[" * 200_000 + "]" * 200_000
     out, _, _, _ = run_client(lambda b, n: (200, {"X-Raw": "1"}, deep, 0.0), backoff=0.01, max_retries=0)
     assert isinstance(out, LLMError) and "not a chat completion" in str(out)
+    # A 200 that is no chat completion (a proxy's HTML page) is asked again, like a 5xx (it was not).
+    out, _, _, server = run_client(lambda b, n: (200, {"X-Raw": "1"}, "<html>busy</html>", 0.0) if n == 1 else ok("fine"),
+                                   backoff=0.01, max_retries=2)
+    assert out.text == "fine" and len(server.requests) == 2
 
 
 def test_unusable_scores_are_recorded_never_raised() -> None:

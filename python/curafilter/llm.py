@@ -194,11 +194,16 @@ class ChatClient:
                     # server that trickles its answer a byte at a time would hold a call forever.
                     resp = await asyncio.wait_for(self._http.post(self.url, json=body), self.timeout)
                 if resp.status_code == 200:
-                    return self._parse(resp, attempt)
-                last = f"HTTP {resp.status_code}: {self.redact(resp.text)[:200]}"
-                if resp.status_code not in self.RETRY_STATUS:
-                    break
-                wait = _retry_after(resp.headers.get("retry-after"))
+                    try:
+                        return self._parse(resp, attempt)
+                    except LLMError as e:  # an HTML page or cut JSON from a proxy: asked again, like a 5xx
+                        last = str(e).removeprefix(f"{self.shown_url}: ")
+                        resp = None
+                if resp is not None:
+                    last = f"HTTP {resp.status_code}: {self.redact(resp.text)[:200]}"
+                    if resp.status_code not in self.RETRY_STATUS:
+                        break
+                    wait = _retry_after(resp.headers.get("retry-after"))
             except (httpx.TimeoutException, asyncio.TimeoutError):
                 last = f"timed out after {self.timeout:g} s"
             except httpx.TransportError as e:
