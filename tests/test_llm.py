@@ -367,6 +367,11 @@ def test_revise_dry_run_and_batch_round_trip(tmp_path: Path, capsys: pytest.Capt
     assert main([*base, "-o", str(out), "--import-batch", str(results)]) == 0  # importing twice changes nothing
     got = read_out(out)
     assert len(got["revised"]) == 12 and len({r["curafilter_revision"]["id"] for r in got["revised"]}) == 12
+    # A dry run prices only what is left to ask (it priced the settled records again).
+    capsys.readouterr()
+    assert main([*base, "-o", str(out), "--dry-run", "--json"]) == 0
+    est = json.loads(capsys.readouterr().out)
+    assert (est["documents"], est["settled"], est["cost_one_attempt"]) == (0, 12, 0)
 
 
 def test_batch_answers_count_once_and_a_bad_results_file_applies_nothing(tmp_path: Path,

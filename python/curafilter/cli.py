@@ -741,7 +741,7 @@ def _revise(args: argparse.Namespace, console: Console) -> int:
     with reporting_skips(console) as skipped:  # queue lines that cannot be revised: named, then skipped
         if args.dry_run:
             est = estimate(args.inputs, principles=spec, model=model, prices=prices, id_key=args.id_key,
-                           max_attempts=args.max_attempts, **common)
+                           max_attempts=args.max_attempts, out=args.out, **common)
             if args.json:
                 print_json({**est, "unreadable": skipped})
                 return 0

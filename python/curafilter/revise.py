@@ -394,15 +394,28 @@ def _finish(ledger: Ledger, out: Path, before: dict[str, int], read: int, starte
 
 
 def estimate(inputs: list[str], *, principles: PrinciplesFile, model: Model, prices: Prices, text_key: str,
-             id_key: str | None, field: str, max_attempts: int) -> dict[str, float]:
-    """Dry run: token counts of every prompt (with the model's tokenizer, an approximation of the
-    LLM's) and an expected rewrite as long as the text; cost for one attempt and for the worst case."""
+             id_key: str | None, field: str, max_attempts: int, out: str | os.PathLike[str] | None = None) -> dict[str, float]:
+    """Dry run: token counts of every prompt still to ask (with the model's tokenizer, an
+    approximation of the LLM's) and an expected rewrite as long as the text; cost for one attempt
+    and for the worst case. Records an earlier revise into `out` settled are left out (and counted)."""
     from tokenizers import Tokenizer as HF
 
     tok = HF.from_file(str(model.tokenizer_path))
     tok.no_truncation()
     tok.no_padding()
     docs = queue_from(inputs, model=model, field=field, text_key=text_key, id_key=id_key)
+    settled: set[str] = set()
+    ledger = Path(out) / "ledger.sqlite" if out is not None else None
+    if ledger is not None and ledger.is_file():  # read only: a dry run takes no lock and writes nothing
+        db = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True)
+        try:
+            settled = {r[0] for r in db.execute("SELECT id FROM docs WHERE state IN ('done', 'dropped', 'failed')")}
+        except sqlite3.Error:
+            settled = set()
+        finally:
+            db.close()
+    before = len(docs)
+    docs = [d for d in docs if d.key not in settled]
     pt = ct = 0
     for d in docs:
         text, violated = d.text, d.violated
@@ -410,8 +423,8 @@ def estimate(inputs: list[str], *, principles: PrinciplesFile, model: Model, pri
         pt += sum(len(tok.encode(m["content"]).ids) + 4 for m in msgs)
         ct += len(tok.encode(text).ids)
     one = prices.cost(pt, ct)
-    return {"documents": len(docs), "prompt_tokens": pt, "completion_tokens": ct, "cost_one_attempt": one,
-            "cost_worst_case": one * max_attempts}
+    return {"documents": len(docs), "settled": before - len(docs), "prompt_tokens": pt, "completion_tokens": ct,
+            "cost_one_attempt": one, "cost_worst_case": one * max_attempts}
 
 
 def export_batch(inputs: list[str], path: str | os.PathLike[str], *, principles: PrinciplesFile, client: ChatClient,
