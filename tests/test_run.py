@@ -426,6 +426,12 @@ def test_route_keeps_every_shard_refuses_edited_ones_and_carries_the_windowing(t
     write_shard(data / "a.jsonl", list(reversed(doc_lines(10))))  # same lines, other order
     with pytest.raises(InputError, match=r"a\.jsonl: changed since its scores were written"):
         reroute(scores, tmp_path / "routed2", rules=rules, progress=False)
+    # A shard the scores folder never completed (no record: a stop between its score file and its
+    # record) is not routed on score rows that no edit check covers.
+    for rec in (scores / "manifest").glob("a.*.json"):
+        rec.unlink()
+    partial = reroute(scores, tmp_path / "routed3", rules=rules, progress=False)
+    assert (partial.shards_total, partial.docs) == (1, 0)
 
 
 def test_noop_rerun_keeps_the_folder_totals_in_stats_json(tmp_path: Path, corpus: Path) -> None:
@@ -630,3 +636,34 @@ def test_a_folder_is_resumed_only_by_the_weights_that_began_it(tmp_path: Path) -
     (out / "run.json").write_bytes(msgspec.json.encode(msgspec.structs.replace(ident, model_digest="")))
     again = curafilter.run([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], out, model=first, device="cpu", progress=False)
     assert (again.shards_skipped, again.docs) == (1, 5)
+
+
+def test_a_shard_that_grows_during_a_run_is_redone_by_the_next(tmp_path: Path) -> None:
+    """A shard's record took its size and mtime when it finished: lines appended while the run
+    read other shards were recorded as read, and the resume skipped them forever."""
+    import threading
+
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    data = tmp_path / "in"
+    data.mkdir()
+    write_shard(data / "a.jsonl", doc_lines(400, prefix="a"))
+    late = write_shard(data / "b.jsonl", doc_lines(5, prefix="b"))
+    out = tmp_path / "out"
+
+    def watcher() -> None:
+        import time
+
+        for _ in range(20000):  # routing has begun once a route file is being written
+            if any(out.glob("*/.*.tmp")) or any(out.glob("manifest/*.json")):
+                break
+            time.sleep(0.0005)
+        with late.open("ab") as f:
+            f.write(json.dumps({"id": "b-late", "text": "hello world late"}).encode() + b"\n")
+
+    t = threading.Thread(target=watcher)
+    t.start()
+    first = curafilter.run([data], out, model=bundle, device="cpu", progress=False, id_key="id", batch_tokens=256, threads=1)
+    t.join()
+    again = curafilter.run([data], out, model=bundle, device="cpu", progress=False, id_key="id")
+    ids = [r["id"] for rs in outputs(out).values() for r in rs if "id" in r]
+    assert ids.count("b-late") == 1 and len(ids) == len(set(ids)) == 406, (first.docs, again.docs)

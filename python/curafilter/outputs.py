@@ -371,8 +371,10 @@ class OutputDir:
             return None
         return rec
 
-    def complete(self, shard: str, counts: dict[str, int], identity: RunIdentity) -> ShardRecord:
-        size, mtime_ns = shard_identity(shard)
+    def complete(self, shard: str, counts: dict[str, int], identity: RunIdentity,
+                 seen: tuple[int, int] | None = None) -> ShardRecord:
+        """Record `shard` as done; `seen`: its size and mtime before it was read (else now)."""
+        size, mtime_ns = seen if seen is not None else shard_identity(shard)
         rec = ShardRecord(shard=shard, size=size, mtime_ns=mtime_ns, counts=counts,
                           model=identity.model, rules=identity.rules, completed_at=time.time())
         write_atomic(self.record_path(shard), msgspec.json.encode(rec))

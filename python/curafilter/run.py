@@ -209,6 +209,9 @@ class Router:
                  has_ids: bool = False, claims: Claims | None = None,
                  tokens_of: Callable[[Batch], np.ndarray] | None = None, zstd_workers: int = 0) -> None:
         self.out, self.identity, self.rules, self.shards = out, identity, rules, shards
+        # Each shard's size and mtime before it is read, for its record: taken when it finished, a
+        # shard that grew during the run was recorded as read whole and its new lines never read.
+        self.seen = [shard_identity(s) for s in shards]
         self.zstd_workers = zstd_workers  # libzstd threads per route file (device.zstd_workers)
         # Tokens per document of a batch, -1 where unknown; default: the tokeniser's count. `route`
         # reads documents without a tokenizer, so it passes the counts saved with the scores.
@@ -396,7 +399,7 @@ class Router:
         if shard in self.refused:
             pass  # its quarantine record is written; no manifest record, so a later run tries again
         elif record:
-            self.out.complete(self.shards[shard], counts, self.identity)
+            self.out.complete(self.shards[shard], counts, self.identity, seen=self.seen[shard])
             self.completed += 1
         else:
             self.out.mark_partial(self.shards[shard])
@@ -800,7 +803,9 @@ def reroute(
     # Every shard the scores folder completed, those with no score row too (every line of them
     # quarantined): their quarantine records are routed again like any other shard's.
     records = OutputDir(src).records()
-    all_shards = sorted(set(table) | {os.path.abspath(rec.shard) for rec in records})
+    # The shards the scores folder completed (the score rows of one it did not, cut short by a
+    # stop, are not all there and were never checked against an edit since).
+    all_shards = sorted({os.path.abspath(rec.shard) for rec in records})
     for shard in all_shards:
         if not Path(shard).exists():
             raise InputError(f"{shard}: the shard these scores came from is gone; routing needs the documents")
