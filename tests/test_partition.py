@@ -117,6 +117,42 @@ def test_racing_takers_get_one_claim(tmp_path: Path) -> None:
     assert Claim(**held).pid == os.getpid()
 
 
+def test_a_claim_taken_over_is_known_lost_and_left_to_its_taker(tmp_path: Path) -> None:
+    # A worker paused past the lease (SIGSTOP) woke up, renamed the taker's half-written files into
+    # place, wrote a record for them and deleted the taker's claim on release.
+    a, b = Claims(tmp_path), Claims(tmp_path, lease=-1.0)  # to b, every claim is stale at once
+    assert a.take("/x/s.jsonl") and a.still_held("/x/s.jsonl")
+    assert b.take("/x/s.jsonl")
+    assert not a.still_held("/x/s.jsonl") and b.still_held("/x/s.jsonl")
+    a.release("/x/s.jsonl")
+    assert b.path("/x/s.jsonl").exists() and b.still_held("/x/s.jsonl")
+
+
+def test_a_worker_that_lost_its_claim_writes_no_outputs_for_the_shard(tmp_path: Path) -> None:
+    import threading
+
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    shard = write_shard(tmp_path / "a.jsonl", doc_lines(400))
+    out = tmp_path / "out"
+    claims = Claims(out)
+
+    def take_over() -> None:  # another worker's claim appears while this one is routing
+        for _ in range(20000):
+            if any(out.glob("*/.*.tmp")):
+                break
+            time.sleep(0.0005)
+        write_claim(claims, shard, host="elsewhere", pid=1)
+
+    t = threading.Thread(target=take_over)
+    t.start()
+    with pytest.raises(ConfigError, match="took this shard over"):
+        curafilter.run([str(shard)], out, model=bundle, device="cpu", progress=False, partition=(0, 1), batch_tokens=256,
+                       threads=1)
+    t.join()
+    assert not OutputDir(out).records() and not list((out / "keep").glob("*.jsonl.zst"))
+    assert claims.path(str(shard)).exists(), "the taker's claim stays"
+
+
 def test_a_whole_run_and_partitioned_runs_never_share_a_folder(tmp_path: Path) -> None:
     bundle = make_tiny_bundle(tmp_path / "bundle")
     shards = corpus(tmp_path / "data", 2)

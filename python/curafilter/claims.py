@@ -61,6 +61,7 @@ class Claims:
         self.lease = lease
         self.host = socket.gethostname()
         self.held: dict[str, Path] = {}
+        self._mine: dict[str, bytes] = {}  # what this process wrote into each claim it holds
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._beat: threading.Thread | None = None
@@ -98,7 +99,7 @@ class Claims:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         with self._lock:
-            self.held[shard] = p
+            self.held[shard], self._mine[shard] = p, data
         return True
 
     def _take_over(self, shard: str, p: Path, data: bytes) -> bool:
@@ -123,15 +124,27 @@ class Claims:
             tmp.write_bytes(data)
             os.replace(tmp, p)
             with self._lock:
-                self.held[shard] = p
+                self.held[shard], self._mine[shard] = p, data
             return True
         finally:
             lock.unlink(missing_ok=True)
 
+    def still_held(self, shard: str) -> bool:
+        """Whether the claim file on `shard` is still this process's: a process paused past the
+        lease (SIGSTOP, a frozen VM) finds its claim taken over, and must then write nothing."""
+        with self._lock:
+            mine = self._mine.get(shard)
+        try:
+            return mine is not None and self.path(shard).read_bytes() == mine
+        except OSError:
+            return False
+
     def release(self, shard: str) -> None:
+        ours = self.still_held(shard)  # a claim taken over is the taker's now: left in place
         with self._lock:
             p = self.held.pop(shard, None)
-        if p is not None:
+            self._mine.pop(shard, None)
+        if p is not None and ours:
             p.unlink(missing_ok=True)
 
     def heartbeat(self) -> None:

@@ -388,6 +388,11 @@ class Router:
         """Close a shard's files. Without `record` (a shard a --limit cut short) they keep a
         `.partial` suffix and get no manifest record: globbing `*.jsonl.zst` never reads half a
         shard as if it were whole, and a later run redoes the shard."""
+        if self.claims is not None and not self.claims.still_held(self.shards[shard]):
+            # Renaming files into place now would put another worker's half-written ones there
+            # (temporary names are per shard), and a record would mark them done.
+            raise ConfigError(f"{self.shards[shard]}: another worker took this shard over while this process was "
+                              "paused past the claim lease; stopping without writing its outputs (run again to go on)")
         out = self.open.pop(shard, None)
         if out is None:
             counts: dict[str, int] = {}
