@@ -1449,3 +1449,18 @@ def test_a_full_disk_is_a_one_line_error_and_the_run_resumes_after(tmp_path: Pat
         assert sum(len(v) for k, v in got.items() if k != "quarantine") == 360 and stats.quarantined == 0
     finally:
         subprocess.run(["umount", str(small)], capture_output=True)
+
+
+def test_an_interrupt_mid_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl-C or SIGTERM landing inside write_atomic left its .<name>.<pid>.tmp behind (partitioned
+    # workers never sweep them). The interrupt is raised where fsync would run: a signal cannot be
+    # timed to land there.
+    from curafilter.outputs import write_atomic
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "stats.json", b"{}")
+    assert list(tmp_path.iterdir()) == []

@@ -270,6 +270,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise ConfigError(f"cannot write {path}: {e.strerror or e}") from None
+    except BaseException:  # Ctrl-C or SIGTERM mid-write: no temporary file left either
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 class OutputDir:
