@@ -158,7 +158,8 @@ class Model:
                                             enable_fallback=0)
             except Exception as e:  # ORT raises its own untyped errors (Fail, InvalidGraph, ...)
                 first = providers[0] if isinstance(providers[0], str) else providers[0][0]
-                errors.append(f"{first}: {str(e).strip().splitlines()[0][:300] if str(e).strip() else type(e).__name__}")
+                said = str(e).strip()
+                errors.append(f"{first}: {said.splitlines()[0][:300] if said else type(e).__name__}")
         raise ModelError(f"{file}: ONNX Runtime cannot load it ({'; '.join(errors)})")
 
     def _check_io(self) -> None:

@@ -168,7 +168,7 @@ def document_id(line: bytes, identity: RunIdentity) -> Any:
     if raw[:1] == b'"':
         return raw_string(line, path)
     # A number as written, as run keeps it (decoded, 1e400 failed and long decimals lost digits).
-    return raw.decode() if raw[:1] in b"-0123456789" and raw[:1] else None
+    return raw.decode() if raw[:1].isdigit() or raw[:1] == b"-" else None
 
 
 def flagged_offset(route: str, scores: dict[str, float], at: dict[str, int], text: str,
