@@ -141,6 +141,7 @@ def test_distill_refuses_bad_labels_names_and_options_before_any_work(tmp_path: 
         (["distill", str(odd), "-o", str(tmp_path / "b2"), *base], "odd.jsonl:2: scores must be within [0, 1]"),
         (["distill", str(good), "-o", str(a_file), *base], "not a folder"),
         (["distill", str(good), "-o", str(tmp_path / "b3"), *base, "--max-length", "100"], "64 positions"),
+        (["distill", str(good), "-o", str(tmp_path / "b3"), *base, "--max-length", "32", "--pooling", "attention"], "needs --fine-tune"),
     ]:
         assert main(argv) == 1, argv
         err = capsys.readouterr().err

@@ -98,7 +98,7 @@ def test_fine_tuning_learns_each_head_and_exports_the_same_model(encoder: Path, 
         y = np.array([test[i].label for i in idx], bool)
         assert auroc(y, torch_scores[idx, p]) > 0.9, name
 
-    heads = [distill.Head(trained.head_w[p], None, None, float(trained.head_b[p])) for p in range(2)]
+    heads = trained.heads()
     card = Card(name="tiny-fine-tuned", version="0", principles=[Principle("deception", "d"), Principle("toxicity", "t")],
                 max_length=32, variants=distill.DEFAULT_VARIANTS, thresholds={"deception": 0.5, "toxicity": 0.5})
     out = tmp_path / "bundle"
@@ -166,3 +166,31 @@ def test_training_reads_text_as_run_time_does() -> None:
     assert got[0] == got[3] and len(got[2]) == 32
     (batch,) = Tokenizer(str(path), max_length=32).encode_batches([texts[1]])
     assert got[1] == batch.input_ids[0][batch.attention_mask[0] > 0].tolist()
+
+
+def test_attention_pooling_learns_and_exports_the_same_model(encoder: Path, tmp_path: Path) -> None:
+    """Each head's own attention-weighted mean: trained from the plain mean (a zero query), and the
+    exported graph (fp32, int8, fp16) computes what torch does, padding and all."""
+    cfg = finetune.FineTune(**{**FAST.__dict__, "pooling": "attention"})
+    ds = distill.Dataset.from_rows(rows(400, 0), ["deception", "toxicity"])
+    trained = finetune.train(finetune.Targets.from_dataset(ds), encoder, cfg)
+    assert trained.attn_w is not None and trained.attn_w.shape == trained.head_w.shape and trained.attn_w.any()
+    test = rows(200, 1)
+    texts = [r.text for r in test]
+    torch_scores = trained.predict(texts)
+    for p, name in enumerate(["deception", "toxicity"]):
+        idx = [i for i, r in enumerate(test) if r.principle == name]
+        assert auroc(np.array([test[i].label for i in idx], bool), torch_scores[idx, p]) > 0.9, name
+
+    card = Card(name="tiny-attention", version="0", principles=[Principle("deception", "d"), Principle("toxicity", "t")],
+                max_length=32, variants=distill.DEFAULT_VARIANTS, thresholds={"deception": 0.5, "toxicity": 0.5})
+    out = tmp_path / "bundle"
+    distill.export_bundle(out, weights=trained.weights, config=trained.config, heads=trained.heads(),
+                          tokenizer=trained.tokenizer, card=card, check_texts=texts[:64])
+    # Texts of very different lengths share a batch, so padding must weigh nothing.
+    np.testing.assert_allclose(curafilter.load_model(out, device="cpu", variant="fp32").score_texts(texts),
+                               torch_scores, atol=2e-4)
+    assert np.abs(curafilter.load_model(out, device="cpu", variant="fp16").score_texts(texts) - torch_scores).max() < 0.01
+    assert np.abs(curafilter.load_model(out, device="cpu", variant="int8").score_texts(texts) - torch_scores).max() < 0.2
+    with pytest.raises(ConfigError):
+        finetune.FineTune(pooling="max")

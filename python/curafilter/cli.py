@@ -633,11 +633,13 @@ def cmd_distill(args: argparse.Namespace, console: Console) -> int:
         raise ConfigError(f"--max-length {args.max_length}: the encoder {encoder} has {positions} positions; "
                           f"use at most {positions}")
     fine_tune = None
+    if args.pooling != "mean" and not args.fine_tune:
+        raise ConfigError(f"--pooling {args.pooling} needs --fine-tune: frozen heads read the plain mean")
     if args.fine_tune:
         from curafilter.finetune import FineTune, require_torch
 
         require_torch()  # before any work: fail now, not after the features are computed
-        fine_tune = FineTune(epochs=args.epochs, lr=args.lr, folds=args.folds)
+        fine_tune = FineTune(epochs=args.epochs, lr=args.lr, folds=args.folds, pooling=args.pooling)
     with Progress(console=console) as progress:
         if fine_tune is None:
             task = progress.add_task("embedding", total=len(ds.texts))
@@ -1019,6 +1021,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="keep the encoder frozen and fit linear wide-and-deep heads (fast, no torch)")
     d.add_argument("--epochs", type=positive_float, default=1.0, help="fine-tuning epochs (default: 1)")
     d.add_argument("--lr", type=positive_float, default=4e-5, help="fine-tuning learning rate of the encoder (default: 4e-5)")
+    d.add_argument("--pooling", choices=("mean", "attention"), default="mean",
+                   help="fine-tuning: each head reads the mean of the last layer (default) or its own "
+                        "attention-weighted mean, which a sentence inside a long window moves more")
     d.add_argument("--folds", type=_number_type(int, lambda v: v >= 2, "an integer of at least 2"), default=3, help="validation folds when fine-tuning; each trains a model (default: 3)")
     d.add_argument("--json", action="store_true", help="print the held-out agreement as one JSON object")
     d.set_defaults(func=cmd_distill)

@@ -248,6 +248,7 @@ class Head:
     w_tok: np.ndarray | None  # [vocab], averaged over tokens; None: no lexical part (fine-tuned heads)
     w_bigram: np.ndarray | None  # [n_buckets], averaged over tokens
     b: float
+    w_attn: np.ndarray | None = None  # [hidden]: attention pooling's query (fine-tuned heads only)
 
 
 @dataclass
@@ -550,8 +551,9 @@ def export_bundle(
     lexical = all(h.w_tok is not None and h.w_bigram is not None for h in heads)
     token_w = np.stack([h.w_tok for h in heads], axis=1) if lexical else None  # type: ignore[misc]
     bigram_w = np.stack([h.w_bigram for h in heads], axis=1) if lexical else None  # type: ignore[misc]
+    attn_w = np.stack([h.w_attn for h in heads]) if all(h.w_attn is not None for h in heads) else None  # type: ignore[misc]
     fp32 = build_classifier(weights, config, head_w, head_b, token_w=token_w, bigram_w=bigram_w,
-                            pooled_layers=pooled_layers)
+                            pooled_layers=pooled_layers, attn_w=attn_w)
     onnx.save(fp32, out / "model.onnx")
     to_int8(out / "model.onnx", out / "model-int8.onnx")
     to_fp16(fp32, out / "model-fp16.onnx")
@@ -688,7 +690,7 @@ def build_bundle(
         sel = select_fine_tuned(ds, encoder, fine_tune, max_length=max_length, grid=grid, baselines=baselines,
                                 log=log, progress=progress)
         trained = finetune.train(finetune.Targets.from_dataset(ds), encoder, fine_tune, progress=progress, log=log)
-        heads = [Head(trained.head_w[p], None, None, float(trained.head_b[p])) for p in range(len(ds.principles))]
+        heads = trained.heads()
         for p, q in enumerate(ds.principles):  # constant principles: say the one thing the labels say
             if "constant" in sel.params.get(q, {}):
                 heads[p] = Head(np.zeros_like(heads[p].w_emb), None, None, 8.0 if sel.params[q]["constant"] else -8.0)

@@ -1,4 +1,4 @@
-"""Fine-tune the encoder: one shared BERT encoder, mean pooling, one sigmoid head per principle.
+"""Fine-tune the encoder: one shared BERT encoder, mean (or attention) pooling, one sigmoid head per principle.
 
 Needs torch and transformers (the ``train`` extra) and is only used to build bundles; a fine-tuned
 model is exported through :func:`curafilter.onnx_export.build_classifier`, so run time stays ONNX
@@ -32,6 +32,12 @@ import numpy as np
 from curafilter.errors import ConfigError, InputError
 
 
+POOLINGS = ("mean", "attention")
+
+#: Logit added to padding positions before the attention softmax: small enough for fp16.
+PAD_LOGIT = -10000.0
+
+
 @dataclass(frozen=True)
 class FineTune:
     """Hyper-parameters of a fine-tuning run (defaults: what the default model uses)."""
@@ -48,11 +54,16 @@ class FineTune:
     freeze_embeddings: bool = True
     seed: int = 0
     threads: int | None = None
+    # "mean": the head reads the mean of the last layer over real tokens. "attention": each
+    # principle's head reads its own softmax-weighted mean (one learnt query vector per principle,
+    # started at zero, i.e. at the plain mean), so a violating sentence inside an ordinary window
+    # is not averaged away by the 200 tokens around it.
+    pooling: str = "mean"
     folds: int = 3  # validation runs (each trains a model) when building through distill.build_bundle
 
     def __post_init__(self) -> None:
         if (self.epochs <= 0 or self.lr <= 0 or self.head_lr <= 0 or self.batch_size < 1 or self.max_length < 8
-                or self.folds < 2):
+                or self.folds < 2 or self.pooling not in POOLINGS):
             raise ConfigError(f"invalid fine-tuning settings: {self}")
 
 
@@ -107,6 +118,14 @@ class Trained:
     tokenizer: Path
     max_length: int
     losses: list[float]
+    attn_w: np.ndarray | None = None  # [P, hidden]: attention pooling's query per principle
+
+    def heads(self) -> list[Any]:
+        """One :class:`curafilter.distill.Head` per principle, for :func:`curafilter.distill.export_bundle`."""
+        from curafilter.distill import Head
+
+        return [Head(self.head_w[p], None, None, float(self.head_b[p]),
+                     None if self.attn_w is None else self.attn_w[p]) for p in range(self.head_w.shape[0])]
 
     def predict(self, texts: Sequence[str], *, batch_size: int = 64, max_length: int | None = None) -> np.ndarray:
         """Scores [n, P] with torch, the same computation as the exported graph (fp32), on the first
@@ -170,19 +189,27 @@ def _classifier_class() -> Any:
     from transformers import BertConfig, BertModel
 
     class Classifier(torch.nn.Module):  # type: ignore[name-defined,misc]
-        def __init__(self, config: dict[str, Any], n_out: int) -> None:
+        def __init__(self, config: dict[str, Any], n_out: int, attention: bool = False) -> None:
             super().__init__()
             cfg = BertConfig(**{k: v for k, v in config.items() if k not in ("architectures",)})
             self.bert = BertModel(cfg, add_pooling_layer=False)
             self.head = torch.nn.Linear(cfg.hidden_size, n_out)
             torch.nn.init.zeros_(self.head.weight)
             torch.nn.init.zeros_(self.head.bias)
+            self.attn = torch.nn.Linear(cfg.hidden_size, n_out, bias=False) if attention else None
+            if self.attn is not None:
+                torch.nn.init.zeros_(self.attn.weight)  # uniform weights: the plain mean
 
         def forward(self, ids: Any, am: Any) -> Any:
             h = self.bert(input_ids=ids, attention_mask=am).last_hidden_state
             m = am.unsqueeze(-1).to(h.dtype)
-            # The same mean over real tokens as the exported graph's pooling.
-            return self.head((h * m).sum(1) / m.sum(1).clamp(min=1.0))
+            if self.attn is None:
+                # The same mean over real tokens as the exported graph's pooling.
+                return self.head((h * m).sum(1) / m.sum(1).clamp(min=1.0))
+            # Per principle p: sum_t a[t, p] * (h_t . w_p) + b_p, a = softmax over real tokens of
+            # h_t . q_p; the same ops, in the same order, as the exported graph.
+            a = torch.softmax(self.attn(h) + (1.0 - m) * PAD_LOGIT, dim=1) * m
+            return (a * (h @ self.head.weight.T)).sum(1) + self.head.bias
 
     return Classifier
 
@@ -190,9 +217,10 @@ def _classifier_class() -> Any:
 class _Classifier:
     @staticmethod
     def build(weights: dict[str, np.ndarray], config: dict[str, Any], n_out: int,
-              head_w: np.ndarray | None = None, head_b: np.ndarray | None = None) -> Any:
+              head_w: np.ndarray | None = None, head_b: np.ndarray | None = None,
+              attn_w: np.ndarray | None = None, attention: bool = False) -> Any:
         torch = _torch()
-        model = _classifier_class()(config, n_out)
+        model = _classifier_class()(config, n_out, attention or attn_w is not None)
         state = {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in weights.items()
                  if k.startswith(("embeddings.", "encoder.")) and not k.endswith("position_ids")}
         missing, _ = model.bert.load_state_dict(state, strict=False)
@@ -202,11 +230,13 @@ class _Classifier:
             with torch.no_grad():
                 model.head.weight.copy_(torch.from_numpy(head_w))
                 model.head.bias.copy_(torch.from_numpy(head_b))
+                if attn_w is not None:
+                    model.attn.weight.copy_(torch.from_numpy(attn_w))
         return model
 
     @staticmethod
     def from_trained(t: Trained) -> Any:
-        return _Classifier.build(t.weights, t.config, t.head_w.shape[0], t.head_w, t.head_b)
+        return _Classifier.build(t.weights, t.config, t.head_w.shape[0], t.head_w, t.head_b, t.attn_w)
 
 
 def _batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generator) -> list[np.ndarray]:
@@ -256,7 +286,7 @@ def train(t: Targets, encoder: Path, cfg: FineTune = FineTune(), *,
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     rng = np.random.default_rng(cfg.seed)
-    model = _Classifier.build(weights, config, len(t.principles))
+    model = _Classifier.build(weights, config, len(t.principles), attention=cfg.pooling == "attention")
     for name, param in model.bert.named_parameters():
         param.requires_grad = not (cfg.freeze_embeddings and name.startswith("embeddings.word_embeddings"))
     decay = [p for n, p in model.bert.named_parameters() if p.requires_grad and p.ndim > 1]
@@ -264,7 +294,8 @@ def train(t: Targets, encoder: Path, cfg: FineTune = FineTune(), *,
     opt = torch.optim.AdamW([
         {"params": decay, "lr": cfg.lr, "weight_decay": cfg.weight_decay},
         {"params": no_decay, "lr": cfg.lr, "weight_decay": 0.0},
-        {"params": list(model.head.parameters()), "lr": cfg.head_lr, "weight_decay": 0.0},
+        {"params": [p for m in (model.head, model.attn) if m is not None for p in m.parameters()],
+         "lr": cfg.head_lr, "weight_decay": 0.0},
     ])
     enc = _encode(t.texts, tokenizer, cfg.max_length)
     lengths = np.array([len(e) for e in enc])
@@ -304,6 +335,7 @@ def train(t: Targets, encoder: Path, cfg: FineTune = FineTune(), *,
         weights=state, config=config,
         head_w=model.head.weight.detach().numpy().copy(), head_b=model.head.bias.detach().numpy().copy(),
         tokenizer=tokenizer, max_length=cfg.max_length, losses=losses,
+        attn_w=model.attn.weight.detach().numpy().copy() if model.attn is not None else None,
     )
 
 
@@ -331,4 +363,4 @@ def cross_validate(t: Targets, folds: Sequence[tuple[str, np.ndarray]], encoder:
     return oof
 
 
-__all__ = ["FineTune", "Targets", "Trained", "train", "cross_validate", "class_weights", "require_torch"]
+__all__ = ["POOLINGS", "FineTune", "Targets", "Trained", "train", "cross_validate", "class_weights", "require_torch"]

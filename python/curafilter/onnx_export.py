@@ -169,8 +169,14 @@ def build_classifier(
     bigram_w: np.ndarray | None = None,
     output_names: tuple[str, str] = ("scores", "embedding"),
     pooled_layers: Sequence[int] | None = None,
+    attn_w: np.ndarray | None = None,
 ) -> onnx.ModelProto:
     """The ONNX model: BERT encoder -> mean pooling -> sigmoid linear head.
+
+    With ``attn_w`` (``[n_out, hidden]``, fine-tuned heads only: one pooled layer, no lexical part)
+    each head reads its own attention-pooled last layer instead of the mean: logit ``p`` is
+    ``sum_t a[t, p] * (h_t . head_w[p]) + head_b[p]`` with ``a[:, p]`` the softmax over real
+    tokens of ``h_t . attn_w[p]`` (see :mod:`curafilter.finetune`). ``embedding`` stays the mean.
 
     With ``token_w`` (``[vocab, n_out]``) the head is "wide and deep": the logits also get the mean
     over real tokens of ``token_w[input_ids]``, a linear model on the document's normalised
@@ -209,6 +215,11 @@ def build_classifier(
     if not layers or any(not 1 <= i <= n_layers for i in layers) or len(set(layers)) != len(layers):
         raise ConfigError(f"pooled_layers must be distinct layer numbers in 1..{n_layers}, got {pooled_layers!r}")
     width = hidden * len(layers)
+    if attn_w is not None:
+        attn_w = np.asarray(attn_w, dtype=np.float32)
+        if attn_w.shape != (np.shape(head_w)[0], hidden) or len(layers) != 1 or token_w is not None or bigram_w is not None:
+            raise ConfigError(f"attn_w must be [n_out, {hidden}], with one pooled layer and no lexical head; "
+                              f"got {attn_w.shape}")
     head_w = np.asarray(head_w, dtype=np.float32)
     head_b = np.asarray(head_b, dtype=np.float32)
     if head_w.ndim != 2 or head_w.shape[1] != width or head_b.shape != (head_w.shape[0],):
@@ -324,7 +335,18 @@ def build_classifier(
 
     # --- Classification head --------------------------------------------------------------------
     hp = _HEAD_PREFIX
-    logits = g.op("MatMul", [pooled, g.const(hp + "w", head_w.T)], hp + "mm")
+    if attn_w is None:
+        logits = g.op("MatMul", [pooled, g.const(hp + "w", head_w.T)], hp + "mm")
+    else:
+        from curafilter.finetune import PAD_LOGIT
+
+        last = layer_out[layers[0] - 1]
+        pad = g.op("Mul", [g.op("Sub", [g.const(hp + "one_f", np.array(1.0, np.float32)), mask3], hp + "pad"),
+                           g.const(hp + "pad_logit", np.array(PAD_LOGIT, np.float32))], hp + "pad_logits")
+        att = g.op("Add", [g.op("MatMul", [last, g.const(hp + "attn_w", attn_w.T)], hp + "attn_mm"), pad], hp + "attn_logits")
+        att = g.op("Mul", [g.op("Softmax", [att], hp + "attn_softmax", axis=1), mask3], hp + "attn")  # [B, T, P]
+        per_token = g.op("MatMul", [last, g.const(hp + "w", head_w.T)], hp + "token_mm")  # [B, T, P]
+        logits = g.op("ReduceSum", [g.op("Mul", [att, per_token], hp + "attn_weighted"), axis1], hp + "mm", keepdims=0)
     logits = g.op("Add", [logits, g.const(hp + "b", head_b)], hp + "logits")
     if token_w is not None:
         token_w = np.asarray(token_w, dtype=np.float32)

