@@ -170,7 +170,7 @@ def test_revise_import_batch_with_malformed_usage(tmp_path: Path) -> None:
     requests = tmp_path / "batch.jsonl"
     assert main([*base, "--export-batch", str(requests)]) == 0
     results = tmp_path / "results.jsonl"
-    with results.open("w") as f:
+    with results.open("w", encoding="utf-8-sig") as f:  # a BOM in front, as Windows editors save
         for i, line in enumerate(requests.read_text().splitlines()):
             r = json.loads(line)
             text = r["body"]["messages"][-1]["content"].replace("gamma", "world")
@@ -178,6 +178,19 @@ def test_revise_import_batch_with_malformed_usage(tmp_path: Path) -> None:
             f.write(json.dumps({"custom_id": r["custom_id"], "response": {"status_code": 200, "body": body}}) + "\n")
     assert main([*base, "--import-batch", str(results)]) == 0
     assert len(read_out(tmp_path / "out")["revised"]) == 6
+
+
+def test_labels_files_saved_with_a_bom_are_read(tmp_path: Path) -> None:
+    from curafilter.annotate import teacher_rows
+    from curafilter.labels import read_labels
+
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text('{"text": "a", "principle": "toxicity", "label": 1}\n', encoding="utf-8-sig")
+    assert [r.text for r in read_labels(labels)] == ["a"]
+    teacher = tmp_path / "teacher.jsonl"
+    teacher.write_text('{"id": "d1", "shard": "s", "line": 1, "text": "a", "scores": {"toxicity": 0.9}, '
+                       '"reason": "r", "teacher": "t"}\n', encoding="utf-8-sig")
+    assert [(r.text, r.label) for r in teacher_rows(teacher)] == [("a", 1)]
 
 
 def test_outputs_never_replace_a_file_they_did_not_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

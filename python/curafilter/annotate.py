@@ -271,10 +271,10 @@ def teacher_rows(path: str | os.PathLike[str], principles: list[str] | None = No
 
     Validation groups are five folds by a hash of the document id (documents of one shard stay
     apart from nothing else, so folds are the honest unit here)."""
-    from curafilter.labels import LabeledRow
+    from curafilter.labels import BOM, LabeledRow
 
     rows = []
-    for n, line in enumerate(Path(path).read_bytes().splitlines(), 1):
+    for n, line in enumerate(Path(path).read_bytes().removeprefix(BOM).splitlines(), 1):
         if not line.strip():
             continue
         try:

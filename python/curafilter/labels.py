@@ -21,6 +21,9 @@ class LabeledRow(msgspec.Struct, frozen=True):
 
 _decoder = msgspec.json.Decoder(LabeledRow)
 
+#: What editors on Windows put in front of a UTF-8 file; JSON Lines readers drop it.
+BOM = b"\xef\xbb\xbf"
+
 
 def read_labels(path: str | os.PathLike[str]) -> Iterator[LabeledRow]:
     """Rows of a labels JSONL file; a bad row is an error naming the file and line."""
@@ -31,6 +34,8 @@ def read_labels(path: str | os.PathLike[str]) -> Iterator[LabeledRow]:
         raise InputError(f"cannot read labels {path}: {e}") from None
     with f:
         for n, line in enumerate(f, 1):
+            if n == 1:
+                line = line.removeprefix(BOM)
             if not line.strip():
                 continue
             try:

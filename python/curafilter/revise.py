@@ -34,6 +34,7 @@ from curafilter.parquet_out import is_parquet, parquet_records
 from curafilter.raw_json import RecordError, UnreadableRecord, raw_string, raw_value, with_value
 from curafilter.errors import ConfigError, CurafilterError, InputError
 from curafilter.llm import ChatClient, LLMError, parse_usage, redact
+from curafilter.labels import BOM
 from curafilter.model import Model
 from curafilter.outputs import ZstdFrames, claim_output_dir, lock_folder
 from curafilter.principles import PrinciplesFile, revision_messages, unfence
@@ -456,7 +457,7 @@ async def import_batch(path: str | os.PathLike[str], out: str | os.PathLike[str]
     """Merge OpenAI Batch API results: each answer is re-scored exactly as a live call would be."""
     started = time.time()
     try:
-        lines = Path(path).read_bytes().splitlines()
+        lines = Path(path).read_bytes().removeprefix(BOM).splitlines()
     except OSError as e:
         raise InputError(f"cannot read batch results {path}: {e.strerror or e}") from None
     # Every line is checked before any is applied: a bad line part-way left the earlier ones
