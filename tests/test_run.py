@@ -197,6 +197,25 @@ def test_killed_run_resumes_to_the_same_outputs(tmp_path: Path) -> None:
     assert leftovers == []
 
 
+def test_a_resume_redoes_shards_whose_output_files_were_deleted_or_cut(tmp_path: Path, corpus: Path) -> None:
+    """Records used to be trusted: a route file deleted or cut by hand after the run stayed lost
+    on every resume, and stats.json still counted its documents."""
+    bundle = make_tiny_bundle(tmp_path / "bundle")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES)
+    out = tmp_path / "out"
+    curafilter.run([corpus], out, model=bundle, rules=rules, device="cpu", progress=False, batch_tokens=512)
+    reference = outputs(out)
+    a_file, b_file = (next(out.glob(f"*/{p}.*.jsonl.zst")) for p in ("a", "b"))
+    a_file.unlink()
+    b_file.write_bytes(b_file.read_bytes()[:-20])
+    stats = curafilter.run([corpus], out, model=bundle, rules=rules, device="cpu", progress=False, batch_tokens=512)
+    assert stats.shards_skipped == 2 and stats.shards_completed == 2  # c and empty kept; a and b redone
+    assert outputs(out) == reference
+    again = curafilter.run([corpus], out, model=bundle, rules=rules, device="cpu", progress=False, batch_tokens=512)
+    assert again.shards_skipped == 4
+
+
 def test_an_interrupted_run_brings_stats_json_up_to_its_finished_shards(tmp_path: Path) -> None:
     """Ctrl-C used to leave no stats.json (or the previous run's), though shards had finished."""
     bundle = make_tiny_bundle(tmp_path / "bundle")

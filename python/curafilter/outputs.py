@@ -75,6 +75,9 @@ class ShardRecord(msgspec.Struct, kw_only=True):
     model: str
     rules: str
     completed_at: float
+    # "<route>/<file name>" -> bytes of each output file of the shard when it was recorded: a
+    # resume redoes a shard whose file was deleted or cut since (records older than this have none).
+    files: dict[str, int] = {}
 
 
 # File names longer than this are refused by common filesystems (ext4, xfs, btrfs, tmpfs: bytes).
@@ -373,14 +376,28 @@ class OutputDir:
             return None  # a damaged record (records are written atomically, so not by us): redo the shard
         if (rec.size, rec.mtime_ns) != shard_identity(shard):
             return None
+        if rec.files != {rel: size for rel, size in self._files(shard).items() if rel in rec.files}:
+            return None  # an output file deleted, cut or replaced by hand since: redo the shard
         return rec
+
+    def _files(self, shard: str) -> dict[str, int]:
+        """The shard's output files in place now, with their sizes."""
+        out = {}
+        for name in (shard_name(shard), output_name(shard, PARQUET_SUFFIX)):
+            for route in ROUTE_DIRS:
+                try:
+                    out[f"{route}/{name}"] = (self.root / route / name).stat().st_size
+                except FileNotFoundError:
+                    pass
+        return out
 
     def complete(self, shard: str, counts: dict[str, int], identity: RunIdentity,
                  seen: tuple[int, int] | None = None) -> ShardRecord:
         """Record `shard` as done; `seen`: its size and mtime before it was read (else now)."""
         size, mtime_ns = seen if seen is not None else shard_identity(shard)
         rec = ShardRecord(shard=shard, size=size, mtime_ns=mtime_ns, counts=counts,
-                          model=identity.model, rules=identity.rules, completed_at=time.time())
+                          model=identity.model, rules=identity.rules, completed_at=time.time(),
+                          files=self._files(shard))
         write_atomic(self.record_path(shard), msgspec.json.encode(rec))
         return rec
 
