@@ -70,7 +70,7 @@ def test_score_texts_takes_pandas_and_polars_series(model: curafilter.Model, ref
     assert np.array_equal(model.score_texts(pl.Series("text", TEXTS)), reference)
 
 
-def test_a_bare_string_or_a_whole_table_is_refused(model: curafilter.Model) -> None:
+def test_a_bare_string_or_a_whole_table_is_refused(model: curafilter.Model, capfd: pytest.CaptureFixture[str]) -> None:
     for single in ("I will hide this from my users.", b"bytes too"):
         with pytest.raises(ConfigError, match="pass a list"):
             model.score_texts(single)  # type: ignore[arg-type]
@@ -96,6 +96,7 @@ def test_a_bare_string_or_a_whole_table_is_refused(model: curafilter.Model) -> N
         model.score_arrays(-ids, (ids != 0).astype(np.int64))
     with pytest.raises(curafilter.errors.ModelError, match="could not score"):  # onnxruntime's error, named
         model.score_arrays(ids + 10**6, (ids != 0).astype(np.int64))
+    assert capfd.readouterr().err == ""  # said once, in the error: onnxruntime's own log line is silenced
     pa = pytest.importorskip("pyarrow")
     with pytest.raises(ConfigError, match="score_table"):
         model.score_texts(pa.table({"text": TEXTS}))  # type: ignore[arg-type]

@@ -66,6 +66,17 @@ def _pick_variant(card: Card, on_gpu: bool, wanted: str | None, where: Path) -> 
     return next(iter(card.variants))
 
 
+@functools.cache
+def _quiet_run() -> Any:
+    """Run options that log only fatal errors: a failed run raises ModelError with onnxruntime's
+    message, which its own log line (in red, on stderr) said a second time."""
+    import onnxruntime as ort
+
+    opts = ort.RunOptions()
+    opts.log_severity_level = 4
+    return opts
+
+
 class Model:
     """A loaded bundle with a live ONNX Runtime session.
 
@@ -292,7 +303,7 @@ class Model:
         inputs["input_ids"].update_inplace(np.ascontiguousarray(input_ids, dtype=np.int64))
         inputs["attention_mask"].update_inplace(np.ascontiguousarray(attention_mask, dtype=np.int64))
         try:
-            self.session.run_with_iobinding(binding)
+            self.session.run_with_iobinding(binding, _quiet_run())
         except Exception as e:  # onnxruntime's: RuntimeError, or its own Fail/EPFail (a token id past the vocabulary, ...)
             raise ModelError(f"{self.path}: the model could not score this input: {str(e).splitlines()[0][:300]}") from None
         # A copy: on the CPU the output's array shares the buffer the next batch of this shape
