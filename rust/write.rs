@@ -41,7 +41,9 @@ impl AtomicZstdWriter {
         let dir = dest.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
         let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-        let tmp = dir.join(format!(".{name}.tmp"));
+        // Per process: a partitioned worker that lost its claim (paused past the lease) and aborts
+        // must not remove the temporary file of the worker that took the shard over.
+        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
         let file = File::create(&tmp).map_err(|e| Error::write(&tmp, e))?;
         let mut enc = zstd::stream::write::Encoder::new(BufWriter::with_capacity(1 << 20, file), zstd.level)
             .map_err(|e| Error::write(&tmp, e))?;

@@ -16,7 +16,7 @@ import curafilter
 from curafilter.claims import Claim, Claims
 from curafilter.cli import main
 from curafilter.errors import ConfigError
-from curafilter.outputs import OutputDir
+from curafilter.outputs import OutputDir, shard_name
 from curafilter.run import in_partition
 
 from conftest import doc_lines, make_tiny_bundle, write_shard
@@ -90,8 +90,7 @@ def test_live_claims_are_left_alone_and_stale_ones_are_taken_over(tmp_path: Path
     write_claim(claims, shards[3], host="elsewhere", pid=1, age=claims.lease + 60)  # heartbeat too old
     # What a worker that died mid-shard leaves: a temporary route file.
     (out / "keep").mkdir(parents=True)
-    from curafilter.outputs import shard_name
-    stray = out / "keep" / f".{shard_name(str(shards[2]))}.tmp"
+    stray = out / "keep" / f".{shard_name(str(shards[2]))}.{dead_pid()}.tmp"
     stray.write_bytes(b"half a file")
 
     stats = curafilter.run([str(s) for s in shards], out, model=bundle, device="cpu", progress=False, partition=(0, 1))
@@ -138,11 +137,18 @@ def test_a_worker_that_lost_its_claim_writes_no_outputs_for_the_shard(tmp_path: 
 
     def take_over() -> None:  # another worker's claim appears while this one is routing
         for _ in range(20000):
-            if any(out.glob("*/.*.tmp")):
+            mine = list(out.glob("*/.*.tmp"))
+            if mine:
                 break
             time.sleep(0.0005)
         write_claim(claims, shard, host="elsewhere", pid=1)
+        names.extend(f.name for f in mine)
+        taker.parent.mkdir(exist_ok=True)
+        taker.write_bytes(b"the taker's half-written file")
 
+    # Temporary names were per shard: the lost worker's abort removed the taker's file.
+    taker = out / "keep" / f".{shard_name(str(shard))}.{dead_pid()}.tmp"
+    names: list[str] = []
     t = threading.Thread(target=take_over)
     t.start()
     with pytest.raises(ConfigError, match="took this shard over"):
@@ -151,6 +157,8 @@ def test_a_worker_that_lost_its_claim_writes_no_outputs_for_the_shard(tmp_path: 
     t.join()
     assert not OutputDir(out).records() and not list((out / "keep").glob("*.jsonl.zst"))
     assert claims.path(str(shard)).exists(), "the taker's claim stays"
+    assert taker.read_bytes() == b"the taker's half-written file"
+    assert names and all(n.endswith(f".{os.getpid()}.tmp") for n in names), names
 
 
 def test_a_whole_run_and_partitioned_runs_never_share_a_folder(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
 import hashlib
 import io
 import os
@@ -82,8 +83,8 @@ class ShardRecord(msgspec.Struct, kw_only=True):
 
 # File names longer than this are refused by common filesystems (ext4, xfs, btrfs, tmpfs: bytes).
 NAME_MAX = 255
-# Every output is first written as ".<name>.tmp" (the Rust writer) or ".<name>.<pid>.tmp"
-# (write_atomic), so that must fit; Linux pids have at most 7 digits.
+# Every output is first written as ".<name>.<pid>.tmp" (temp_name; the Rust writer too), so that
+# must fit; Linux pids have at most 7 digits.
 TEMP_EXTRA = len(b".") + len(b".4194304") + len(b".tmp")
 SHARD_SUFFIX = ".jsonl.zst"
 PARQUET_SUFFIX = ".parquet"  # route files of a Parquet shard written as Parquet
@@ -112,6 +113,13 @@ def output_name(path: str, suffix: str) -> str:
             n -= 1
         raw = raw[:n]
     return os.fsdecode(raw) + tail
+
+
+def temp_name(name: str) -> str:
+    """The temporary name output `name` is written under: per process, so that no process removes
+    or renames another's (a partitioned worker paused past its claim lease aborts beside the
+    worker that took its shard over)."""
+    return f".{name}.{os.getpid()}.tmp"
 
 
 def shard_name(path: str) -> str:
@@ -262,7 +270,7 @@ def claim_output_dir(path: Path) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     # The pid in the temporary name: processes of a partitioned run may write one file (stats.json)
     # at once, and must never rename each other's half-written copy.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(temp_name(path.name))
     try:
         with open(tmp, "wb") as f:
             f.write(data)
@@ -353,9 +361,11 @@ class OutputDir:
         self.record_path(shard).unlink(missing_ok=True)
         for name in (shard_name(shard), output_name(shard, PARQUET_SUFFIX)):
             for route in ROUTE_DIRS:
-                # Its temporary files too: a worker that died mid-shard leaves them.
-                for f in (name, name + PARTIAL, f".{name}.tmp"):
+                for f in (name, name + PARTIAL):
                     (self.root / route / f).unlink(missing_ok=True)
+                # Its temporary files too: a worker that died mid-shard leaves them.
+                for f in (self.root / route).glob(f".{glob.escape(name)}.*tmp"):
+                    f.unlink(missing_ok=True)
 
     def mark_partial(self, shard: str) -> None:
         """Rename a shard's finished route files to `<name>.partial`: the shard was cut short."""

@@ -20,7 +20,7 @@ import numpy as np
 from curafilter._core import ShardOutputs
 from curafilter._core import is_parquet as _core_is_parquet
 from curafilter.errors import ConfigError, InputError
-from curafilter.outputs import PARQUET_SUFFIX, output_name, shard_name
+from curafilter.outputs import PARQUET_SUFFIX, output_name, shard_name, temp_name
 from curafilter.rules import ROUTES
 
 # Rows read back per step when writing: bounds memory whatever the row groups' size.
@@ -176,7 +176,7 @@ class ParquetShardOutputs:
                         j = part.schema.get_field_index(self.text_key)
                         arrays[j] = pc.binary_join_element_wise(self.tag_prefix, arrays[j], "")
                     if route not in writers:
-                        tmp = self.root / route / f".{self.name}.tmp"
+                        tmp = self.root / route / temp_name(self.name)
                         tmp.parent.mkdir(parents=True, exist_ok=True)
                         self._tmp.append(tmp)
                         writers[route] = pq.ParquetWriter(tmp, schema, compression="zstd")
@@ -188,7 +188,7 @@ class ParquetShardOutputs:
                 raise ConfigError(f"{self.shard}: read {start:,} rows back, expected {self.rows:,}; the file changed during the run")
             for route, w in writers.items():
                 w.close()
-                os.replace(self.root / route / f".{self.name}.tmp", self.root / route / self.name)
+                os.replace(self.root / route / temp_name(self.name), self.root / route / self.name)
             self._tmp.clear()
         except BaseException:
             for w in writers.values():
